@@ -1,0 +1,210 @@
+/**
+ * The model the engine plays: a compiled, immutable scenario. The scenario ring
+ * (src/scenario) turns a YAML file into this; the engine never sees YAML.
+ * Expressions arrive here already compiled to closures over an EvalContext.
+ */
+
+export const SIDES = ['tokyo', 'seoul'] as const;
+export type Side = (typeof SIDES)[number];
+
+export const LANGUAGES = ['en', 'ja', 'ko'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Player-facing text: plain English, or a map of languages with English required. */
+export type Text = string | { readonly en: string; readonly ja?: string; readonly ko?: string };
+
+/** What an expression can read: the world as it stands at that moment of the turn. */
+export interface EvalContext {
+  readonly meters: Readonly<Record<string, number>>;
+  readonly counters: Readonly<Record<string, number>>;
+  readonly flags: Readonly<Record<string, boolean>>;
+  readonly turn: number;
+  readonly turns: number;
+  /** How many times a decision was taken (by either side) in the last `lastTurns` turns, this one included. */
+  taken(decisionId: string, lastTurns: number): number;
+  /** How many times an event fired in the last `lastTurns` turns, this one included. */
+  fired(eventId: string, lastTurns: number): number;
+}
+
+export type NumberExpr = (ctx: EvalContext) => number;
+export type BooleanExpr = (ctx: EvalContext) => boolean;
+
+export type Visibility = 'exact' | 'poll' | 'hidden';
+export type DecisionCategory = 'summit' | 'history' | 'north_korea' | 'china' | 'economy' | 'public' | 'security' | 'other';
+export type Outcome = 'win' | 'draw' | 'loss';
+
+export interface Source {
+  readonly id: string;
+  readonly author: string;
+  readonly title: string;
+  readonly year: number;
+  readonly publisher?: string;
+}
+
+export interface Meter {
+  readonly id: string;
+  readonly label: Text;
+  readonly description?: Text;
+  readonly min: number;
+  readonly max: number;
+  readonly start: number;
+  /** The value the meter drifts back toward: the relationship's inertia. */
+  readonly baseline: number;
+  /** Share of the gap to the baseline closed each turn, 0..1. */
+  readonly drift: number;
+  readonly visibility: Readonly<Record<Side, Visibility>>;
+  /** Half-width of the poll's error band for a side that sees this meter through a poll. */
+  readonly pollError?: NumberExpr;
+}
+
+export interface Counter {
+  readonly id: string;
+  readonly label?: Text;
+  readonly start: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface Flag {
+  readonly id: string;
+  readonly label?: Text;
+  readonly start: boolean;
+}
+
+export type EffectTarget =
+  | { readonly kind: 'meter'; readonly id: string }
+  | { readonly kind: 'counter'; readonly id: string }
+  | { readonly kind: 'flag'; readonly id: string };
+
+/**
+ * One effect. A change (target + op + value) and/or nested effects under a
+ * condition and a seeded chance; `otherwise` runs when the condition or the
+ * chance fails. A delay postpones the whole effect by N turns.
+ */
+export interface Effect {
+  /** Stable address of this effect in the scenario (e.g. "decisions.summit.effects.0"), so a delayed effect can be saved as data. */
+  readonly key: string;
+  readonly target?: EffectTarget;
+  readonly op?: 'add' | 'set' | 'multiply';
+  /** Numbers for meters and counters, booleans for flags. */
+  readonly value?: NumberExpr | BooleanExpr;
+  readonly condition?: BooleanExpr;
+  /** Probability 0..1 that the effect happens; drawn from the game's seeded generator. */
+  readonly chance?: number;
+  readonly delay: number;
+  /** Schedules an event to fire at the start of the next turn. */
+  readonly fire?: string;
+  readonly then: readonly Effect[];
+  readonly otherwise: readonly Effect[];
+}
+
+export type Perceived = Partial<Readonly<Record<Side, Text>>>;
+
+export interface Decision {
+  readonly id: string;
+  /** Who may choose it: one side, or both (each independently, or together when joint). */
+  readonly side: Side | 'both';
+  /** Takes effect only when both sides choose it: the same turn, or a proposal accepted the next turn. */
+  readonly joint: boolean;
+  readonly category: DecisionCategory;
+  readonly title: Text;
+  readonly description?: Text;
+  readonly cost: number;
+  readonly when?: BooleanExpr;
+  readonly once: boolean;
+  /** Turns that must pass after it was taken before the same side may take it again. */
+  readonly cooldown: number;
+  readonly effects: readonly Effect[];
+  /** For a joint decision: what happens when a proposal is left unanswered. */
+  readonly declined: readonly Effect[];
+  readonly perceived: Perceived;
+  readonly source?: string;
+  readonly explain?: Text;
+}
+
+export interface ResponseChoice {
+  readonly id: string;
+  readonly title: Text;
+  readonly description?: Text;
+  readonly cost: number;
+  readonly effects: readonly Effect[];
+  readonly perceived: Perceived;
+  readonly explain?: Text;
+}
+
+export interface EventResponse {
+  readonly side: Side;
+  readonly prompt: Text;
+  readonly choices: readonly ResponseChoice[];
+  /** Choice id applied when the side gives none; it costs nothing. */
+  readonly default: string;
+}
+
+export interface GameEvent {
+  readonly id: string;
+  readonly title: Text;
+  readonly description?: Text;
+  /** Fires only on these turns (any turn when absent). */
+  readonly turns?: readonly number[];
+  readonly from: number;
+  readonly to: number;
+  readonly when?: BooleanExpr;
+  readonly chance: number;
+  readonly repeat: boolean;
+  readonly cooldown: number;
+  readonly effects: readonly Effect[];
+  readonly response?: EventResponse;
+  readonly perceived: Perceived;
+  readonly source?: string;
+  readonly explain?: Text;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly title?: Text;
+  readonly when?: BooleanExpr;
+  readonly effects: readonly Effect[];
+  readonly source?: string;
+  readonly explain?: Text;
+}
+
+export interface Ending {
+  readonly id: string;
+  /** Immediate endings are checked after every turn; final ones after the last. */
+  readonly kind: 'immediate' | 'final';
+  readonly when?: BooleanExpr;
+  readonly title: Text;
+  readonly text: Text;
+  readonly outcome: Readonly<Record<Side, Outcome>>;
+  readonly source?: string;
+  readonly explain?: Text;
+}
+
+export interface SideSetup {
+  readonly name: Text;
+  readonly goals: Text;
+  /** Political capital available each turn. */
+  readonly capital: NumberExpr;
+  /** The side's score at the end of the game. */
+  readonly score: NumberExpr;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: Text;
+  readonly summary?: Text;
+  readonly period?: string;
+  readonly difficulty?: 'easy' | 'medium' | 'hard';
+  readonly turns: number;
+  readonly calendar?: { readonly start: string; readonly monthsPerTurn: number };
+  readonly sources: readonly Source[];
+  readonly sides: Readonly<Record<Side, SideSetup>>;
+  readonly meters: readonly Meter[];
+  readonly counters: readonly Counter[];
+  readonly flags: readonly Flag[];
+  readonly decisions: readonly Decision[];
+  readonly events: readonly GameEvent[];
+  /** In evaluation order. */
+  readonly rules: readonly Rule[];
+  readonly endings: readonly Ending[];
+}
