@@ -1,0 +1,406 @@
+/**
+ * The meaning pass: checks what needs the whole file (ids, references, ranges,
+ * expression names and types, rule order) and compiles the structurally valid file
+ * into the engine's immutable Scenario. Every problem is collected, not just the first.
+ */
+import type {
+  BooleanExpr,
+  Decision,
+  Effect,
+  EffectTarget,
+  Ending,
+  GameEvent,
+  Meter,
+  NumberExpr,
+  Perceived,
+  Rule,
+  Scenario,
+  Side,
+  Visibility,
+} from '../engine/model';
+import { suggestion } from './didYouMean';
+import { compileExpression, ExprError, RESERVED_NAMES, type ExprScope, type ExprType } from './expressions';
+import type { DataPath, Locator } from './locate';
+import type { Problem } from './problems';
+import type { EffectInput, ScenarioFile } from './schema';
+
+type Kind = 'meter' | 'counter' | 'flag';
+
+class Compiler {
+  readonly problems: Problem[] = [];
+  private readonly kinds = new Map<string, Kind>();
+  private readonly scope: ExprScope;
+  private readonly sourceIds: Set<string>;
+  private readonly eventIds: Set<string>;
+
+  constructor(
+    private readonly file: string,
+    private readonly data: ScenarioFile,
+    private readonly locate: Locator,
+  ) {
+    this.registerNames();
+    const names = new Map<string, ExprType>();
+    for (const [id, kind] of this.kinds) names.set(id, kind === 'flag' ? 'boolean' : 'number');
+    this.eventIds = new Set(data.events.map((e) => e.id));
+    this.scope = { names, decisions: new Set(data.decisions.map((d) => d.id)), events: this.eventIds };
+    this.sourceIds = new Set(data.sources.map((s) => s.id));
+  }
+
+  error(path: DataPath, message: string): void {
+    const { line, col } = this.locate.value(path);
+    this.problems.push({ file: this.file, line, col, stage: 'meaning', message });
+  }
+
+  private registerNames(): void {
+    const lists: Array<[Kind, 'meters' | 'counters' | 'flags']> = [
+      ['meter', 'meters'],
+      ['counter', 'counters'],
+      ['flag', 'flags'],
+    ];
+    for (const [kind, list] of lists) {
+      this.data[list].forEach((item, i) => {
+        const path = [list, i, 'id'];
+        if (RESERVED_NAMES.has(item.id)) {
+          this.error(path, `'${item.id}' already means something in expressions; give this ${kind} another id`);
+        } else if (this.kinds.has(item.id)) {
+          this.error(path, `the id '${item.id}' is used twice: meters, counters and flags share one set of names`);
+        } else {
+          this.kinds.set(item.id, kind);
+        }
+      });
+    }
+    this.uniqueIds('sources', 'source');
+    this.uniqueIds('decisions', 'decision');
+    this.uniqueIds('events', 'event');
+    this.uniqueIds('rules', 'rule');
+    this.uniqueIds('endings', 'ending');
+  }
+
+  private uniqueIds(list: 'sources' | 'decisions' | 'events' | 'rules' | 'endings', what: string): void {
+    const seen = new Set<string>();
+    this.data[list].forEach((item: { id: string }, i: number) => {
+      if (seen.has(item.id)) this.error([list, i, 'id'], `the ${what} id '${item.id}' is used twice; ids must be unique`);
+      seen.add(item.id);
+    });
+  }
+
+  bool(value: boolean | string | undefined, path: DataPath): BooleanExpr | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value === 'boolean') return () => value;
+    return this.expr(value, 'boolean', path) as BooleanExpr | undefined;
+  }
+
+  num(value: number | string, path: DataPath): NumberExpr {
+    if (typeof value === 'number') return () => value;
+    return (this.expr(value, 'number', path) as NumberExpr | undefined) ?? (() => 0);
+  }
+
+  private expr(source: string, type: ExprType, path: DataPath): ((c: never) => unknown) | undefined {
+    try {
+      return compileExpression(source, type, this.scope);
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      const { line, col } = this.locate.inside(path, e.offset);
+      this.problems.push({ file: this.file, line, col, stage: 'meaning', message: e.message });
+      return undefined;
+    }
+  }
+
+  source(id: string | undefined, path: DataPath): string | undefined {
+    if (id !== undefined && !this.sourceIds.has(id)) {
+      this.error(path, `unknown source '${id}'.${suggestion(id, this.sourceIds)} Sources are listed under 'sources:' at the top of the file`);
+    }
+    return id;
+  }
+
+  perceived(p: ScenarioFile['decisions'][number]['perceived']): Perceived {
+    return p ?? {};
+  }
+
+  effects(list: readonly EffectInput[] | undefined, path: DataPath): Effect[] {
+    return (list ?? []).map((e, i) => this.effect(e, [...path, i]));
+  }
+
+  private effect(e: EffectInput, path: DataPath): Effect {
+    const key = path.join('.');
+    const targets = (['meter', 'counter', 'flag'] as const).filter((k) => e[k] !== undefined);
+    const ops = (['add', 'set', 'multiply'] as const).filter((k) => e[k] !== undefined);
+    let target: EffectTarget | undefined;
+    let op: Effect['op'];
+    let value: Effect['value'];
+    if (targets.length > 1) {
+      this.error([...path, targets[1]!], `an effect changes one thing: it has both '${targets[0]}' and '${targets[1]}'; split it into two effects`);
+    } else if (targets.length === 1) {
+      const kind = targets[0]!;
+      const id = e[kind]!;
+      const actual = this.kinds.get(id);
+      if (actual === undefined) {
+        const known = [...this.kinds].filter(([, k]) => k === kind).map(([n]) => n);
+        this.error([...path, kind], `unknown ${kind} '${id}'.${suggestion(id, known)}`);
+      } else if (actual !== kind) {
+        this.error([...path, kind], `'${id}' is a ${actual}, not a ${kind}; write '${actual}: ${id}'`);
+      } else {
+        target = { kind, id };
+      }
+      if (ops.length === 0) {
+        this.error(path, `this effect names ${kind} '${id}' but not what to do: add 'add:', 'set:' or 'multiply:'`);
+      } else if (ops.length > 1) {
+        this.error([...path, ops[1]!], `an effect does one thing: it has both '${ops[0]}' and '${ops[1]}'; split it into two effects`);
+      } else {
+        op = ops[0]!;
+        const raw = e[op]!;
+        if (kind === 'flag') {
+          if (op !== 'set') this.error([...path, op], `a flag can only be set (to true, false or a condition), not '${op}'`);
+          else value = typeof raw === 'number' ? (this.error([...path, op], 'a flag is set to true, false or a condition, not a number'), undefined) : this.bool(raw, [...path, op]);
+        } else if (typeof raw === 'boolean') {
+          this.error([...path, op], `a ${kind} holds a number; '${op}: ${raw}' needs a number or a number expression`);
+        } else {
+          value = this.num(raw, [...path, op]);
+        }
+      }
+    } else if (ops.length > 0) {
+      this.error([...path, ops[0]!], `'${ops[0]}:' needs a meter, counter or flag to change: add 'meter: <id>' (or counter:/flag:)`);
+    }
+    if (e.fire !== undefined && !this.eventIds.has(e.fire)) {
+      this.error([...path, 'fire'], `unknown event '${e.fire}'.${suggestion(e.fire, this.eventIds)}`);
+    }
+    if (targets.length === 0 && e.fire === undefined && !e.then?.length && !e.else?.length) {
+      this.error(path, 'this effect does nothing: give it a meter, counter or flag to change, an event to fire, or then:/else: effects');
+    }
+    if (e.else?.length && e.if === undefined && e.chance === undefined) {
+      this.error([...path, 'else'], "'else:' runs when 'if:' or 'chance:' fails, but this effect has neither");
+    }
+    const effect: Effect = {
+      key,
+      delay: e.delay ?? 0,
+      then: this.effects(e.then, [...path, 'then']),
+      otherwise: this.effects(e.else, [...path, 'else']),
+      ...(target && { target }),
+      ...(op && { op }),
+      ...(value && { value }),
+      ...(e.if !== undefined && { condition: this.bool(e.if, [...path, 'if']) }),
+      ...(e.chance !== undefined && { chance: e.chance }),
+      ...(e.fire !== undefined && { fire: e.fire }),
+    };
+    return effect;
+  }
+}
+
+export function compileScenario(file: string, data: ScenarioFile, locate: Locator): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
+  const c = new Compiler(file, data, locate);
+  const turns = data.turns;
+
+  const meters: Meter[] = data.meters.map((m, i) => {
+    const path = ['meters', i];
+    if (m.min >= m.max) c.error([...path, 'max'], `max (${m.max}) must be greater than min (${m.min})`);
+    if (m.start < m.min || m.start > m.max) c.error([...path, 'start'], `start (${m.start}) is outside min..max (${m.min}..${m.max})`);
+    if (m.baseline !== undefined && (m.baseline < m.min || m.baseline > m.max)) {
+      c.error([...path, 'baseline'], `baseline (${m.baseline}) is outside min..max (${m.min}..${m.max})`);
+    }
+    const visibility: Record<Side, Visibility> =
+      typeof m.visibility === 'string'
+        ? { tokyo: m.visibility, seoul: m.visibility }
+        : { tokyo: m.visibility.tokyo ?? 'exact', seoul: m.visibility.seoul ?? 'exact' };
+    return {
+      id: m.id,
+      label: m.label,
+      ...(m.description !== undefined && { description: m.description }),
+      min: m.min,
+      max: m.max,
+      start: m.start,
+      baseline: m.baseline ?? m.start,
+      drift: m.drift,
+      visibility,
+      ...(m.poll_error !== undefined && { pollError: c.num(m.poll_error, [...path, 'poll_error']) }),
+    };
+  });
+
+  const counters = data.counters.map((k, i) => {
+    const min = k.min ?? -Infinity;
+    const max = k.max ?? Infinity;
+    if (min > max) c.error(['counters', i, 'max'], `max (${max}) must not be below min (${min})`);
+    if (k.start < min || k.start > max) c.error(['counters', i, 'start'], `start (${k.start}) is outside min..max`);
+    // JSON has no Infinity, so unbounded counters use the largest safe values.
+    return { id: k.id, ...(k.label !== undefined && { label: k.label }), start: k.start, min: Math.max(min, -Number.MAX_SAFE_INTEGER), max: Math.min(max, Number.MAX_SAFE_INTEGER) };
+  });
+  const flags = data.flags.map((f) => ({ id: f.id, ...(f.label !== undefined && { label: f.label }), start: f.start }));
+
+  const decisions: Decision[] = data.decisions.map((d, i) => {
+    const path = ['decisions', i];
+    if (d.joint && d.side !== 'both') c.error([...path, 'side'], `a joint decision is chosen by both sides: set side: both (it is '${d.side}')`);
+    if (d.declined && !d.joint) c.error([...path, 'declined'], "'declined:' only applies to joint decisions (joint: true)");
+    if (d.once && d.cooldown > 0) c.error([...path, 'cooldown'], 'a decision that can be taken once needs no cooldown; remove one of them');
+    const when = c.bool(d.when, [...path, 'when']);
+    return {
+      id: d.id,
+      side: d.side,
+      joint: d.joint,
+      category: d.category,
+      title: d.title,
+      ...(d.description !== undefined && { description: d.description }),
+      cost: d.cost,
+      ...(when && { when }),
+      once: d.once,
+      cooldown: d.cooldown,
+      effects: c.effects(d.effects, [...path, 'effects']),
+      declined: c.effects(d.declined, [...path, 'declined']),
+      perceived: c.perceived(d.perceived),
+      ...(d.source !== undefined && { source: c.source(d.source, [...path, 'source']) }),
+      ...(d.explain !== undefined && { explain: d.explain }),
+    };
+  });
+
+  const events: GameEvent[] = data.events.map((e, i) => {
+    const path = ['events', i];
+    const t = e.trigger;
+    const on = t.turn === undefined ? undefined : Array.isArray(t.turn) ? t.turn : [t.turn];
+    const from = t.from ?? 1;
+    const to = t.to ?? turns;
+    for (const [j, n] of (on ?? []).entries()) {
+      if (n > turns) c.error([...path, 'trigger', 'turn', ...(Array.isArray(t.turn) ? [j] : [])], `turn ${n} is after the last turn (${turns}); this event could never fire then`);
+    }
+    if (from > to) c.error([...path, 'trigger', 'from'], `from (${from}) is after to (${to}); this event could never fire`);
+    if (t.to !== undefined && t.to > turns) c.error([...path, 'trigger', 'to'], `to (${t.to}) is after the last turn (${turns})`);
+    if (e.cooldown > 0 && !e.repeat) c.error([...path, 'cooldown'], 'a cooldown only matters for an event with repeat: true');
+    let response: GameEvent['response'];
+    if (e.response) {
+      const r = e.response;
+      const ids = r.choices.map((ch) => ch.id);
+      r.choices.forEach((ch, j) => {
+        if (ids.indexOf(ch.id) !== j) c.error([...path, 'response', 'choices', j, 'id'], `the choice id '${ch.id}' is used twice in this event`);
+      });
+      const def = r.choices.find((ch) => ch.id === r.default);
+      if (!def) c.error([...path, 'response', 'default'], `the default '${r.default}' is not one of this event's choices.${suggestion(r.default, ids)}`);
+      else if (def.cost > 0) c.error([...path, 'response', 'default'], `the default choice '${def.id}' costs ${def.cost}; it is what happens when a side does nothing, so it must cost 0`);
+      response = {
+        side: r.side,
+        prompt: r.prompt,
+        default: r.default,
+        choices: r.choices.map((ch, j) => ({
+          id: ch.id,
+          title: ch.title,
+          ...(ch.description !== undefined && { description: ch.description }),
+          cost: ch.cost,
+          effects: c.effects(ch.effects, [...path, 'response', 'choices', j, 'effects']),
+          perceived: c.perceived(ch.perceived),
+          ...(ch.explain !== undefined && { explain: ch.explain }),
+        })),
+      };
+    }
+    const when = c.bool(t.when, [...path, 'trigger', 'when']);
+    return {
+      id: e.id,
+      title: e.title,
+      ...(e.description !== undefined && { description: e.description }),
+      ...(on && { turns: on }),
+      from,
+      to,
+      ...(when && { when }),
+      chance: t.chance ?? 1,
+      repeat: e.repeat,
+      cooldown: e.cooldown,
+      effects: c.effects(e.effects, [...path, 'effects']),
+      ...(response && { response }),
+      perceived: c.perceived(e.perceived),
+      ...(e.source !== undefined && { source: c.source(e.source, [...path, 'source']) }),
+      ...(e.explain !== undefined && { explain: e.explain }),
+    };
+  });
+
+  const rules = orderRules(c, data).map(({ rule: r, index: i }): Rule => {
+    const path = ['rules', i];
+    const when = c.bool(r.when, [...path, 'when']);
+    return {
+      id: r.id,
+      ...(r.title !== undefined && { title: r.title }),
+      ...(when && { when }),
+      effects: c.effects(r.effects, [...path, 'effects']),
+      ...(r.source !== undefined && { source: c.source(r.source, [...path, 'source']) }),
+      ...(r.explain !== undefined && { explain: r.explain }),
+    };
+  });
+
+  const endings: Ending[] = data.endings.map((e, i) => {
+    const path = ['endings', i];
+    const when = c.bool(e.when, [...path, 'when']);
+    return {
+      id: e.id,
+      kind: e.kind,
+      ...(when && { when }),
+      title: e.title,
+      text: e.text,
+      outcome: { tokyo: e.outcome?.tokyo ?? 'draw', seoul: e.outcome?.seoul ?? 'draw' },
+      ...(e.source !== undefined && { source: c.source(e.source, [...path, 'source']) }),
+      ...(e.explain !== undefined && { explain: e.explain }),
+    };
+  });
+  if (!data.endings.some((e) => e.kind === 'final' && e.when === undefined)) {
+    c.error(['endings'], "no final ending without 'when:': add one as the last ending, so that every game that reaches the last turn ends somewhere");
+  }
+
+  const sides = {
+    tokyo: side(c, data, 'tokyo'),
+    seoul: side(c, data, 'seoul'),
+  };
+
+  if (c.problems.length > 0) return { ok: false, problems: c.problems };
+  return {
+    ok: true,
+    scenario: {
+      id: data.id,
+      title: data.title,
+      ...(data.summary !== undefined && { summary: data.summary }),
+      ...(data.period !== undefined && { period: data.period }),
+      ...(data.difficulty !== undefined && { difficulty: data.difficulty }),
+      turns,
+      ...(data.calendar && { calendar: { start: data.calendar.start, monthsPerTurn: data.calendar.months_per_turn } }),
+      sources: data.sources,
+      sides,
+      meters,
+      counters,
+      flags,
+      decisions,
+      events,
+      rules,
+      endings,
+    },
+  };
+}
+
+function side(c: Compiler, data: ScenarioFile, s: Side): Scenario['sides'][Side] {
+  const d = data.sides[s];
+  return { name: d.name, goals: d.goals, capital: c.num(d.capital, ['sides', s, 'capital']), score: c.num(d.score, ['sides', s, 'score']) };
+}
+
+/** Rules run in file order, except that a rule runs after the rules it names in `after:`; a cycle is an error. */
+function orderRules(c: Compiler, data: ScenarioFile): { rule: ScenarioFile['rules'][number]; index: number }[] {
+  const byId = new Map(data.rules.map((r, index) => [r.id, { rule: r, index }]));
+  data.rules.forEach((r, i) =>
+    (r.after ?? []).forEach((dep, j) => {
+      if (!byId.has(dep)) c.error(['rules', i, 'after', j], `unknown rule '${dep}'.${suggestion(dep, byId.keys())}`);
+      if (dep === r.id) c.error(['rules', i, 'after', j], `rule '${r.id}' cannot come after itself`);
+    }),
+  );
+  const ordered: { rule: ScenarioFile['rules'][number]; index: number }[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const reported = new Set<string>();
+  const visit = (id: string, chain: string[]): void => {
+    const entry = byId.get(id);
+    if (!entry || state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      const cycle = [...chain.slice(chain.indexOf(id)), id];
+      const key = [...cycle].sort().join(',');
+      if (!reported.has(key)) {
+        reported.add(key);
+        c.error(['rules', entry.index, 'after'], `these rules would loop, each waiting for the next: ${cycle.join(' → ')}; remove one 'after:'`);
+      }
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const dep of entry.rule.after ?? []) if (dep !== id) visit(dep, [...chain, id]);
+    state.set(id, 'done');
+    ordered.push(entry);
+  };
+  for (const r of data.rules) visit(r.id, []);
+  return ordered;
+}

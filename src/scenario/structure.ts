@@ -1,0 +1,215 @@
+/**
+ * The structural pass: the zod schema, with each issue turned into a sentence for a
+ * person and located at the offending key or value.
+ */
+import type { z } from 'zod';
+import { suggestion } from './didYouMean';
+import type { DataPath, Locator } from './locate';
+import type { Problem } from './problems';
+import { ScenarioSchema, type ScenarioFile } from './schema';
+
+type Issue = z.core.$ZodIssue;
+
+export function checkStructure(file: string, value: unknown, locate: Locator): { ok: true; data: ScenarioFile } | { ok: false; problems: Problem[] } {
+  const result = ScenarioSchema.safeParse(value);
+  if (result.success) return { ok: true, data: result.data };
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.error.issues) {
+    for (const p of describeIssue(issue, [], value, locate, file)) {
+      const key = `${p.line}:${p.col}:${p.message}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        problems.push(p);
+      }
+    }
+  }
+  return { ok: false, problems };
+}
+
+function describeIssue(issue: Issue, prefix: DataPath, root: unknown, locate: Locator, file: string): Problem[] {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  const actual = valueAt(root, path);
+  const name = keyName(path);
+  const at = (pos: { line: number; col: number }, message: string): Problem[] => [{ file, line: pos.line, col: pos.col, stage: 'structure', message }];
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(path);
+      return issue.keys.flatMap((key) =>
+        at(
+          locate.key(path, key),
+          `unknown key '${key}'${where(path, root)}.${suggestion(key, allowed)}${allowed.length ? ` Allowed here: ${allowed.join(', ')}` : ''}`,
+        ),
+      );
+    }
+    case 'invalid_type': {
+      if (actual === undefined) {
+        const parent = path.slice(0, -1);
+        return at(locate.value(parent), `missing '${name}'${where(parent, root)}: ${expectedPhrase(issue.expected)} is required here`);
+      }
+      return at(locate.value(path), `'${name}' should be ${expectedPhrase(issue.expected)}, but it is ${kindOf(actual)}`);
+    }
+    case 'invalid_union': {
+      // When the value is a mapping and one alternative is a mapping, that alternative's complaint is the useful one.
+      if (isPlainObject(actual)) {
+        const objectBranch = issue.errors.find((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+        if (objectBranch) return objectBranch.flatMap((i) => describeIssue(i, path, root, locate, file));
+      }
+      if (actual === undefined) {
+        const parent = path.slice(0, -1);
+        return at(locate.value(parent), `missing '${name}'${where(parent, root)}: it is required here`);
+      }
+      return at(locate.value(path), `'${name}' should be ${unionPhrase(issue)}, but it is ${kindOf(actual)}`);
+    }
+    case 'invalid_value': {
+      const options = issue.values.map((v) => String(v));
+      const given = typeof actual === 'string' ? actual : String(actual);
+      if (actual === undefined) return at(locate.value(path.slice(0, -1)), `missing '${name}': one of ${options.join(', ')}`);
+      return at(locate.value(path), `'${name}' must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}, not '${given}'.${suggestion(given, options)}`);
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      const word = issue.code === 'too_small' ? 'at least' : 'at most';
+      const what = issue.origin === 'array' ? `needs ${word} ${bound} item${bound === '1' ? '' : 's'}` : issue.origin === 'string' ? `must be ${word} ${bound} characters long` : `must be ${word} ${bound}`;
+      return at(locate.value(path), `'${name}' ${what}${issue.origin === 'array' ? '' : `, not ${JSON.stringify(actual)}`}`);
+    }
+    default:
+      return at(locate.value(path), `'${name}': ${issue.message}`);
+  }
+}
+
+function keyName(path: DataPath): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return 'scenario';
+}
+
+/** " in decision 'summit'" — names the nearest enclosing item with an id. */
+function where(path: DataPath, root: unknown): string {
+  for (let i = path.length; i > 0; i--) {
+    const step = path[i - 1];
+    if (typeof step !== 'number') continue;
+    const item = valueAt(root, path.slice(0, i));
+    const list = String(path[i - 2] ?? 'item');
+    const singular = SINGULAR[list] ?? list;
+    const id = isPlainObject(item) && typeof item.id === 'string' ? ` '${item.id}'` : ` ${step + 1}`;
+    return ` in ${singular}${id}`;
+  }
+  if (path.length > 0) return ` in '${keyName(path)}'`;
+  return ' at the top of the scenario';
+}
+
+const SINGULAR: Record<string, string> = {
+  meters: 'meter',
+  counters: 'counter',
+  flags: 'flag',
+  decisions: 'decision',
+  events: 'event',
+  rules: 'rule',
+  endings: 'ending',
+  sources: 'source',
+  choices: 'choice',
+  effects: 'effect',
+  then: 'effect',
+  else: 'effect',
+  declined: 'effect',
+};
+
+function expectedPhrase(expected: string): string {
+  switch (expected) {
+    case 'object':
+      return 'a mapping (indented key: value lines)';
+    case 'array':
+      return 'a list (lines starting with "- ")';
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    default:
+      return expected;
+  }
+}
+
+function unionPhrase(issue: Extract<Issue, { code: 'invalid_union' }>): string {
+  const kinds = new Set<string>();
+  for (const branch of issue.errors) {
+    const top = branch.find((i) => i.path.length === 0);
+    if (top?.code === 'invalid_type') kinds.add(top.expected);
+    else if (top?.code === 'invalid_value') kinds.add('enum');
+  }
+  if (kinds.has('object') && kinds.has('string')) return 'text, or a map of languages {en, ja, ko}';
+  if (kinds.has('number') && kinds.has('string')) return 'a number or an expression in quotes';
+  if (kinds.has('boolean') && kinds.has('string')) return 'true, false or a condition in quotes';
+  if (kinds.has('number') && kinds.has('array')) return 'a turn number or a list of turn numbers';
+  if (kinds.has('enum') && kinds.has('object')) return 'exact, poll or hidden, or a mapping {tokyo, seoul}';
+  return [...kinds].map(expectedPhrase).join(' or ');
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (isPlainObject(value)) return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return String(value);
+  return typeof value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function valueAt(root: unknown, path: DataPath): unknown {
+  let v: unknown = root;
+  for (const step of path) {
+    if (Array.isArray(v) && typeof step === 'number') v = v[step];
+    else if (isPlainObject(v) && typeof step === 'string' && Object.hasOwn(v, step)) v = v[step];
+    else return undefined;
+  }
+  return v;
+}
+
+/** The keys the schema allows for the object at `path`, for did-you-mean and the "allowed here" list. */
+function allowedKeys(path: DataPath): string[] {
+  let schema: unknown = ScenarioSchema;
+  for (const step of path) {
+    schema = unwrapToObjectOrArray(schema, typeof step === 'number' ? 'array' : 'object');
+    const def = defOf(schema);
+    if (!def) return [];
+    if (def.type === 'array') schema = def.element;
+    else if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[step as string];
+    else return [];
+  }
+  const def = defOf(unwrapToObjectOrArray(schema, 'object'));
+  return def?.type === 'object' ? Object.keys(def.shape as Record<string, unknown>) : [];
+}
+
+interface LooseDef {
+  type: string;
+  shape?: unknown;
+  element?: unknown;
+  innerType?: unknown;
+  options?: unknown[];
+  getter?: () => unknown;
+  in?: unknown;
+}
+
+function defOf(schema: unknown): LooseDef | undefined {
+  return (schema as { _zod?: { def?: LooseDef } } | undefined)?._zod?.def;
+}
+
+function unwrapToObjectOrArray(schema: unknown, want: 'object' | 'array'): unknown {
+  for (let guard = 0; guard < 20; guard++) {
+    const def = defOf(schema);
+    if (!def) return schema;
+    if (def.type === want) return schema;
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') schema = def.innerType;
+    else if (def.type === 'lazy' && def.getter) schema = def.getter();
+    else if (def.type === 'pipe') schema = def.in;
+    else if (def.type === 'union' && def.options) schema = def.options.find((o) => defOf(unwrapToObjectOrArray(o, want))?.type === want) ?? def.options[0];
+    else return schema;
+  }
+  return schema;
+}
