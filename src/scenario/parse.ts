@@ -52,10 +52,11 @@ export function parseScenarioText(file: string, text: string): ParseResult {
   const seenCodes = new Set<string>();
   for (const err of doc.errors) {
     // Deep nesting produces one error per level; one line says it.
-    if (err.code === 'RESOURCE_EXHAUSTION' && seenCodes.has(err.code)) continue;
-    seenCodes.add(err.code);
+    const code = /call stack|too much recursion/i.test(err.message) ? 'RESOURCE_EXHAUSTION' : err.code;
+    if (code === 'RESOURCE_EXHAUSTION' && seenCodes.has(code)) continue;
+    seenCodes.add(code);
     const { line, col } = lines.linePos(err.pos[0]);
-    problems.push({ file, line, col, stage: 'yaml', message: yamlMessage(err.code, err.message) });
+    problems.push({ file, line, col, stage: 'yaml', message: yamlMessage(code, err.message) });
   }
   if (problems.length > 0) return { ok: false, problems };
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {

@@ -3,7 +3,7 @@
  * person and located at the offending key or value.
  */
 import type { z } from 'zod';
-import { suggestion } from './didYouMean';
+import { didYouMean, suggestion } from './didYouMean';
 import type { DataPath, Locator } from './locate';
 import type { Problem } from './problems';
 import { ScenarioSchema, type ScenarioFile } from './schema';
@@ -13,8 +13,18 @@ type Issue = z.core.$ZodIssue;
 export function checkStructure(file: string, value: unknown, locate: Locator): { ok: true; data: ScenarioFile } | { ok: false; problems: Problem[] } {
   const result = ScenarioSchema.safeParse(value);
   if (result.success) return { ok: true, data: result.data };
+  misspelt.clear();
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  // A misspelt key also makes the real key "missing"; the typo is the root cause, so say only that.
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = allowedKeys(issue.path as DataPath);
+    for (const key of issue.keys) {
+      const meant = didYouMean(key, allowed);
+      if (meant !== undefined) misspelt.add(JSON.stringify([...issue.path, meant]));
+    }
+  }
   for (const issue of result.error.issues) {
     for (const p of describeIssue(issue, [], value, locate, file)) {
       const key = `${p.line}:${p.col}:${p.message}`;
@@ -26,6 +36,8 @@ export function checkStructure(file: string, value: unknown, locate: Locator): {
   }
   return { ok: false, problems };
 }
+
+const misspelt = new Set<string>();
 
 function describeIssue(issue: Issue, prefix: DataPath, root: unknown, locate: Locator, file: string): Problem[] {
   const path = [...prefix, ...(issue.path as (string | number)[])];
@@ -44,6 +56,7 @@ function describeIssue(issue: Issue, prefix: DataPath, root: unknown, locate: Lo
     }
     case 'invalid_type': {
       if (actual === undefined) {
+        if (misspelt.has(JSON.stringify(path))) return [];
         const parent = path.slice(0, -1);
         return at(locate.value(parent), `missing '${name}'${where(parent, root)}: ${expectedPhrase(issue.expected)} is required here`);
       }
