@@ -1,0 +1,127 @@
+/** `scenario simulate FILE --games N --seed S [--json]`: many games, and what they say about balance. */
+import seedrandom from 'seedrandom';
+import { newGame, randomOrders, resolveTurn, type GameState, type SideOrders } from '../engine';
+import { SIDES, type Outcome, type Scenario, type Side } from '../engine/model';
+import { EXIT, parseArgs, UsageError, type CliIO } from './io';
+import { loadForCommand } from './scenarioFile';
+
+/** Chooses one side's orders for a turn. Players get their own seeded stream so they never disturb the game's. */
+export type Player = (scenario: Scenario, state: GameState, side: Side, random: () => number) => SideOrders;
+
+export const PLAYERS: Record<string, Player> = { random: randomOrders };
+
+export interface SimulationReport {
+  scenario: string;
+  seed: string;
+  games: number;
+  players: Record<Side, string>;
+  meanTurns: number;
+  endings: Record<string, number>;
+  outcomes: Record<Side, Record<Outcome, number>>;
+  meters: Record<string, { min: number; max: number; meanFinal: number }>;
+  decisions: Record<string, number>;
+  events: Record<string, number>;
+  neverChosen: string[];
+  neverFired: string[];
+  neverReached: string[];
+}
+
+/** Plays one game to its ending and returns the final state; `observe` sees every state after a turn. */
+export function playGame(scenario: Scenario, seed: string, players: Record<Side, Player>, observe?: (state: GameState) => void): GameState {
+  let state = newGame(scenario, seed);
+  const random = seedrandom.alea(`${seed}/players`);
+  while (!state.ending) {
+    const orders = { tokyo: players.tokyo(scenario, state, 'tokyo', random), seoul: players.seoul(scenario, state, 'seoul', random) };
+    state = resolveTurn(scenario, state, orders).state;
+    observe?.(state);
+  }
+  return state;
+}
+
+export function simulate(scenario: Scenario, games: number, seed: string, playerNames: Record<Side, string> = { tokyo: 'random', seoul: 'random' }): SimulationReport {
+  const players = { tokyo: PLAYERS[playerNames.tokyo]!, seoul: PLAYERS[playerNames.seoul]! };
+  const endings = Object.fromEntries(scenario.endings.map((e) => [e.id, 0]));
+  const decisions = Object.fromEntries(scenario.decisions.map((d) => [d.id, 0]));
+  const events = Object.fromEntries(scenario.events.map((e) => [e.id, 0]));
+  const outcomes = { tokyo: { win: 0, draw: 0, loss: 0 }, seoul: { win: 0, draw: 0, loss: 0 } };
+  const meters = Object.fromEntries(scenario.meters.map((m) => [m.id, { min: m.start, max: m.start, meanFinal: 0 }]));
+  let totalTurns = 0;
+  const observe = (state: GameState): void => {
+    for (const m of scenario.meters) {
+      const v = state.meters[m.id]!;
+      const range = meters[m.id]!;
+      if (v < range.min) range.min = v;
+      if (v > range.max) range.max = v;
+    }
+  };
+  for (let g = 0; g < games; g++) {
+    const final = playGame(scenario, `${seed}/${g}`, players, observe);
+    const ending = final.ending!;
+    endings[ending.id] = (endings[ending.id] ?? 0) + 1;
+    for (const side of SIDES) outcomes[side][ending.outcome[side]]++;
+    totalTurns += ending.turn;
+    for (const m of scenario.meters) meters[m.id]!.meanFinal += final.meters[m.id]! / games;
+    for (const h of final.history) {
+      for (const side of SIDES) for (const id of h.decisions[side]) decisions[id] = (decisions[id] ?? 0) + 1;
+      for (const id of h.fired) events[id] = (events[id] ?? 0) + 1;
+    }
+  }
+  const zero = (counts: Record<string, number>): string[] => Object.keys(counts).filter((id) => counts[id] === 0);
+  return {
+    scenario: scenario.id,
+    seed,
+    games,
+    players: playerNames,
+    meanTurns: games ? totalTurns / games : 0,
+    endings,
+    outcomes,
+    meters,
+    decisions,
+    events,
+    neverChosen: zero(decisions),
+    neverFired: zero(events),
+    neverReached: zero(endings),
+  };
+}
+
+export function simulateCommand(args: readonly string[], io: CliIO): number {
+  const { positional, options } = parseArgs(args, ['games', 'seed', 'tokyo', 'seoul'], ['json']);
+  if (positional.length !== 1) throw new UsageError('simulate needs exactly one scenario file');
+  const games = Number(options.get('games') ?? 1000);
+  if (!Number.isInteger(games) || games < 1 || games > 10_000_000) throw new UsageError('--games takes a whole number from 1 to 10,000,000');
+  const seed = options.get('seed');
+  if (typeof seed !== 'string') throw new UsageError('simulate needs --seed S');
+  const playerNames = { tokyo: String(options.get('tokyo') ?? 'random'), seoul: String(options.get('seoul') ?? 'random') };
+  for (const side of SIDES) {
+    if (!PLAYERS[playerNames[side]]) throw new UsageError(`--${side} takes one of: ${Object.keys(PLAYERS).join(', ')}`);
+  }
+  const scenario = loadForCommand(io, positional[0]!);
+  if (!scenario) return EXIT.invalid;
+  const report = simulate(scenario, games, seed, playerNames);
+  if (options.has('json')) io.out(JSON.stringify(report, null, 2));
+  else printReport(io, report);
+  return EXIT.ok;
+}
+
+function pct(n: number, of: number): string {
+  return `${((100 * n) / of).toFixed(1)}%`.padStart(6);
+}
+
+function printReport(io: CliIO, r: SimulationReport): void {
+  io.out(`${r.games} games of '${r.scenario}' (seed ${r.seed}; tokyo ${r.players.tokyo}, seoul ${r.players.seoul}); mean length ${r.meanTurns.toFixed(1)} turns`);
+  io.out('endings:');
+  for (const [id, n] of Object.entries(r.endings)) io.out(`  ${pct(n, r.games)}  ${id}`);
+  for (const side of SIDES) {
+    const o = r.outcomes[side];
+    io.out(`${side}: win ${pct(o.win, r.games)}  draw ${pct(o.draw, r.games)}  loss ${pct(o.loss, r.games)}`);
+  }
+  io.out('meters (lowest seen / mean at the end / highest seen):');
+  for (const [id, m] of Object.entries(r.meters)) io.out(`  ${id.padEnd(24)} ${m.min.toFixed(1).padStart(7)} ${m.meanFinal.toFixed(1).padStart(7)} ${m.max.toFixed(1).padStart(7)}`);
+  io.out('decisions chosen (times, all games):');
+  for (const [id, n] of Object.entries(r.decisions)) io.out(`  ${String(n).padStart(8)}  ${id}`);
+  io.out('events fired (times, all games):');
+  for (const [id, n] of Object.entries(r.events)) io.out(`  ${String(n).padStart(8)}  ${id}`);
+  io.out(`decisions never chosen: ${r.neverChosen.join(', ') || 'none'}`);
+  io.out(`events never fired: ${r.neverFired.join(', ') || 'none'}`);
+  io.out(`endings never reached: ${r.neverReached.join(', ') || 'none'}`);
+}

@@ -1,0 +1,70 @@
+/**
+ * npm run bench [-- --json]: the performance budgets of DESIGN.md, measured here and
+ * printed, never asserted in tests (timings on shared machines are too noisy for that).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { playGame, PLAYERS } from '../src/cli/simulate';
+import type { Scenario } from '../src/engine/model';
+import { loadScenario } from '../src/scenario/load';
+
+const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
+
+interface Measurement {
+  key: string;
+  value: number;
+  unit: string;
+  target: string;
+  detail: string;
+}
+
+function load(file: string): Scenario {
+  const result = loadScenario(file, readFileSync(file, 'utf8'));
+  if (!result.ok) throw new Error(`${file} does not check clean; run npm run scenario -- check ${file}`);
+  return result.scenario;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Full random games of the template per second on this one thread (Node runs it on one core). */
+function engineGamesPerSecond(): Measurement {
+  const file = join(SCENARIOS, 'template.yaml');
+  const scenario = load(file);
+  const players = { tokyo: PLAYERS.random!, seoul: PLAYERS.random! };
+  for (let i = 0; i < 500; i++) playGame(scenario, `warm/${i}`, players);
+  let games = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < 3000) {
+    for (let i = 0; i < 200; i++) playGame(scenario, `bench/${games++}`, players);
+    elapsed = performance.now() - start;
+  }
+  return { key: 'engine_games_per_s', value: Math.round((games * 1000) / elapsed), unit: 'games/s', target: '>= 20000', detail: `${games} random games of template.yaml in ${(elapsed / 1000).toFixed(2)} s` };
+}
+
+/** Parse + validate + compile of the largest scenario file, median of many runs. */
+function scenarioLoadMs(): Measurement {
+  const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).map((f) => join(SCENARIOS, f));
+  const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
+  const text = readFileSync(largest, 'utf8');
+  for (let i = 0; i < 20; i++) loadScenario(largest, text);
+  const times: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    const result = loadScenario(largest, text);
+    times.push(performance.now() - t);
+    if (!result.ok) throw new Error(`${largest} does not check clean`);
+  }
+  return { key: 'scenario_load_ms', value: Number(median(times).toFixed(2)), unit: 'ms', target: '<= 20', detail: `median of 100 loads of ${largest.slice(SCENARIOS.length)} (${(text.length / 1024).toFixed(1)} KB)` };
+}
+
+const measurements = [scenarioLoadMs(), engineGamesPerSecond()];
+if (process.argv.includes('--json')) {
+  process.stdout.write(`${JSON.stringify(Object.fromEntries(measurements.map((m) => [m.key, m.value])))}\n`);
+} else {
+  for (const m of measurements) process.stdout.write(`${m.key.padEnd(22)} ${String(m.value).padStart(10)} ${m.unit.padEnd(8)} target ${m.target.padEnd(9)} ${m.detail}\n`);
+}
