@@ -13,7 +13,7 @@ type Issue = z.core.$ZodIssue;
 export function checkStructure(file: string, value: unknown, locate: Locator): { ok: true; data: ScenarioFile } | { ok: false; problems: Problem[] } {
   const result = ScenarioSchema.safeParse(value);
   if (result.success) return { ok: true, data: result.data };
-  misspelt.clear();
+  const ctx: IssueContext = { file, root: value, locate, misspelt: new Set() };
   const problems: Problem[] = [];
   const seen = new Set<string>();
   // A misspelt key also makes the real key "missing"; the typo is the root cause, so say only that.
@@ -22,11 +22,11 @@ export function checkStructure(file: string, value: unknown, locate: Locator): {
     const allowed = allowedKeys(issue.path as DataPath);
     for (const key of issue.keys) {
       const meant = didYouMean(key, allowed);
-      if (meant !== undefined) misspelt.add(JSON.stringify([...issue.path, meant]));
+      if (meant !== undefined) ctx.misspelt.add(JSON.stringify([...issue.path, meant]));
     }
   }
   for (const issue of result.error.issues) {
-    for (const p of describeIssue(issue, [], value, locate, file)) {
+    for (const p of describeIssue(issue, [], ctx)) {
       const key = `${p.line}:${p.col}:${p.message}`;
       if (!seen.has(key)) {
         seen.add(key);
@@ -37,9 +37,16 @@ export function checkStructure(file: string, value: unknown, locate: Locator): {
   return { ok: false, problems };
 }
 
-const misspelt = new Set<string>();
+interface IssueContext {
+  readonly file: string;
+  readonly root: unknown;
+  readonly locate: Locator;
+  /** Paths of keys that are missing only because they were misspelt (reported as the typo instead). */
+  readonly misspelt: Set<string>;
+}
 
-function describeIssue(issue: Issue, prefix: DataPath, root: unknown, locate: Locator, file: string): Problem[] {
+function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Problem[] {
+  const { file, root, locate } = ctx;
   const path = [...prefix, ...(issue.path as (string | number)[])];
   const actual = valueAt(root, path);
   const name = keyName(path);
@@ -56,7 +63,7 @@ function describeIssue(issue: Issue, prefix: DataPath, root: unknown, locate: Lo
     }
     case 'invalid_type': {
       if (actual === undefined) {
-        if (misspelt.has(JSON.stringify(path))) return [];
+        if (ctx.misspelt.has(JSON.stringify(path))) return [];
         const parent = path.slice(0, -1);
         return at(locate.value(parent), `missing '${name}'${where(parent, root)}: ${expectedPhrase(issue.expected)} is required here`);
       }
@@ -66,7 +73,7 @@ function describeIssue(issue: Issue, prefix: DataPath, root: unknown, locate: Lo
       // When the value is a mapping and one alternative is a mapping, that alternative's complaint is the useful one.
       if (isPlainObject(actual)) {
         const objectBranch = issue.errors.find((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
-        if (objectBranch) return objectBranch.flatMap((i) => describeIssue(i, path, root, locate, file));
+        if (objectBranch) return objectBranch.flatMap((i) => describeIssue(i, path, ctx));
       }
       if (actual === undefined) {
         const parent = path.slice(0, -1);

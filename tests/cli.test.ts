@@ -1,0 +1,114 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main';
+import type { CliIO } from '../src/cli/io';
+import { readFileSync } from 'node:fs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MINI = join(ROOT, 'tests/fixtures/mini.yaml');
+const TEMPLATE = join(ROOT, 'scenarios/template.yaml');
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { out: (l) => out.push(l), err: (l) => err.push(l), readBytes: (p) => readFileSync(p) };
+  const code = await runCli(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function tmpFile(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cyd-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('scenario check', () => {
+  it('exits 0 for valid files, 1 when any is invalid, 2 for usage errors — as a real process, with no stack trace', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+    expect(cli('check', MINI).status).toBe(0);
+    const bad = tmpFile('bad.yaml', 'format: 1\nid: Bad Id\n');
+    const invalid = cli('check', MINI, bad);
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:2:5: error: 'id': an id is lower-case`, 'm'));
+    expect(invalid.stderr).not.toMatch(/\n\s+at /);
+    expect(cli('check').status).toBe(2);
+    expect(cli('check', '--frobnicate', MINI).status).toBe(2);
+    expect(cli('frobnicate').status).toBe(2);
+  });
+
+  it('reports a missing file as a located error', async () => {
+    const r = await run('check', '/nowhere/x.yaml');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('/nowhere/x.yaml:1:1: error: cannot read the file: no such file');
+  });
+
+  it('the template checks clean', async () => {
+    const r = await run('check', TEMPLATE);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('scenario replay', () => {
+  const orders = tmpFile(
+    'orders.json',
+    JSON.stringify([{ tokyo: ['summit'], seoul: [] }, { tokyo: [], seoul: ['summit'] }, { tokyo: ['speech'], seoul: [] }, { tokyo: [], seoul: [] }]),
+  );
+
+  it('prints one JSON document with every turn\'s meters and what fired, and the ending', async () => {
+    const r = await run('replay', MINI, '--seed', 's1', '--orders', orders, '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { turns: { turn: number; meters: Record<string, number>; fired: string[]; joint: string[] }[]; ending: { id: string } | null };
+    expect(doc.turns.map((t) => t.turn)).toEqual([1, 2, 3, 4]);
+    expect(Object.keys(doc.turns[0]!.meters)).toEqual(['trust']);
+    // The summit proposed on turn 1 and accepted on turn 2 takes effect on turn 2.
+    expect(doc.turns[1]!.joint).toEqual(['summit']);
+    expect(doc.ending?.id).toBe('done');
+  });
+
+  it('is deterministic: the same seed and orders print the same thing', async () => {
+    const a = await run('replay', MINI, '--seed', 'same', '--orders', orders, '--json');
+    const b = await run('replay', MINI, '--seed', 'same', '--orders', orders, '--json');
+    expect(a.out).toBe(b.out);
+  });
+
+  it('names the turn and the decision of an illegal order', async () => {
+    const illegal = tmpFile('illegal.json', JSON.stringify([{ tokyo: [], seoul: [] }, { tokyo: ['speech', 'sumit'], seoul: [] }]));
+    const r = await run('replay', MINI, '--seed', 's', '--orders', illegal);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/illegal\.json: error: turn 2: tokyo .*'sumit'/);
+  });
+
+  it('explains a malformed orders file', async () => {
+    const bad = tmpFile('bad.json', JSON.stringify([{ tokio: ['summit'] }]));
+    const r = await run('replay', MINI, '--seed', 's', '--orders', bad);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.json: error: turn 1: unknown key 'tokio'/);
+    expect((await run('replay', MINI, '--orders', bad)).code).toBe(2);
+  });
+});
+
+describe('scenario simulate', () => {
+  it('reports endings, meter ranges and what never happened', async () => {
+    const r = await run('simulate', MINI, '--games', '200', '--seed', 'x', '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { games: number; endings: Record<string, number>; meters: Record<string, { min: number; max: number }>; neverChosen: string[]; neverFired: string[] };
+    expect(report.games).toBe(200);
+    expect(Object.values(report.endings).reduce((a, b) => a + b, 0)).toBe(200);
+    expect(report.meters.trust!.min).toBeGreaterThanOrEqual(0);
+    expect(report.meters.trust!.max).toBeLessThanOrEqual(100);
+    expect(report.neverChosen).toEqual([]);
+  });
+
+  it('simulates the template', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'simulate', TEMPLATE, '--games', '300', '--seed', '1'], { cwd: ROOT, encoding: 'utf8' });
+    expect(out).toMatch(/^300 games of 'template'/);
+    expect(out).toMatch(/endings never reached: /);
+  });
+});
