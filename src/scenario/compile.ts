@@ -18,7 +18,7 @@ import type {
   Side,
   Visibility,
 } from '../engine/model';
-import { suggestion } from './didYouMean';
+import { suggestion } from '../engine/didYouMean';
 import { compileExpression, ExprError, RESERVED_NAMES, type ExprScope, type ExprType } from './expressions';
 import type { DataPath, Locator } from './locate';
 import type { Problem } from './problems';

@@ -10,7 +10,7 @@
  */
 import jsep from 'jsep';
 import type { EvalContext } from '../engine/model';
-import { suggestion } from './didYouMean';
+import { suggestion } from '../engine/didYouMean';
 
 jsep.addBinaryOp('and', 2);
 jsep.addBinaryOp('or', 1);
@@ -248,6 +248,10 @@ function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope):
       arity(1, Infinity);
       const fs = numbers();
       const pick = name === 'min' ? Math.min : Math.max;
+      if (fs.length === 2) {
+        const [a, b] = fs as [(c: EvalContext) => number, (c: EvalContext) => number];
+        return { type: 'number', fn: (c) => pick(a(c), b(c)) };
+      }
       return { type: 'number', fn: (c) => pick(...fs.map((f) => f(c))) };
     }
     case 'abs':

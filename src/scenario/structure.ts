@@ -3,7 +3,7 @@
  * person and located at the offending key or value.
  */
 import type { z } from 'zod';
-import { didYouMean, suggestion } from './didYouMean';
+import { didYouMean, suggestion } from '../engine/didYouMean';
 import type { DataPath, Locator } from './locate';
 import type { Problem } from './problems';
 import { ScenarioSchema, type ScenarioFile } from './schema';

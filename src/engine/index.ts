@@ -1,0 +1,12 @@
+/**
+ * The engine: pure and deterministic. Given the same scenario, seed and orders it
+ * produces the same states and reports, in Node, in the browser, in the simulator.
+ */
+export { newGame, resolveTurn } from './turn';
+export { choosingContext, decisionOptions, IllegalOrderError, orderProblems, unavailableReason, type DecisionOption, type Orders, type SideOrders, type Unavailable } from './orders';
+export { randomOrders } from './randomPlayer';
+export { canonicalJson, stateHash } from './hash';
+export { sideView, type MeterView, type SideView } from './view';
+export type { EndingResult, GameState, PendingResponse, Poll, Proposal, ScheduledEffect, TurnRecord } from './state';
+export type { Cause, CauseKind, Change, FiredEvent, TurnReport } from './report';
+export type { RandomState } from './random';

@@ -1,0 +1,134 @@
+/**
+ * Orders: what each side chooses for a turn, which choices are open to it and why
+ * others are not, and the checks that make an order legal.
+ */
+import { evalContext } from './context';
+import { suggestion } from './didYouMean';
+import { lookup } from './lookup';
+import { SIDES, type Decision, type EvalContext, type Scenario, type Side } from './model';
+import type { GameState, Proposal } from './state';
+
+export interface SideOrders {
+  /** Decision ids, applied in this order (a joint decision proposes, or accepts a proposal). */
+  readonly decisions: readonly string[];
+  /** Choice id for each event asking this side for a response; an event left out gets its default. */
+  readonly responses?: Readonly<Record<string, string>>;
+}
+
+export type Orders = Readonly<Record<Side, SideOrders>>;
+
+/** Why a decision cannot be chosen now, for the player to read on the card. */
+export type Unavailable =
+  | { readonly kind: 'side' }
+  | { readonly kind: 'condition' }
+  | { readonly kind: 'once' }
+  | { readonly kind: 'cooldown'; readonly turnsLeft: number }
+  | { readonly kind: 'capital'; readonly cost: number; readonly capital: number }
+  | { readonly kind: 'ended' };
+
+export interface DecisionOption {
+  readonly decision: Decision;
+  /** Absent when the decision can be chosen. */
+  readonly unavailable?: Unavailable;
+  /** For a joint decision the other side proposed last turn: choosing it now accepts. */
+  readonly proposal?: Proposal;
+}
+
+export class IllegalOrderError extends Error {
+  override readonly name = 'IllegalOrderError';
+}
+
+const NOTHING_CHOSEN = { tokyo: [], seoul: [] };
+
+/** The read-only view expressions get while a side is choosing (after this turn's events). */
+export function choosingContext(scenario: Scenario, state: GameState): EvalContext {
+  const { meters, counters, flags, history } = state;
+  return evalContext(scenario, { meters, counters, flags, history, current: { turn: state.turn, fired: state.fired, decisions: NOTHING_CHOSEN, joint: [] } });
+}
+
+/** The last turn on which `side` took `decision` (joint: on which it took effect), or 0. */
+function lastTaken(state: GameState, d: Decision, side: Side): number {
+  const history = state.history;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const h = history[i]!;
+    if (d.joint ? h.joint.includes(d.id) : h.decisions[side].includes(d.id)) return h.turn;
+  }
+  return 0;
+}
+
+export function unavailableReason(scenario: Scenario, state: GameState, side: Side, d: Decision, ctx: EvalContext = choosingContext(scenario, state)): Unavailable | undefined {
+  if (state.ending) return { kind: 'ended' };
+  if (d.side !== 'both' && d.side !== side) return { kind: 'side' };
+  if (d.once || d.cooldown > 0) {
+    const last = lastTaken(state, d, side);
+    if (last > 0 && d.once) return { kind: 'once' };
+    if (last > 0 && state.turn - last <= d.cooldown) return { kind: 'cooldown', turnsLeft: d.cooldown - (state.turn - last) + 1 };
+  }
+  if (d.when && !d.when(ctx)) return { kind: 'condition' };
+  if (d.cost > state.capital[side]) return { kind: 'capital', cost: d.cost, capital: state.capital[side] };
+  return undefined;
+}
+
+/** Every decision `side` could ever take, with why it is unavailable now and any proposal waiting for it. */
+export function decisionOptions(scenario: Scenario, state: GameState, side: Side): DecisionOption[] {
+  const ctx = choosingContext(scenario, state);
+  const options: DecisionOption[] = [];
+  for (const d of scenario.decisions) {
+    if (d.side !== 'both' && d.side !== side) continue;
+    const unavailable = unavailableReason(scenario, state, side, d, ctx);
+    const proposal = d.joint ? state.proposals.find((p) => p.decision === d.id && p.by !== side) : undefined;
+    options.push({ decision: d, ...(unavailable && { unavailable }), ...(proposal && { proposal }) });
+  }
+  return options;
+}
+
+const REASONS: Record<Unavailable['kind'], (u: Unavailable) => string> = {
+  side: () => 'it belongs to the other side',
+  condition: () => "its 'when' condition does not hold now",
+  once: () => 'it can be taken only once and was taken already',
+  cooldown: (u) => `it is cooling down for ${(u as { turnsLeft: number }).turnsLeft} more turn(s)`,
+  capital: (u) => `it costs ${(u as { cost: number }).cost} and only ${(u as { capital: number }).capital} capital is available`,
+  ended: () => 'the game has ended',
+};
+
+/** Everything wrong with a turn's orders, one sentence each naming the side and the decision; empty when legal. */
+export function orderProblems(scenario: Scenario, state: GameState, orders: Orders): string[] {
+  if (state.ending) return [`the game already ended after turn ${state.ending.turn} (${state.ending.id})`];
+  const { decisions, events } = lookup(scenario);
+  const ctx = choosingContext(scenario, state);
+  const problems: string[] = [];
+  for (const side of SIDES) {
+    const own = orders[side];
+    let spent = 0;
+    const seen = new Set<string>();
+    for (const id of own.decisions) {
+      const d = decisions.get(id);
+      if (!d) {
+        problems.push(`${side} chose '${id}', which is not a decision in this scenario.${suggestion(id, decisions.keys())}`);
+        continue;
+      }
+      if (seen.has(id)) problems.push(`${side} chose '${id}' twice; a decision is taken at most once a turn`);
+      seen.add(id);
+      const why = unavailableReason(scenario, state, side, d, ctx);
+      // Capital is checked on the whole order below, not decision by decision.
+      if (why && why.kind !== 'capital') problems.push(`${side} cannot take '${id}' now: ${REASONS[why.kind](why)}`);
+      spent += d.cost;
+    }
+    for (const [eventId, choiceId] of Object.entries(own.responses ?? {})) {
+      const pending = state.responses.find((r) => r.event === eventId);
+      if (!pending || pending.side !== side) {
+        problems.push(`${side} answered '${eventId}', but no event of this turn asks ${side} for a response to it`);
+        continue;
+      }
+      const choices = events.get(eventId)!.response!.choices;
+      const choice = choices.find((c) => c.id === choiceId);
+      if (!choice) {
+        problems.push(`${side} answered '${eventId}' with '${choiceId}', which is not one of its choices.${suggestion(choiceId, choices.map((c) => c.id))}`);
+        continue;
+      }
+      spent += choice.cost;
+    }
+    if (spent > state.capital[side]) problems.push(`${side}'s orders cost ${spent} but ${side} has ${state.capital[side]} capital this turn`);
+  }
+  return problems;
+}

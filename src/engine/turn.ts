@@ -1,0 +1,199 @@
+/**
+ * The turn, in the order docs/authoring.md §5 states. Opening (start of turn T): events
+ * fire, capital is worked out, polls are drawn. Resolution: (a) event responses,
+ * (b) joint decisions, (c) each side's own decisions, (d) rules, (e) delayed effects,
+ * (f) drift, (g) endings — then the next turn opens.
+ */
+import { lookup } from './lookup';
+import { SIDES, type Ending, type GameEvent, type Scenario, type Side } from './model';
+import { IllegalOrderError, orderProblems, type Orders } from './orders';
+import { resumeRandom, seededRandom } from './random';
+import type { Cause, TurnReport } from './report';
+import type { EndingResult, GameState, PendingResponse, Poll, Proposal, TurnRecord } from './state';
+import { clamp, World } from './world';
+
+/** A new game at the start of turn 1 (turn 1's events have fired). */
+export function newGame(scenario: Scenario, seed: string): GameState {
+  return open(scenario, seed, new World(scenario, lookup(scenario).start, [], 1, seededRandom(seed)), [], []);
+}
+
+/**
+ * Plays one turn with both sides' orders and returns the next state and the turn's
+ * report. Pure: the given state is never changed. Throws IllegalOrderError when the
+ * orders are not legal (see orderProblems).
+ */
+export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders): { state: GameState; report: TurnReport } {
+  const problems = orderProblems(scenario, state, orders);
+  if (problems.length > 0) throw new IllegalOrderError(`turn ${state.turn}: ${problems.join('; ')}`);
+  const { decisions, events, causes } = lookup(scenario);
+  const w = new World(scenario, state, state.history, state.turn, resumeRandom(state.rng));
+  w.current.fired.push(...state.fired);
+
+  // (a) Responses, in the order their events fired.
+  const responses: Record<string, string> = {};
+  for (const pending of state.responses) {
+    const event = events.get(pending.event)!;
+    const choiceId = orders[pending.side].responses?.[pending.event] ?? event.response!.default;
+    const choice = event.response!.choices.find((c) => c.id === choiceId)!;
+    responses[event.id] = choice.id;
+    w.applyAll(choice.effects, causes.response.get(event.id)!.get(choice.id)!);
+  }
+
+  // (b) Joint decisions: matched this turn, or last turn's proposal accepted; unanswered proposals lapse.
+  for (const side of SIDES) w.current.decisions[side].push(...orders[side].decisions);
+  const proposed: Proposal[] = [];
+  const declined: Proposal[] = [];
+  for (const d of scenario.decisions) {
+    if (!d.joint) continue;
+    const open = state.proposals.length === 0 ? state.proposals : state.proposals.filter((p) => p.decision === d.id);
+    const accepted = open.find((p) => orders[other(p.by)].decisions.includes(d.id));
+    if ((orders.tokyo.decisions.includes(d.id) && orders.seoul.decisions.includes(d.id)) || accepted) {
+      w.current.joint.push(d.id);
+      w.applyAll(d.effects, causes.joint.get(d.id)!);
+    } else {
+      for (const side of SIDES) if (orders[side].decisions.includes(d.id)) proposed.push({ decision: d.id, by: side, turn: state.turn });
+    }
+    for (const p of open) {
+      if (p === accepted) continue;
+      declined.push(p);
+      w.applyAll(d.declined, causes.declined.get(d.id)![p.by]);
+    }
+  }
+
+  // (c) Each side's own decisions: Tokyo's, then Seoul's, in the order given.
+  for (const side of SIDES) {
+    for (const id of orders[side].decisions) {
+      const d = decisions.get(id)!;
+      if (!d.joint) w.applyAll(d.effects, causes.decision.get(d.id)![side]);
+    }
+  }
+
+  // (d) Rules, in their stated order.
+  for (const rule of scenario.rules) {
+    if (rule.when === undefined || rule.when(w.ctx)) w.applyAll(rule.effects, causes.rule.get(rule.id)!);
+  }
+
+  // (e) Delayed effects due now, then (f) drift.
+  w.landDue();
+  w.drift();
+
+  const record: TurnRecord = { turn: state.turn, fired: state.fired, decisions: w.current.decisions, joint: w.current.joint, responses };
+  const history = [...state.history, record];
+  const ending = endingAfter(scenario, w, state.turn);
+  const report: TurnReport = {
+    turn: state.turn,
+    fired: state.fired.map((id) => (id in responses ? { event: id, response: { side: events.get(id)!.response!.side, choice: responses[id]! } } : { event: id })),
+    decisions: { tokyo: [...orders.tokyo.decisions], seoul: [...orders.seoul.decisions] },
+    joint: w.current.joint,
+    proposed,
+    declined,
+    changes: [...state.opening, ...w.changes],
+    ending,
+  };
+  if (ending) {
+    const rng = w.random.state();
+    return {
+      state: { ...state, rng, meters: w.meters, counters: w.counters, flags: w.flags, fired: [], opening: [], responses: [], proposals: [], fireNext: [], scheduled: [], history, ending },
+      report,
+    };
+  }
+  const { fireNow } = w.nextTurn(history);
+  return { state: open(scenario, state.seed, w, fireNow, proposed), report };
+}
+
+function other(side: Side): Side {
+  return side === 'tokyo' ? 'seoul' : 'tokyo';
+}
+
+/** Opens turn `w.turn`: scheduled events, then eligible ones in file order; capital; polls. */
+function open(scenario: Scenario, seed: string, w: World, fireNow: readonly string[], proposals: readonly Proposal[]): GameState {
+  const { events, causes } = lookup(scenario);
+  const pending: PendingResponse[] = [];
+  for (const id of fireNow) fire(events.get(id)!, w, pending, causes.event.get(id)!);
+  for (const e of scenario.events) {
+    if (eligible(e, w)) fire(e, w, pending, causes.event.get(e.id)!);
+  }
+  const capital = { tokyo: capitalOf(scenario, w, 'tokyo'), seoul: capitalOf(scenario, w, 'seoul') };
+  const polls = { tokyo: drawPolls(scenario, w, 'tokyo'), seoul: drawPolls(scenario, w, 'seoul') };
+  return {
+    scenario: scenario.id,
+    seed,
+    rng: w.random.state(),
+    turn: w.turn,
+    meters: w.meters,
+    counters: w.counters,
+    flags: w.flags,
+    capital,
+    polls,
+    fired: w.current.fired,
+    opening: w.changes,
+    responses: pending,
+    proposals,
+    fireNext: w.fireNext,
+    scheduled: w.scheduled,
+    history: w.history,
+    ending: null,
+  };
+}
+
+function fire(e: GameEvent, w: World, pending: PendingResponse[], cause: Cause): void {
+  if (w.current.fired.includes(e.id)) return;
+  w.current.fired.push(e.id);
+  w.applyAll(e.effects, cause);
+  if (e.response) pending.push({ event: e.id, side: e.response.side });
+}
+
+/** Whether an event fires by its own trigger this turn (the chance is drawn last, only when all else allows it). */
+function eligible(e: GameEvent, w: World): boolean {
+  const turn = w.turn;
+  if (w.current.fired.includes(e.id)) return false;
+  if (e.turns && !e.turns.includes(turn)) return false;
+  if (turn < e.from || turn > e.to) return false;
+  const last = lastFired(w.history, e.id);
+  if (last > 0 && (!e.repeat || turn - last <= e.cooldown)) return false;
+  if (e.when && !e.when(w.ctx)) return false;
+  return w.chance(e.chance);
+}
+
+function lastFired(history: readonly TurnRecord[], id: string): number {
+  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.fired.includes(id)) return history[i]!.turn;
+  return 0;
+}
+
+/** Capital is a whole, non-negative number of points: the expression's value rounded to the nearest whole number. */
+function capitalOf(scenario: Scenario, w: World, side: Side): number {
+  const v = scenario.sides[side].capital(w.ctx);
+  return Number.isFinite(v) ? Math.max(0, Math.round(v)) : 0;
+}
+
+const DEFAULT_POLL_ERROR = 10;
+
+/** What `side` sees of each meter it follows through a poll: the true value lies within estimate ± margin. */
+function drawPolls(scenario: Scenario, w: World, side: Side): Record<string, Poll> {
+  const polls: Record<string, Poll> = {};
+  for (const m of scenario.meters) {
+    if (m.visibility[side] !== 'poll') continue;
+    const e = m.pollError ? m.pollError(w.ctx) : DEFAULT_POLL_ERROR;
+    const margin = Number.isFinite(e) ? Math.max(0, e) : DEFAULT_POLL_ERROR;
+    const value = w.meters[m.id]!;
+    polls[m.id] = { estimate: clamp(value + margin * (2 * w.random.next() - 1), m.min, m.max, value), margin };
+  }
+  return polls;
+}
+
+/** (g) The first immediate ending that holds; after the last turn, the first final one that holds. */
+function endingAfter(scenario: Scenario, w: World, turn: number): EndingResult | null {
+  const ending = firstHolding(scenario, w, 'immediate') ?? (turn >= scenario.turns ? firstHolding(scenario, w, 'final') : undefined);
+  if (!ending) return null;
+  return { id: ending.id, turn, outcome: ending.outcome, scores: { tokyo: scoreOf(scenario, w, 'tokyo'), seoul: scoreOf(scenario, w, 'seoul') } };
+}
+
+function firstHolding(scenario: Scenario, w: World, kind: Ending['kind']): Ending | undefined {
+  for (const e of scenario.endings) if (e.kind === kind && (e.when === undefined || e.when(w.ctx))) return e;
+  return undefined;
+}
+
+function scoreOf(scenario: Scenario, w: World, side: Side): number {
+  const v = scenario.sides[side].score(w.ctx);
+  return Number.isFinite(v) ? v : 0;
+}
