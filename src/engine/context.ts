@@ -24,6 +24,10 @@ export interface Situated {
 // and the simulator plays tens of thousands of turns a second.
 class Situation implements EvalContext {
   readonly turns: number;
+  // The value records are read once: a world changes their contents, never the records themselves.
+  readonly meters: Readonly<Record<string, number>>;
+  readonly counters: Readonly<Record<string, number>>;
+  readonly flags: Readonly<Record<string, boolean>>;
 
   constructor(
     scenario: Scenario,
@@ -31,18 +35,9 @@ class Situation implements EvalContext {
     private readonly decisions: ReadonlyMap<string, Decision>,
   ) {
     this.turns = scenario.turns;
-  }
-
-  get meters(): Readonly<Record<string, number>> {
-    return this.world.meters;
-  }
-
-  get counters(): Readonly<Record<string, number>> {
-    return this.world.counters;
-  }
-
-  get flags(): Readonly<Record<string, boolean>> {
-    return this.world.flags;
+    this.meters = world.meters;
+    this.counters = world.counters;
+    this.flags = world.flags;
   }
 
   get turn(): number {

@@ -3,7 +3,7 @@
  * produces the same states and reports, in Node, in the browser, in the simulator.
  */
 export { newGame, resolveTurn } from './turn';
-export { choosingContext, decisionOptions, IllegalOrderError, orderProblems, unavailableReason, type DecisionOption, type Orders, type SideOrders, type Unavailable } from './orders';
+export { choosing, decisionOptions, IllegalOrderError, orderProblems, unavailableReason, type Choosing, type DecisionOption, type Orders, type SideOrders, type Unavailable } from './orders';
 export { randomOrders } from './randomPlayer';
 export { canonicalJson, stateHash } from './hash';
 export { sideView, type MeterView, type SideView } from './view';

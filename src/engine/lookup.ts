@@ -22,6 +22,8 @@ export interface Lookup {
   /** Every effect by its key, nested ones included, so a delayed effect can be saved as its key. */
   readonly effects: ReadonlyMap<string, Effect>;
   readonly causes: Causes;
+  /** The decisions each side may ever choose (its own and those for both), in file order. */
+  readonly choosable: Readonly<Record<Side, readonly Decision[]>>;
   /** The values a new game starts from. */
   readonly start: { readonly meters: Record<string, number>; readonly counters: Record<string, number>; readonly flags: Record<string, boolean>; readonly scheduled: readonly [] };
 }
@@ -62,6 +64,10 @@ function build(s: Scenario): Lookup {
     events: new Map(s.events.map((e) => [e.id, e])),
     effects,
     causes: causes(s),
+    choosable: {
+      tokyo: s.decisions.filter((d) => d.side !== 'seoul'),
+      seoul: s.decisions.filter((d) => d.side !== 'tokyo'),
+    },
     start: {
       meters: Object.fromEntries(s.meters.map((m) => [m.id, m.start])),
       counters: Object.fromEntries(s.counters.map((c) => [c.id, c.start])),

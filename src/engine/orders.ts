@@ -40,14 +40,22 @@ export class IllegalOrderError extends Error {
 
 const NOTHING_CHOSEN = { tokyo: [], seoul: [] };
 
-/** The read-only view expressions get while a side is choosing (after this turn's events). */
-export function choosingContext(scenario: Scenario, state: GameState): EvalContext {
-  const { meters, counters, flags, history } = state;
-  return evalContext(scenario, { meters, counters, flags, history, current: { turn: state.turn, fired: state.fired, decisions: NOTHING_CHOSEN, joint: [] } });
+/** What one side's choices this turn are checked against: made once, then asked for every decision. */
+export interface Choosing {
+  readonly side: Side;
+  /** Expressions see the world after this turn's events, before anyone has chosen. */
+  readonly ctx: EvalContext;
 }
 
-/** The last turn on which `side` took `decision` (joint: on which it took effect), or 0. */
+export function choosing(scenario: Scenario, state: GameState, side: Side): Choosing {
+  const { meters, counters, flags, history } = state;
+  const ctx = evalContext(scenario, { meters, counters, flags, history, current: { turn: state.turn, fired: state.fired, decisions: NOTHING_CHOSEN, joint: [] } });
+  return { side, ctx };
+}
+
+/** The last turn on which `side` took `d` (a joint decision: on which it took effect), or 0. */
 function lastTaken(state: GameState, d: Decision, side: Side): number {
+  // A backward scan of a few short lists beats building an index: most turns ask it only a few times.
   const history = state.history;
   for (let i = history.length - 1; i >= 0; i--) {
     const h = history[i]!;
@@ -56,7 +64,9 @@ function lastTaken(state: GameState, d: Decision, side: Side): number {
   return 0;
 }
 
-export function unavailableReason(scenario: Scenario, state: GameState, side: Side, d: Decision, ctx: EvalContext = choosingContext(scenario, state)): Unavailable | undefined {
+/** Why `side` cannot choose `d` now, or undefined when it can. */
+export function unavailableReason(scenario: Scenario, state: GameState, d: Decision, view: Choosing): Unavailable | undefined {
+  const side = view.side;
   if (state.ending) return { kind: 'ended' };
   if (d.side !== 'both' && d.side !== side) return { kind: 'side' };
   if (d.once || d.cooldown > 0) {
@@ -64,18 +74,18 @@ export function unavailableReason(scenario: Scenario, state: GameState, side: Si
     if (last > 0 && d.once) return { kind: 'once' };
     if (last > 0 && state.turn - last <= d.cooldown) return { kind: 'cooldown', turnsLeft: d.cooldown - (state.turn - last) + 1 };
   }
-  if (d.when && !d.when(ctx)) return { kind: 'condition' };
+  if (d.when && !d.when(view.ctx)) return { kind: 'condition' };
   if (d.cost > state.capital[side]) return { kind: 'capital', cost: d.cost, capital: state.capital[side] };
   return undefined;
 }
 
 /** Every decision `side` could ever take, with why it is unavailable now and any proposal waiting for it. */
 export function decisionOptions(scenario: Scenario, state: GameState, side: Side): DecisionOption[] {
-  const ctx = choosingContext(scenario, state);
+  const view = choosing(scenario, state, side);
   const options: DecisionOption[] = [];
   for (const d of scenario.decisions) {
     if (d.side !== 'both' && d.side !== side) continue;
-    const unavailable = unavailableReason(scenario, state, side, d, ctx);
+    const unavailable = unavailableReason(scenario, state, d, view);
     const proposal = d.joint ? state.proposals.find((p) => p.decision === d.id && p.by !== side) : undefined;
     options.push({ decision: d, ...(unavailable && { unavailable }), ...(proposal && { proposal }) });
   }
@@ -95,26 +105,25 @@ const REASONS: Record<Unavailable['kind'], (u: Unavailable) => string> = {
 export function orderProblems(scenario: Scenario, state: GameState, orders: Orders): string[] {
   if (state.ending) return [`the game already ended after turn ${state.ending.turn} (${state.ending.id})`];
   const { decisions, events } = lookup(scenario);
-  const ctx = choosingContext(scenario, state);
   const problems: string[] = [];
   for (const side of SIDES) {
     const own = orders[side];
+    let view: Choosing | undefined;
     let spent = 0;
-    const seen = new Set<string>();
-    for (const id of own.decisions) {
+    own.decisions.forEach((id, k) => {
       const d = decisions.get(id);
       if (!d) {
-        problems.push(`${side} chose '${id}', which is not a decision in this scenario.${suggestion(id, decisions.keys())}`);
-        continue;
+        problems.push(`${side} chose '${id}', which is not a decision in this scenario.${suggestion(String(id), decisions.keys())}`);
+        return;
       }
-      if (seen.has(id)) problems.push(`${side} chose '${id}' twice; a decision is taken at most once a turn`);
-      seen.add(id);
-      const why = unavailableReason(scenario, state, side, d, ctx);
+      view ??= choosing(scenario, state, side);
+      if (own.decisions.indexOf(id) !== k) problems.push(`${side} chose '${id}' twice; a decision is taken at most once a turn`);
+      const why = unavailableReason(scenario, state, d, view);
       // Capital is checked on the whole order below, not decision by decision.
       if (why && why.kind !== 'capital') problems.push(`${side} cannot take '${id}' now: ${REASONS[why.kind](why)}`);
       spent += d.cost;
-    }
-    for (const [eventId, choiceId] of Object.entries(own.responses ?? {})) {
+    });
+    for (const [eventId, choiceId] of own.responses ? Object.entries(own.responses) : []) {
       const pending = state.responses.find((r) => r.event === eventId);
       if (!pending || pending.side !== side) {
         problems.push(`${side} answered '${eventId}', but no event of this turn asks ${side} for a response to it`);

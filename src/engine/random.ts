@@ -21,3 +21,4 @@ export function resumeRandom(state: RandomState): Random {
   const prng = seedrandom.alea('', { state: { ...state } });
   return { next: prng, state: () => prng.state() };
 }
+

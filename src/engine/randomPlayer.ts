@@ -2,8 +2,8 @@
  * The random player: legal orders chosen by chance from the player's own generator
  * (never the game's), for simulate's balance reports and the property tests.
  */
-import type { Decision, Scenario, Side } from './model';
-import { choosingContext, unavailableReason, type SideOrders } from './orders';
+import type { Scenario, Side } from './model';
+import { choosing, unavailableReason, type SideOrders } from './orders';
 import type { GameState } from './state';
 import { lookup } from './lookup';
 
@@ -18,20 +18,16 @@ export function randomOrders(scenario: Scenario, state: GameState, side: Side, r
     responses[pending.event] = choice.id;
     budget -= choice.cost;
   }
-  const ctx = choosingContext(scenario, state);
-  const open: Decision[] = [];
-  for (const d of scenario.decisions) {
-    // The cheap tests first: this runs for every decision, both sides, every simulated turn.
-    if (d.cost > budget || (d.side !== side && d.side !== 'both')) continue;
-    if (unavailableReason(scenario, state, side, d, ctx) === undefined) open.push(d);
-  }
+  const view = choosing(scenario, state, side);
+  const order = [...lookup(scenario).choosable[side]];
   const decisions: string[] = [];
-  // Visit the open decisions in a random order, taking each affordable one with even odds.
-  for (let i = open.length - 1; i >= 0; i--) {
+  // Visit this side's decisions in a random order and take each with even odds if it is open
+  // and affordable. The coin comes first, so half the decisions are never checked at all.
+  for (let i = order.length - 1; i >= 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const d = open[j]!;
-    open[j] = open[i]!;
-    if (d.cost <= budget && random() < 0.5) {
+    const d = order[j]!;
+    order[j] = order[i]!;
+    if (random() < 0.5 && d.cost <= budget && unavailableReason(scenario, state, d, view) === undefined) {
       decisions.push(d.id);
       budget -= d.cost;
     }

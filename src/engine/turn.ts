@@ -87,7 +87,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
     joint: w.current.joint,
     proposed,
     declined,
-    changes: [...state.opening, ...w.changes],
+    changes: state.opening.length === 0 ? w.changes : [...state.opening, ...w.changes],
     ending,
   };
   if (ending) {

@@ -63,7 +63,7 @@ export class World {
   }
 
   applyAll(effects: readonly Effect[], cause: Cause): void {
-    for (const e of effects) this.apply(e, cause, false);
+    for (let i = 0; i < effects.length; i++) this.apply(effects[i]!, cause, false);
   }
 
   /** Applies one effect, or schedules it when it has a delay (`landing` is true when a delayed effect arrives). */

@@ -42,7 +42,8 @@ class Compiler {
     const names = new Map<string, ExprType>();
     for (const [id, kind] of this.kinds) names.set(id, kind === 'flag' ? 'boolean' : 'number');
     this.eventIds = new Set(data.events.map((e) => e.id));
-    this.scope = { names, decisions: new Set(data.decisions.map((d) => d.id)), events: this.eventIds };
+    const counters = new Set([...this.kinds].filter(([, kind]) => kind === 'counter').map(([id]) => id));
+    this.scope = { names, counters, decisions: new Set(data.decisions.map((d) => d.id)), events: this.eventIds };
     this.sourceIds = new Set(data.sources.map((s) => s.id));
   }
 

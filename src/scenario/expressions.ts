@@ -25,6 +25,8 @@ export type ExprType = 'number' | 'boolean';
 /** What names an expression may use: meters, counters and flags, and which decisions and events exist. */
 export interface ExprScope {
   readonly names: ReadonlyMap<string, ExprType>;
+  /** The number names that are counters (the rest are meters): each name is read from one place. */
+  readonly counters: ReadonlySet<string>;
   readonly decisions: ReadonlySet<string>;
   readonly events: ReadonlySet<string>;
 }
@@ -134,8 +136,7 @@ function checkName(name: string, source: string, scope: ExprScope): Checked {
   if (name === 'turn') return { type, fn: (ctx) => ctx.turn };
   if (name === 'turns') return { type, fn: (ctx) => ctx.turns };
   if (type === 'boolean') return { type, fn: (ctx) => ctx.flags[name] === true };
-  // Meters and counters share one namespace with flags, so one lookup order is enough.
-  return { type, fn: (ctx) => ctx.meters[name] ?? ctx.counters[name] ?? 0 };
+  return scope.counters.has(name) ? { type, fn: (ctx) => ctx.counters[name]! } : { type, fn: (ctx) => ctx.meters[name]! };
 }
 
 function expect(checked: Checked, type: ExprType, what: string, source: string): void {
