@@ -25,17 +25,24 @@ export interface Lookup {
   /** The decisions each side may ever choose (its own and those for both), in file order. */
   readonly choosable: Readonly<Record<Side, readonly Decision[]>>;
   /** The values a new game starts from. */
-  readonly start: { readonly meters: Record<string, number>; readonly counters: Record<string, number>; readonly flags: Record<string, boolean>; readonly scheduled: readonly [] };
+  readonly start: { readonly meters: Record<string, number>; readonly counters: Record<string, number>; readonly flags: Record<string, boolean>; readonly scheduled: readonly []; readonly fireNext: readonly [] };
 }
 
 const cache = new WeakMap<Scenario, Lookup>();
 
+// Nearly every call asks about the scenario being played: a one-entry cache in front of the map.
+let lastScenario: Scenario | undefined;
+let lastLookup: Lookup | undefined;
+
 export function lookup(scenario: Scenario): Lookup {
+  if (scenario === lastScenario) return lastLookup!;
   let found = cache.get(scenario);
   if (!found) {
     found = build(scenario);
     cache.set(scenario, found);
   }
+  lastScenario = scenario;
+  lastLookup = found;
   return found;
 }
 
@@ -73,6 +80,7 @@ function build(s: Scenario): Lookup {
       counters: Object.fromEntries(s.counters.map((c) => [c.id, c.start])),
       flags: Object.fromEntries(s.flags.map((f) => [f.id, f.start])),
       scheduled: [],
+      fireNext: [],
     },
   };
 }

@@ -16,14 +16,15 @@ export class World {
   readonly flags: Record<string, boolean>;
   changes: Change[] = [];
   readonly scheduled: ScheduledEffect[];
-  fireNext: string[] = [];
+  /** Events to fire at the start of the next turn: those scheduled when this turn opened, then during it. */
+  fireNext: string[];
   current: { turn: number; fired: string[]; decisions: Record<Side, string[]>; joint: string[] };
   readonly ctx: EvalContext;
   private readonly index: Lookup;
 
   constructor(
     readonly scenario: Scenario,
-    from: Pick<GameState, 'meters' | 'counters' | 'flags' | 'scheduled'>,
+    from: Pick<GameState, 'meters' | 'counters' | 'flags' | 'scheduled' | 'fireNext'>,
     public history: readonly TurnRecord[],
     turn: number,
     readonly random: Random,
@@ -32,6 +33,7 @@ export class World {
     this.counters = { ...from.counters };
     this.flags = { ...from.flags };
     this.scheduled = [...from.scheduled];
+    this.fireNext = [...from.fireNext];
     this.current = { turn, fired: [], decisions: { tokyo: [], seoul: [] }, joint: [] };
     this.index = lookup(scenario);
     this.ctx = evalContext(scenario, this);
