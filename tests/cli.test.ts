@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main';
+import { simulate } from '../src/cli/simulate';
+import { loadScenario } from '../src/scenario/load';
+import { formatProblem } from '../src/scenario/problems';
 import type { CliIO } from '../src/cli/io';
 import { readFileSync } from 'node:fs';
 
@@ -98,12 +101,57 @@ describe('scenario simulate', () => {
   it('reports endings, meter ranges and what never happened', async () => {
     const r = await run('simulate', MINI, '--games', '200', '--seed', 'x', '--json');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.out) as { games: number; endings: Record<string, number>; meters: Record<string, { min: number; max: number }>; neverChosen: string[]; neverFired: string[] };
+    const report = JSON.parse(r.out) as {
+      games: number;
+      endings: Record<string, number>;
+      meters: Record<string, { min: number; max: number }>;
+      neverChosen: string[];
+      neverFired: string[];
+      winsWith: Record<'tokyo' | 'seoul', Record<string, { games: number; winShareWith: number; winShareWithout: number }>>;
+    };
     expect(report.games).toBe(200);
     expect(Object.values(report.endings).reduce((a, b) => a + b, 0)).toBe(200);
     expect(report.meters.trust!.min).toBeGreaterThanOrEqual(0);
     expect(report.meters.trust!.max).toBeLessThanOrEqual(100);
     expect(report.neverChosen).toEqual([]);
+    // Every decision a side can take, with how often it took it; mini's only ending is a draw, so no wins.
+    expect(Object.keys(report.winsWith.tokyo)).toEqual(['summit', 'speech']);
+    expect(Object.keys(report.winsWith.seoul)).toEqual(['summit']);
+    expect(report.winsWith.tokyo.speech!.games).toBeGreaterThan(0);
+    expect(report.winsWith.tokyo.speech!.games).toBeLessThan(200);
+    expect(report.winsWith.tokyo.speech!.winShareWith).toBe(0);
+  });
+
+  it('shows a decision that always wins as a win share of 100% with it and 0% without', () => {
+    const loaded = loadScenario(
+      'dominant.yaml',
+      [
+        'format: 1',
+        'id: dominant',
+        'title: Dominant',
+        'turns: 3',
+        'sides:',
+        '  tokyo: {name: Tokyo, goals: G, capital: 1, score: 0}',
+        '  seoul: {name: Seoul, goals: G, capital: 1, score: 0}',
+        'meters: [{id: m, label: M, start: 50}]',
+        'flags: [{id: won}]',
+        'decisions:',
+        '  - {id: win_it, side: tokyo, category: other, title: Win, effects: [{flag: won, set: true}]}',
+        '  - {id: wait, side: both, category: other, title: Wait, effects: []}',
+        'endings:',
+        '  - {id: tokyo_wins, kind: final, when: won, title: T, text: T, outcome: {tokyo: win, seoul: loss}}',
+        '  - {id: draw, kind: final, title: D, text: D}',
+      ].join('\n'),
+    );
+    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    const report = simulate(loaded.scenario, 400, 'd');
+    const winIt = report.winsWith.tokyo.win_it!;
+    expect(winIt.games).toBeGreaterThan(0);
+    expect(winIt.games).toBeLessThan(400);
+    expect(winIt.winShareWith).toBe(1);
+    expect(winIt.winShareWithout).toBe(0);
+    expect(report.endings.tokyo_wins).toBe(winIt.games);
+    expect(report.winsWith.seoul.wait!.winShareWith).toBe(0);
   });
 
   it('simulates the template', () => {

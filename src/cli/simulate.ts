@@ -24,6 +24,15 @@ export interface SimulationReport {
   neverChosen: string[];
   neverFired: string[];
   neverReached: string[];
+  /** For each side, each decision it can take: its win share in games where it took the decision at least once, and in games where it did not. */
+  winsWith: Record<Side, Record<string, DecisionWins>>;
+}
+
+export interface DecisionWins {
+  /** Games in which the side took the decision at least once. */
+  games: number;
+  winShareWith: number;
+  winShareWithout: number;
 }
 
 /** Plays one game to its ending and returns the final state; `observe` sees every state after a turn. */
@@ -45,6 +54,7 @@ export function simulate(scenario: Scenario, games: number, seed: string, player
   const events = Object.fromEntries(scenario.events.map((e) => [e.id, 0]));
   const outcomes = { tokyo: { win: 0, draw: 0, loss: 0 }, seoul: { win: 0, draw: 0, loss: 0 } };
   const meters = Object.fromEntries(scenario.meters.map((m) => [m.id, { min: m.start, max: m.start, meanFinal: 0 }]));
+  const took = { tokyo: counts(scenario, 'tokyo'), seoul: counts(scenario, 'seoul') };
   let totalTurns = 0;
   const observe = (state: GameState): void => {
     for (const m of scenario.meters) {
@@ -65,6 +75,16 @@ export function simulate(scenario: Scenario, games: number, seed: string, player
       for (const side of SIDES) for (const id of h.decisions[side]) decisions[id] = (decisions[id] ?? 0) + 1;
       for (const id of h.fired) events[id] = (events[id] ?? 0) + 1;
     }
+    for (const side of SIDES) {
+      const won = ending.outcome[side] === 'win' ? 1 : 0;
+      const taken = new Set(final.history.flatMap((h) => h.decisions[side]));
+      for (const [id, c] of Object.entries(took[side])) {
+        if (taken.has(id)) {
+          c.games++;
+          c.winsWith += won;
+        } else c.winsWithout += won;
+      }
+    }
   }
   const zero = (counts: Record<string, number>): string[] => Object.keys(counts).filter((id) => counts[id] === 0);
   return {
@@ -81,7 +101,22 @@ export function simulate(scenario: Scenario, games: number, seed: string, player
     neverChosen: zero(decisions),
     neverFired: zero(events),
     neverReached: zero(endings),
+    winsWith: {
+      tokyo: winShares(took.tokyo, games),
+      seoul: winShares(took.seoul, games),
+    },
   };
+}
+
+function counts(scenario: Scenario, side: Side): Record<string, { games: number; winsWith: number; winsWithout: number }> {
+  return Object.fromEntries(scenario.decisions.filter((d) => d.side === side || d.side === 'both').map((d) => [d.id, { games: 0, winsWith: 0, winsWithout: 0 }]));
+}
+
+function winShares(counted: ReturnType<typeof counts>, games: number): Record<string, DecisionWins> {
+  const share = (wins: number, of: number): number => (of === 0 ? 0 : Number((wins / of).toFixed(4)));
+  return Object.fromEntries(
+    Object.entries(counted).map(([id, c]) => [id, { games: c.games, winShareWith: share(c.winsWith, c.games), winShareWithout: share(c.winsWithout, games - c.games) }]),
+  );
 }
 
 export function simulateCommand(args: readonly string[], io: CliIO): number {
@@ -121,6 +156,11 @@ function printReport(io: CliIO, r: SimulationReport): void {
   for (const [id, n] of Object.entries(r.decisions)) io.out(`  ${String(n).padStart(8)}  ${id}`);
   io.out('events fired (times, all games):');
   for (const [id, n] of Object.entries(r.events)) io.out(`  ${String(n).padStart(8)}  ${id}`);
+  io.out('win share when a side takes a decision at least once / when it does not (a strong lift hints at a dominant strategy):');
+  for (const side of SIDES) {
+    const rows = Object.entries(r.winsWith[side]).sort(([, a], [, b]) => b.winShareWith - b.winShareWithout - (a.winShareWith - a.winShareWithout));
+    for (const [id, w] of rows) io.out(`  ${side.padEnd(6)} ${id.padEnd(24)} ${pct(w.winShareWith * r.games, r.games)} / ${pct(w.winShareWithout * r.games, r.games)}  (taken in ${w.games} games)`);
+  }
   io.out(`decisions never chosen: ${r.neverChosen.join(', ') || 'none'}`);
   io.out(`events never fired: ${r.neverFired.join(', ') || 'none'}`);
   io.out(`endings never reached: ${r.neverReached.join(', ') || 'none'}`);
