@@ -19,7 +19,7 @@ export function randomOrders(scenario: Scenario, state: GameState, side: Side, r
     budget -= choice.cost;
   }
   const view = choosing(scenario, state, side);
-  const order = [...lookup(scenario).choosable[side]];
+  const order = lookup(scenario).choosable[side].slice();
   const decisions: string[] = [];
   // Visit this side's decisions in a random order and take each with even odds if it is open
   // and affordable. The coin comes first, so half the decisions are never checked at all.

@@ -27,7 +27,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
   if (problems.length > 0) throw new IllegalOrderError(`turn ${state.turn}: ${problems.join('; ')}`);
   const { decisions, events, causes } = lookup(scenario);
   const w = new World(scenario, state, state.history, state.turn, resumeRandom(state.rng));
-  w.current.fired.push(...state.fired);
+  w.current.fired = state.fired.slice();
 
   // (a) Responses, in the order their events fired.
   const responses: Record<string, string> = {};
@@ -40,7 +40,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
   }
 
   // (b) Joint decisions: matched this turn, or last turn's proposal accepted; unanswered proposals lapse.
-  for (const side of SIDES) w.current.decisions[side].push(...orders[side].decisions);
+  w.current.decisions = { tokyo: orders.tokyo.decisions.slice(), seoul: orders.seoul.decisions.slice() };
   const proposed: Proposal[] = [];
   const declined: Proposal[] = [];
   for (const d of scenario.decisions) {
@@ -78,16 +78,16 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
   w.drift();
 
   const record: TurnRecord = { turn: state.turn, fired: state.fired, decisions: w.current.decisions, joint: w.current.joint, responses };
-  const history = [...state.history, record];
+  const history = state.history.concat([record]);
   const ending = endingAfter(scenario, w, state.turn);
   const report: TurnReport = {
     turn: state.turn,
     fired: state.fired.map((id) => (id in responses ? { event: id, response: { side: events.get(id)!.response!.side, choice: responses[id]! } } : { event: id })),
-    decisions: { tokyo: [...orders.tokyo.decisions], seoul: [...orders.seoul.decisions] },
+    decisions: { tokyo: orders.tokyo.decisions.slice(), seoul: orders.seoul.decisions.slice() },
     joint: w.current.joint,
     proposed,
     declined,
-    changes: state.opening.length === 0 ? w.changes : [...state.opening, ...w.changes],
+    changes: state.opening.length === 0 ? w.changes : state.opening.concat(w.changes),
     ending,
   };
   if (ending) {

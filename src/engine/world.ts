@@ -32,8 +32,8 @@ export class World {
     this.meters = { ...from.meters };
     this.counters = { ...from.counters };
     this.flags = { ...from.flags };
-    this.scheduled = [...from.scheduled];
-    this.fireNext = [...from.fireNext];
+    this.scheduled = from.scheduled.slice();
+    this.fireNext = from.fireNext.slice();
     this.current = { turn, fired: [], decisions: { tokyo: [], seoul: [] }, joint: [] };
     this.index = lookup(scenario);
     this.ctx = evalContext(scenario, this);
