@@ -23,7 +23,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} not found. The end-to-end tests need Debian's Chromium and CJK fonts: ` +
-        'sudo apt-get install chromium fonts-noto-cjk',
+        'sudo apt-get install chromium fonts-noto-cjk fonts-noto-core',
     );
   }
   mkdirSync(RESULTS, { recursive: true });
