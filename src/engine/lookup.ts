@@ -22,6 +22,8 @@ export interface Lookup {
   /** Every effect by its key, nested ones included, so a delayed effect can be saved as its key. */
   readonly effects: ReadonlyMap<string, Effect>;
   readonly causes: Causes;
+  /** The meters each side sees through a poll. */
+  readonly polled: Readonly<Record<Side, readonly Meter[]>>;
   /** The decisions each side may ever choose (its own and those for both), in file order. */
   readonly choosable: Readonly<Record<Side, readonly Decision[]>>;
   /** The values a new game starts from. */
@@ -71,6 +73,10 @@ function build(s: Scenario): Lookup {
     events: new Map(s.events.map((e) => [e.id, e])),
     effects,
     causes: causes(s),
+    polled: {
+      tokyo: s.meters.filter((m) => m.visibility.tokyo === 'poll'),
+      seoul: s.meters.filter((m) => m.visibility.seoul === 'poll'),
+    },
     choosable: {
       tokyo: s.decisions.filter((d) => d.side !== 'seoul'),
       seoul: s.decisions.filter((d) => d.side !== 'tokyo'),

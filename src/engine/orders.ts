@@ -110,11 +110,12 @@ export function orderProblems(scenario: Scenario, state: GameState, orders: Orde
     const own = orders[side];
     let view: Choosing | undefined;
     let spent = 0;
-    own.decisions.forEach((id, k) => {
+    for (let k = 0; k < own.decisions.length; k++) {
+      const id = own.decisions[k]!;
       const d = decisions.get(id);
       if (!d) {
         problems.push(`${side} chose '${id}', which is not a decision in this scenario.${suggestion(String(id), decisions.keys())}`);
-        return;
+        continue;
       }
       view ??= choosing(scenario, state, side);
       if (own.decisions.indexOf(id) !== k) problems.push(`${side} chose '${id}' twice; a decision is taken at most once a turn`);
@@ -122,7 +123,7 @@ export function orderProblems(scenario: Scenario, state: GameState, orders: Orde
       // Capital is checked on the whole order below, not decision by decision.
       if (why && why.kind !== 'capital') problems.push(`${side} cannot take '${id}' now: ${REASONS[why.kind](why)}`);
       spent += d.cost;
-    });
+    }
     for (const [eventId, choiceId] of own.responses ? Object.entries(own.responses) : []) {
       const pending = state.responses.find((r) => r.event === eventId);
       if (!pending || pending.side !== side) {

@@ -12,13 +12,25 @@ export interface Random {
   state(): RandomState;
 }
 
+// A class, not an object of arrow functions: a generator is made every turn.
+class Alea implements Random {
+  constructor(private readonly prng: seedrandom.StatefulPRNG<RandomState>) {}
+
+  next(): number {
+    return this.prng();
+  }
+
+  state(): RandomState {
+    return this.prng.state();
+  }
+}
+
 export function seededRandom(seed: string): Random {
-  const prng = seedrandom.alea(seed, { state: true });
-  return { next: prng, state: () => prng.state() };
+  return new Alea(seedrandom.alea(seed, { state: true }));
 }
 
 export function resumeRandom(state: RandomState): Random {
-  const prng = seedrandom.alea('', { state: { ...state } });
-  return { next: prng, state: () => prng.state() };
+  // seedrandom copies the numbers out of `state` and never writes to it.
+  return new Alea(seedrandom.alea('', { state }));
 }
 

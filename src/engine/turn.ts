@@ -8,7 +8,7 @@ import { lookup } from './lookup';
 import { SIDES, type Ending, type GameEvent, type Scenario, type Side } from './model';
 import { IllegalOrderError, orderProblems, type Orders } from './orders';
 import { resumeRandom, seededRandom } from './random';
-import type { Cause, TurnReport } from './report';
+import type { Cause, FiredEvent, TurnReport } from './report';
 import type { EndingResult, GameState, PendingResponse, Poll, Proposal, TurnRecord } from './state';
 import { clamp, World } from './world';
 
@@ -46,7 +46,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
   for (const d of scenario.decisions) {
     if (!d.joint) continue;
     const open = state.proposals.length === 0 ? state.proposals : state.proposals.filter((p) => p.decision === d.id);
-    const accepted = open.find((p) => orders[other(p.by)].decisions.includes(d.id));
+    const accepted = open.length === 0 ? undefined : open.find((p) => orders[other(p.by)].decisions.includes(d.id));
     if ((orders.tokyo.decisions.includes(d.id) && orders.seoul.decisions.includes(d.id)) || accepted) {
       w.current.joint.push(d.id);
       w.applyAll(d.effects, causes.joint.get(d.id)!);
@@ -78,16 +78,18 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
   w.drift();
 
   const record: TurnRecord = { turn: state.turn, fired: state.fired, decisions: w.current.decisions, joint: w.current.joint, responses };
-  const history = state.history.concat([record]);
+  // slice + push: Array.prototype.concat takes a slow generic path in V8.
+  const history = state.history.slice();
+  history.push(record);
   const ending = endingAfter(scenario, w, state.turn);
   const report: TurnReport = {
     turn: state.turn,
-    fired: state.fired.map((id) => (id in responses ? { event: id, response: { side: events.get(id)!.response!.side, choice: responses[id]! } } : { event: id })),
+    fired: firedWithResponses(state.fired, responses, events),
     decisions: { tokyo: orders.tokyo.decisions.slice(), seoul: orders.seoul.decisions.slice() },
     joint: w.current.joint,
     proposed,
     declined,
-    changes: state.opening.length === 0 ? w.changes : state.opening.concat(w.changes),
+    changes: state.opening.length === 0 ? w.changes : appended(state.opening, w.changes),
     ending,
   };
   if (ending) {
@@ -99,6 +101,21 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
   }
   const { fireNow } = w.nextTurn(history);
   return { state: open(scenario, state.seed, w, fireNow, proposed), report };
+}
+
+function firedWithResponses(fired: readonly string[], responses: Readonly<Record<string, string>>, events: ReadonlyMap<string, GameEvent>): FiredEvent[] {
+  const list: FiredEvent[] = [];
+  for (const id of fired) {
+    const choice = responses[id];
+    list.push(choice === undefined ? { event: id } : { event: id, response: { side: events.get(id)!.response!.side, choice } });
+  }
+  return list;
+}
+
+function appended<T>(first: readonly T[], then: readonly T[]): T[] {
+  const all = first.slice();
+  for (const x of then) all.push(x);
+  return all;
 }
 
 function other(side: Side): Side {
@@ -171,8 +188,7 @@ const DEFAULT_POLL_ERROR = 10;
 /** What `side` sees of each meter it follows through a poll: the true value lies within estimate ± margin. */
 function drawPolls(scenario: Scenario, w: World, side: Side): Record<string, Poll> {
   const polls: Record<string, Poll> = {};
-  for (const m of scenario.meters) {
-    if (m.visibility[side] !== 'poll') continue;
+  for (const m of lookup(scenario).polled[side]) {
     const e = m.pollError ? m.pollError(w.ctx) : DEFAULT_POLL_ERROR;
     const margin = Number.isFinite(e) ? Math.max(0, e) : DEFAULT_POLL_ERROR;
     const value = w.meters[m.id]!;

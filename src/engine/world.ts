@@ -88,16 +88,16 @@ export class World {
 
   /** Lands the delayed effects due this turn, in the order they were scheduled. */
   landDue(): void {
-    if (!this.scheduled.some((s) => s.due === this.turn)) return;
-    const due = this.scheduled.filter((s) => s.due === this.turn);
-    const later = this.scheduled.filter((s) => s.due !== this.turn);
+    const due: ScheduledEffect[] = [];
+    const later: ScheduledEffect[] = [];
+    for (const s of this.scheduled) (s.due === this.turn ? due : later).push(s);
+    if (due.length === 0) return;
     this.scheduled.length = 0;
-    this.scheduled.push(...later);
+    for (const s of later) this.scheduled.push(s);
     for (const s of due) {
       const effect = this.index.effects.get(s.effect);
       // A save from an edited scenario may name an effect that no longer exists: it simply does not land.
-      if (!effect) continue;
-      this.apply(effect, delayedCause(s.cause), true);
+      if (effect) this.apply(effect, delayedCause(s.cause), true);
     }
   }
 
@@ -105,13 +105,8 @@ export class World {
     for (const m of this.scenario.meters) {
       if (m.drift <= 0) continue;
       const before = this.meters[m.id]!;
-      this.setMeter(m.id, before + m.drift * (m.baseline - before), this.index.causes.drift.get(m.id)!);
+      this.record('meter', this.meters, m.id, clamp(before + m.drift * (m.baseline - before), m.min, m.max, before), this.index.causes.drift.get(m.id)!);
     }
-  }
-
-  setMeter(id: string, value: number, cause: Cause): void {
-    const m = this.index.meters.get(id)!;
-    this.record('meter', this.meters, id, clamp(value, m.min, m.max, this.meters[id]!), cause);
   }
 
   private change(e: Effect, cause: Cause): void {

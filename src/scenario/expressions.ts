@@ -11,6 +11,7 @@
 import jsep from 'jsep';
 import type { EvalContext } from '../engine/model';
 import { suggestion } from '../engine/didYouMean';
+import { intern } from './intern';
 
 jsep.addBinaryOp('and', 2);
 jsep.addBinaryOp('or', 1);
@@ -122,7 +123,8 @@ function check(node: jsep.Expression, source: string, scope: ExprScope): Checked
   }
 }
 
-function checkName(name: string, source: string, scope: ExprScope): Checked {
+function checkName(rawName: string, source: string, scope: ExprScope): Checked {
+  const name = intern(rawName);
   const type = BUILTIN_NAMES.get(name) ?? scope.names.get(name);
   if (type === undefined) {
     const known = [...BUILTIN_NAMES.keys(), ...scope.names.keys()];
@@ -174,36 +176,38 @@ function checkBinary(node: jsep.BinaryExpression, source: string, scope: ExprSco
     expect(l, 'number', `'${op}'`, source);
     expect(r, 'number', `'${op}'`, source);
   };
-  const n = (ctx: EvalContext, f: Compiled): number => f(ctx) as number;
+  // Numbers were checked above, so the casts hold; calling a and b directly keeps each step one call.
+  const x = a as (c: EvalContext) => number;
+  const y = b as (c: EvalContext) => number;
   switch (op) {
     case '+':
       num();
-      return { type: 'number', fn: (c) => n(c, a) + n(c, b) };
+      return { type: 'number', fn: (c) => x(c) + y(c) };
     case '-':
       num();
-      return { type: 'number', fn: (c) => n(c, a) - n(c, b) };
+      return { type: 'number', fn: (c) => x(c) - y(c) };
     case '*':
       num();
-      return { type: 'number', fn: (c) => n(c, a) * n(c, b) };
+      return { type: 'number', fn: (c) => x(c) * y(c) };
     case '/':
       num();
       // Division by zero gives 0 rather than Infinity so that meters stay finite.
-      return { type: 'number', fn: (c) => { const d = n(c, b); return d === 0 ? 0 : n(c, a) / d; } };
+      return { type: 'number', fn: (c) => { const d = y(c); return d === 0 ? 0 : x(c) / d; } };
     case '%':
       num();
-      return { type: 'number', fn: (c) => { const d = n(c, b); return d === 0 ? 0 : n(c, a) % d; } };
+      return { type: 'number', fn: (c) => { const d = y(c); return d === 0 ? 0 : x(c) % d; } };
     case '<':
       num();
-      return { type: 'boolean', fn: (c) => n(c, a) < n(c, b) };
+      return { type: 'boolean', fn: (c) => x(c) < y(c) };
     case '<=':
       num();
-      return { type: 'boolean', fn: (c) => n(c, a) <= n(c, b) };
+      return { type: 'boolean', fn: (c) => x(c) <= y(c) };
     case '>':
       num();
-      return { type: 'boolean', fn: (c) => n(c, a) > n(c, b) };
+      return { type: 'boolean', fn: (c) => x(c) > y(c) };
     case '>=':
       num();
-      return { type: 'boolean', fn: (c) => n(c, a) >= n(c, b) };
+      return { type: 'boolean', fn: (c) => x(c) >= y(c) };
     case '==':
     case '!=': {
       if (l.type !== r.type) throw new ExprError(`'${op}' compares a number with true/false in "${source}"`, Math.max(0, source.indexOf(op)));
@@ -276,7 +280,7 @@ function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope):
       const known = name === 'taken' ? scope.decisions : scope.events;
       const first = args[0]!;
       if (first.type !== 'Identifier') throw new ExprError(`${name}() needs ${what} id first, e.g. ${name}(some_id, 3)`, at);
-      const id = (first as jsep.Identifier).name;
+      const id = intern((first as jsep.Identifier).name);
       if (!known.has(id)) throw new ExprError(`${name}() names '${id}', which is not a ${what}.${suggestion(id, known)}`, offsetOf(source, id));
       let lastTurns: (c: EvalContext) => number = () => Infinity;
       if (args.length === 2) {

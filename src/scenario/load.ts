@@ -4,6 +4,7 @@
  */
 import type { Scenario } from '../engine/model';
 import { compileScenario } from './compile';
+import { internIds } from './intern';
 import { Locator } from './locate';
 import { decodeScenarioBytes, parseScenarioText } from './parse';
 import { sortProblems, type Problem } from './problems';
@@ -18,7 +19,7 @@ export function loadScenario(file: string, text: string): LoadResult {
     const locate = new Locator(parsed.parsed.doc, parsed.parsed.lines);
     const structure = checkStructure(file, parsed.parsed.value, locate);
     if (!structure.ok) return { ok: false, problems: sortProblems(structure.problems) };
-    const compiled = compileScenario(file, structure.data, locate);
+    const compiled = compileScenario(file, internIds(structure.data), locate);
     return compiled.ok ? compiled : { ok: false, problems: sortProblems(compiled.problems) };
   } catch (e) {
     // A bug of ours must still reach the author as a message, not a crash.
