@@ -65,7 +65,7 @@ function lastTaken(state: GameState, d: Decision, side: Side): number {
 }
 
 /** Why `side` cannot choose `d` now, or undefined when it can. */
-export function unavailableReason(scenario: Scenario, state: GameState, d: Decision, view: Choosing): Unavailable | undefined {
+export function unavailableReason(state: GameState, d: Decision, view: Choosing): Unavailable | undefined {
   const side = view.side;
   if (state.ending) return { kind: 'ended' };
   if (d.side !== 'both' && d.side !== side) return { kind: 'side' };
@@ -85,7 +85,7 @@ export function decisionOptions(scenario: Scenario, state: GameState, side: Side
   const options: DecisionOption[] = [];
   for (const d of scenario.decisions) {
     if (d.side !== 'both' && d.side !== side) continue;
-    const unavailable = unavailableReason(scenario, state, d, view);
+    const unavailable = unavailableReason(state, d, view);
     const proposal = d.joint ? state.proposals.find((p) => p.decision === d.id && p.by !== side) : undefined;
     options.push({ decision: d, ...(unavailable && { unavailable }), ...(proposal && { proposal }) });
   }
@@ -119,7 +119,7 @@ export function orderProblems(scenario: Scenario, state: GameState, orders: Orde
       }
       view ??= choosing(scenario, state, side);
       if (own.decisions.indexOf(id) !== k) problems.push(`${side} chose '${id}' twice; a decision is taken at most once a turn`);
-      const why = unavailableReason(scenario, state, d, view);
+      const why = unavailableReason(state, d, view);
       // Capital is checked on the whole order below, not decision by decision.
       if (why && why.kind !== 'capital') problems.push(`${side} cannot take '${id}' now: ${REASONS[why.kind](why)}`);
       spent += d.cost;

@@ -27,7 +27,7 @@ export function randomOrders(scenario: Scenario, state: GameState, side: Side, r
     const j = Math.floor(random() * (i + 1));
     const d = order[j]!;
     order[j] = order[i]!;
-    if (random() < 0.5 && d.cost <= budget && unavailableReason(scenario, state, d, view) === undefined) {
+    if (random() < 0.5 && d.cost <= budget && unavailableReason(state, d, view) === undefined) {
       decisions.push(d.id);
       budget -= d.cost;
     }
