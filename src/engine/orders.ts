@@ -6,7 +6,7 @@ import { evalContext } from './context';
 import { suggestion } from './didYouMean';
 import { lookup } from './lookup';
 import { SIDES, type Decision, type EvalContext, type Scenario, type Side } from './model';
-import type { GameState, Proposal } from './state';
+import type { GameState, PendingResponse, Proposal } from './state';
 
 export interface SideOrders {
   /** Decision ids, applied in this order (a joint decision proposes, or accepts a proposal). */
@@ -125,7 +125,8 @@ export function orderProblems(scenario: Scenario, state: GameState, orders: Orde
       spent += d.cost;
     }
     for (const [eventId, choiceId] of own.responses ? Object.entries(own.responses) : []) {
-      const pending = state.responses.find((r) => r.event === eventId);
+      let pending: PendingResponse | undefined;
+      for (const r of state.responses) if (r.event === eventId) pending = r;
       if (!pending || pending.side !== side) {
         problems.push(`${side} answered '${eventId}', but no event of this turn asks ${side} for a response to it`);
         continue;

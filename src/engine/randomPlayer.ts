@@ -2,7 +2,7 @@
  * The random player: legal orders chosen by chance from the player's own generator
  * (never the game's), for simulate's balance reports and the property tests.
  */
-import type { Scenario, Side } from './model';
+import type { ResponseChoice, Scenario, Side } from './model';
 import { choosing, unavailableReason, type SideOrders } from './orders';
 import type { GameState } from './state';
 import { lookup } from './lookup';
@@ -13,7 +13,8 @@ export function randomOrders(scenario: Scenario, state: GameState, side: Side, r
   const responses: Record<string, string> = {};
   for (const pending of state.responses) {
     if (pending.side !== side) continue;
-    const affordable = lookup(scenario).events.get(pending.event)!.response!.choices.filter((c) => c.cost <= budget);
+    const affordable: ResponseChoice[] = [];
+    for (const c of lookup(scenario).events.get(pending.event)!.response!.choices) if (c.cost <= budget) affordable.push(c);
     const choice = affordable[Math.floor(random() * affordable.length)]!;
     responses[pending.event] = choice.id;
     budget -= choice.cost;

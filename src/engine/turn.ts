@@ -5,7 +5,7 @@
  * (f) drift, (g) endings — then the next turn opens.
  */
 import { lookup } from './lookup';
-import { SIDES, type Ending, type GameEvent, type Scenario, type Side } from './model';
+import { SIDES, type Ending, type GameEvent, type ResponseChoice, type Scenario, type Side } from './model';
 import { IllegalOrderError, orderProblems, type Orders } from './orders';
 import { resumeRandom, seededRandom } from './random';
 import type { Cause, FiredEvent, TurnReport } from './report';
@@ -34,7 +34,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
   for (const pending of state.responses) {
     const event = events.get(pending.event)!;
     const choiceId = orders[pending.side].responses?.[pending.event] ?? event.response!.default;
-    const choice = event.response!.choices.find((c) => c.id === choiceId)!;
+    const choice = choiceById(event, choiceId);
     responses[event.id] = choice.id;
     w.applyAll(choice.effects, causes.response.get(event.id)!.get(choice.id)!);
   }
@@ -45,8 +45,9 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
   const declined: Proposal[] = [];
   for (const d of scenario.decisions) {
     if (!d.joint) continue;
-    const open = state.proposals.length === 0 ? state.proposals : state.proposals.filter((p) => p.decision === d.id);
-    const accepted = open.length === 0 ? undefined : open.find((p) => orders[other(p.by)].decisions.includes(d.id));
+    const open = proposalsOf(state.proposals, d.id);
+    let accepted: Proposal | undefined;
+    for (const p of open) if (accepted === undefined && orders[other(p.by)].decisions.includes(d.id)) accepted = p;
     if ((orders.tokyo.decisions.includes(d.id) && orders.seoul.decisions.includes(d.id)) || accepted) {
       w.current.joint.push(d.id);
       w.applyAll(d.effects, causes.joint.get(d.id)!);
@@ -101,6 +102,18 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
   }
   const { fireNow } = w.nextTurn(history);
   return { state: open(scenario, state.seed, w, fireNow, proposed), report };
+}
+
+function choiceById(event: GameEvent, id: string): ResponseChoice {
+  for (const c of event.response!.choices) if (c.id === id) return c;
+  throw new Error(`event '${event.id}' has no choice '${id}'`);
+}
+
+function proposalsOf(proposals: readonly Proposal[], decision: string): readonly Proposal[] {
+  if (proposals.length === 0) return proposals;
+  const found: Proposal[] = [];
+  for (const p of proposals) if (p.decision === decision) found.push(p);
+  return found;
 }
 
 function firedWithResponses(fired: readonly string[], responses: Readonly<Record<string, string>>, events: ReadonlyMap<string, GameEvent>): FiredEvent[] {
@@ -166,8 +179,11 @@ function eligible(e: GameEvent, w: World): boolean {
   if (w.current.fired.includes(e.id)) return false;
   if (e.turns && !e.turns.includes(turn)) return false;
   if (turn < e.from || turn > e.to) return false;
-  const last = lastFired(w.history, e.id);
-  if (last > 0 && (!e.repeat || turn - last <= e.cooldown)) return false;
+  // A repeating event without a cooldown may fire whenever it fired before: no need to look.
+  if (!e.repeat || e.cooldown > 0) {
+    const last = lastFired(w.history, e.id);
+    if (last > 0 && (!e.repeat || turn - last <= e.cooldown)) return false;
+  }
   if (e.when && !e.when(w.ctx)) return false;
   return w.chance(e.chance);
 }
