@@ -51,25 +51,13 @@ export class Title extends Scene {
       .setOrigin(0.5)
       .setShadow(0, 4, '#000000', 12, false, true);
 
-    this.add
-      .text(cx, 336, '近くて遠い国', {
-        fontFamily: FONT_JA,
-        fontSize: '40px',
-        color: CSS_COLORS.gold,
-        resolution,
-        padding: { y: 6 },
-      })
-      .setOrigin(0.5);
-
-    this.add
-      .text(cx, 392, '가깝고도 먼 나라', {
-        fontFamily: FONT_KO,
-        fontSize: '40px',
-        color: CSS_COLORS.gold,
-        resolution,
-        padding: { y: 6 },
-      })
-      .setOrigin(0.5);
+    // The phrase both publics use for each other, in each language, with that language's font first.
+    for (const [y, phrase, fontFamily] of [
+      [336, '近くて遠い国', FONT_JA],
+      [392, '가깝고도 먼 나라', FONT_KO],
+    ] as const) {
+      this.add.text(cx, y, phrase, { fontFamily, fontSize: '40px', color: CSS_COLORS.gold, resolution, padding: { y: 6 } }).setOrigin(0.5);
+    }
 
     this.add
       .text(cx, 462, SUBTITLE, {

@@ -25,20 +25,9 @@ export function showTitleScreen({ title, subtitle, onStart }: TitleScreenOptions
   const h1 = document.createElement('h1');
   h1.className = 'visually-hidden';
   h1.textContent = title;
-
-  const ja = document.createElement('p');
-  ja.className = 'visually-hidden';
-  ja.lang = 'ja';
-  ja.textContent = '近くて遠い国';
-
-  const ko = document.createElement('p');
-  ko.className = 'visually-hidden';
-  ko.lang = 'ko';
-  ko.textContent = '가깝고도 먼 나라';
-
-  const sub = document.createElement('p');
-  sub.className = 'visually-hidden';
-  sub.textContent = subtitle;
+  const ja = hiddenParagraph('近くて遠い国', 'ja');
+  const ko = hiddenParagraph('가깝고도 먼 나라', 'ko');
+  const sub = hiddenParagraph(subtitle);
 
   const start = document.createElement('button');
   start.type = 'button';
@@ -46,6 +35,15 @@ export function showTitleScreen({ title, subtitle, onStart }: TitleScreenOptions
   start.addEventListener('click', onStart);
 
   byId('a11y-content').replaceChildren(h1, ja, ko, sub, start);
+}
+
+/** Text the canvas shows, repeated for screen readers only. */
+function hiddenParagraph(text: string, lang?: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.className = 'visually-hidden';
+  if (lang) p.lang = lang;
+  p.textContent = text;
+  return p;
 }
 
 let announceTimer: ReturnType<typeof setTimeout> | undefined;
