@@ -37,7 +37,8 @@ describe('orders from anywhere', () => {
       fc.property(
         scenarioData.chain((data) => {
           const scenario = compile(data);
-          const side = wildOrders(scenario);
+          // null: that side plays random legal orders this turn, so legal turns and mixed ones are common too.
+          const side = fc.option(wildOrders(scenario), { nil: null, freq: 2 });
           return fc.tuple(fc.constant(scenario), fc.array(fc.record({ tokyo: side, seoul: side }), { minLength: 1, maxLength: 10 }), fc.integer());
         }),
         ([scenario, attempts, playerSeed]) => {
@@ -45,7 +46,10 @@ describe('orders from anywhere', () => {
           let state = newGame(scenario, 'orders');
           for (const attempt of attempts) {
             if (state.ending) break;
-            const orders: Orders = attempt;
+            const orders: Orders = {
+              tokyo: attempt.tokyo ?? randomOrders(scenario, state, 'tokyo', random),
+              seoul: attempt.seoul ?? randomOrders(scenario, state, 'seoul', random),
+            };
             const problems = orderProblems(scenario, state, orders);
             let thrown: unknown;
             try {

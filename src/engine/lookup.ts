@@ -1,6 +1,7 @@
 /** Lookups by id over a compiled scenario, built once per scenario object and cached. */
 import type { Counter, Decision, Effect, GameEvent, Meter, Scenario, Side } from './model';
 import type { Cause } from './report';
+import type { GameState } from './state';
 
 /** The causes a scenario's things put on the changes they make, made once and shared (they are never changed). */
 export interface Causes {
@@ -27,7 +28,7 @@ export interface Lookup {
   /** The decisions each side may ever choose (its own and those for both), in file order. */
   readonly choosable: Readonly<Record<Side, readonly Decision[]>>;
   /** The values a new game starts from. */
-  readonly start: { readonly meters: Record<string, number>; readonly counters: Record<string, number>; readonly flags: Record<string, boolean>; readonly scheduled: readonly []; readonly fireNext: readonly [] };
+  readonly start: Pick<GameState, 'meters' | 'counters' | 'flags' | 'scheduled' | 'fireNext'>;
 }
 
 const cache = new WeakMap<Scenario, Lookup>();
