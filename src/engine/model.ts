@@ -45,6 +45,8 @@ export interface Meter {
   readonly id: string;
   readonly label: Text;
   readonly description?: Text;
+  /** Shown after the value, e.g. "%". */
+  readonly unit?: string;
   readonly min: number;
   readonly max: number;
   readonly start: number;
@@ -189,10 +191,33 @@ export interface SideSetup {
   readonly score: NumberExpr;
 }
 
+/** A note shown at the start of a turn: how a tutorial teaches, or a scenario's hint. */
+export interface GuideStep {
+  readonly turn: number;
+  /** Shown only to this side; to both when absent. */
+  readonly side?: Side;
+  readonly title?: Text;
+  readonly text: Text;
+}
+
+/** How the computer plays a side, beyond the side's score: its personality. */
+export interface AiPersonality {
+  /** Value of one point of each meter (negative: it wants the meter low). */
+  readonly meters: Readonly<Record<string, number>>;
+  /** A bonus per decision of a category taken: leaning toward (or away from) a kind of policy. */
+  readonly leanings: Readonly<Partial<Record<DecisionCategory, number>>>;
+}
+
 export interface Scenario {
   readonly id: string;
   readonly title: Text;
   readonly summary?: Text;
+  /** The situation as the briefing tells it. */
+  readonly briefing?: Text;
+  /** Questions for reflection, shown in the debrief. */
+  readonly questions: readonly Text[];
+  readonly guide: readonly GuideStep[];
+  readonly ai: Readonly<Record<Side, AiPersonality>>;
   readonly period?: string;
   readonly difficulty?: 'easy' | 'medium' | 'hard';
   readonly turns: number;

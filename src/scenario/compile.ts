@@ -8,7 +8,9 @@
  * reads fast (the simulator reads them millions of times).
  */
 import type {
+  AiPersonality,
   BooleanExpr,
+  GuideStep,
   Decision,
   Effect,
   EffectTarget,
@@ -210,6 +212,7 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Locato
       id: m.id,
       label: m.label,
       description: m.description,
+      unit: m.unit,
       min: m.min,
       max: m.max,
       start: m.start,
@@ -355,6 +358,10 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Locato
       id: data.id,
       title: data.title,
       ...(data.summary !== undefined && { summary: data.summary }),
+      ...(data.briefing !== undefined && { briefing: data.briefing }),
+      questions: data.questions,
+      guide: guide(c, data),
+      ai: { tokyo: personality(c, data, 'tokyo'), seoul: personality(c, data, 'seoul') },
       ...(data.period !== undefined && { period: data.period }),
       ...(data.difficulty !== undefined && { difficulty: data.difficulty }),
       turns,
@@ -375,6 +382,28 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Locato
 function side(c: Compiler, data: ScenarioFile, s: Side): Scenario['sides'][Side] {
   const d = data.sides[s];
   return { name: d.name, goals: d.goals, capital: c.num(d.capital, ['sides', s, 'capital']), score: c.num(d.score, ['sides', s, 'score']) };
+}
+
+function guide(c: Compiler, data: ScenarioFile): GuideStep[] {
+  return data.guide.map((step, i) => {
+    if (step.turn > data.turns) c.error(['guide', i, 'turn'], `turn ${step.turn} is after the last turn (${data.turns}); this note would never be shown`);
+    return {
+      turn: step.turn,
+      ...(step.side !== undefined && { side: step.side }),
+      ...(step.title !== undefined && { title: step.title }),
+      text: step.text,
+    };
+  });
+}
+
+function personality(c: Compiler, data: ScenarioFile, s: Side): AiPersonality {
+  const input = data.ai?.[s];
+  if (!input) return { meters: {}, leanings: {} };
+  const meterIds = data.meters.map((m) => m.id);
+  for (const id of Object.keys(input.meters)) {
+    if (!meterIds.includes(id)) c.error(['ai', s, 'meters', id], `unknown meter '${id}'.${suggestion(id, meterIds)} The computer can only value meters listed under 'meters:'`);
+  }
+  return { meters: input.meters, leanings: input.leanings };
 }
 
 /** Rules run in file order, except that a rule runs after the rules it names in `after:`; a cycle is an error. */

@@ -227,12 +227,39 @@ const SideSchema = z.strictObject({
   score: NumberValue.describe('The side\'s score at the end: a number expression.'),
 });
 
+const Category = z.enum(CATEGORIES);
+
+const GuideStepSchema = z.strictObject({
+  turn: z.number().int().min(1).describe('The turn at whose start this note is shown.'),
+  side: SideName.optional().describe('Show it only to this side (both sides when absent).'),
+  title: Text.optional(),
+  text: Text.describe('What the player should notice or try this turn.'),
+});
+
+const AiPersonalitySchema = z.strictObject({
+  meters: z
+    .record(z.string(), finite())
+    .default({})
+    .describe('How much the computer values one point of each meter for this side (negative: it wants the meter low). Added to the side\'s score when it looks ahead.'),
+  leanings: z
+    .partialRecord(Category, finite())
+    .default({})
+    .describe('A bonus (or, negative, a reluctance) per decision of a category: the side\'s personality, e.g. north_korea: 3 for a government set on engagement.'),
+});
+
 export const ScenarioSchema = z
   .strictObject({
     format: z.literal(FORMAT_VERSION).describe('The scenario format version: 1.'),
     id: Id,
     title: Text,
     summary: Text.optional(),
+    briefing: Text.optional().describe('The situation as the briefing screen tells it: a few paragraphs, longer than the summary.'),
+    questions: z.array(Text).default([]).describe('Questions for reflection and class discussion, shown in the debrief.'),
+    guide: z.array(GuideStepSchema).default([]).describe('Notes shown at the start of given turns: a tutorial\'s teaching, or a scenario\'s hints.'),
+    ai: z
+      .strictObject({ tokyo: AiPersonalitySchema.optional(), seoul: AiPersonalitySchema.optional() })
+      .optional()
+      .describe('How the computer plays each side: what it values beyond the side\'s score, and its leanings.'),
     period: z.string().optional().describe('The period it covers, e.g. "2015".'),
     difficulty: z.enum(['easy', 'medium', 'hard']).optional(),
     turns: z.number().int().min(1).max(100).describe('Number of turns.'),
