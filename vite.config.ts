@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { shippedScenarios } from './tools/vite-scenarios';
 
 /**
  * The Content-Security-Policy the shipped game runs under. No 'unsafe-inline', no 'unsafe-eval':
@@ -42,7 +44,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [contentSecurityPolicy()],
+  plugins: [contentSecurityPolicy(), shippedScenarios(fileURLToPath(new URL('./scenarios/', import.meta.url)))],
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -26,7 +26,7 @@ import type {
 } from '../engine/model';
 import { suggestion } from '../engine/didYouMean';
 import { compileExpression, ExprError, RESERVED_NAMES, type ExprScope, type ExprType } from './expressions';
-import type { DataPath, Locator } from './locate';
+import type { DataPath, PositionFinder } from './locate';
 import type { Problem } from './problems';
 import type { EffectInput, ScenarioFile } from './schema';
 
@@ -42,7 +42,7 @@ class Compiler {
   constructor(
     private readonly file: string,
     private readonly data: ScenarioFile,
-    private readonly locate: Locator,
+    private readonly locate: PositionFinder,
   ) {
     this.registerNames();
     const names = new Map<string, ExprType>();
@@ -193,7 +193,7 @@ class Compiler {
   }
 }
 
-export function compileScenario(file: string, data: ScenarioFile, locate: Locator): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
+export function compileScenario(file: string, data: ScenarioFile, locate: PositionFinder): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
   const c = new Compiler(file, data, locate);
   const turns = data.turns;
 

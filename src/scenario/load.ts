@@ -8,6 +8,7 @@ import { internIds } from './intern';
 import { Locator } from './locate';
 import { decodeScenarioBytes, parseScenarioText } from './parse';
 import { sortProblems, type Problem } from './problems';
+import type { ScenarioFile } from './schema';
 import { checkStructure } from './structure';
 
 export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
@@ -26,6 +27,17 @@ export function loadScenario(file: string, text: string): LoadResult {
     const reason = e instanceof RangeError ? 'the file is nested too deeply to read' : `internal error while reading the file (${(e as Error).message}); please report it`;
     return { ok: false, problems: [{ file, line: 1, col: 1, stage: 'file', message: reason }] };
   }
+}
+
+/** The validated file data (defaults filled in) of a file that checks clean: what the build ships. */
+export function validatedScenarioData(file: string, text: string): { ok: true; data: ScenarioFile } | { ok: false; problems: Problem[] } {
+  const loaded = loadScenario(file, text);
+  if (!loaded.ok) return loaded;
+  const parsed = parseScenarioText(file, text);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const locate = new Locator(parsed.parsed.doc, parsed.parsed.lines);
+  const structure = checkStructure(file, parsed.parsed.value, locate);
+  return structure.ok ? { ok: true, data: structure.data } : { ok: false, problems: structure.problems };
 }
 
 export function loadScenarioBytes(file: string, bytes: Uint8Array): LoadResult {

@@ -10,7 +10,13 @@ export interface Position {
   readonly offset: number;
 }
 
-export class Locator {
+/** What the meaning pass needs to point at a place in the file. */
+export interface PositionFinder {
+  value(path: DataPath): Position;
+  inside(path: DataPath, at: number): Position;
+}
+
+export class Locator implements PositionFinder {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,

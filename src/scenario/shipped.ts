@@ -1,0 +1,30 @@
+/**
+ * Shipped scenarios in the browser. Their YAML is parsed and validated at build time (tools/
+ * vite-scenarios.ts), so the game carries the validated data and compiles it here: the YAML parser
+ * and the zod schema (about 120 KB gzip together) stay out of the page. Positions are not needed:
+ * a file that reached the build already checked clean.
+ */
+import type { Scenario } from '../engine/model';
+import { compileScenario } from './compile';
+import { internIds } from './intern';
+import type { PositionFinder } from './locate';
+import type { ScenarioFile } from './schema';
+
+/** One shipped file as the build hands it over. */
+export interface ShippedScenario {
+  /** The file name in scenarios/, e.g. "linkage.yaml". */
+  readonly file: string;
+  readonly data: ScenarioFile;
+}
+
+const NOWHERE: PositionFinder = {
+  value: () => ({ line: 1, col: 1, offset: 0 }),
+  inside: () => ({ line: 1, col: 1, offset: 0 }),
+};
+
+/** Compiles a build-validated file; throws only if the build and this compiler disagree (a bug of ours). */
+export function compileShipped(entry: ShippedScenario): Scenario {
+  const result = compileScenario(entry.file, internIds(entry.data), NOWHERE);
+  if (!result.ok) throw new Error(`${entry.file} passed the build check but not the compiler: ${result.problems.map((p) => p.message).join('; ')}`);
+  return result.scenario;
+}

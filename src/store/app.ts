@@ -1,0 +1,25 @@
+/** The game's one store instance, wired to the shipped scenarios, browser storage and the computer player. */
+import shipped from 'virtual:shipped-scenarios';
+import type { Language } from '../engine/model';
+import { shippedCatalog } from './catalog';
+import { randomComputer } from './computer';
+import { createAppStore } from './index';
+import { memoryPersistence } from './persistence';
+
+function browserLanguage(): Language {
+  const lang = (navigator.language || 'en').toLowerCase();
+  return lang.startsWith('ja') ? 'ja' : lang.startsWith('ko') ? 'ko' : 'en';
+}
+
+function newSeed(): string {
+  const bytes = crypto.getRandomValues(new Uint32Array(2));
+  return `${bytes[0]!.toString(36)}${bytes[1]!.toString(36)}`;
+}
+
+export const appStore = createAppStore({
+  catalog: shippedCatalog(shipped),
+  persistence: memoryPersistence(),
+  computer: randomComputer,
+  newSeed,
+  initialSettings: { language: browserLanguage() },
+});

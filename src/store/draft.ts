@@ -1,0 +1,59 @@
+/**
+ * The player's choices while a turn is open: what a card click does, and what is left to spend.
+ * Legality stays the engine's (decisionOptions); this only adds what the engine cannot know
+ * before the orders are complete: the capital already committed by the draft.
+ */
+import { decisionOptions, type DecisionOption, type GameState, type SideOrders } from '../engine';
+import type { Scenario, Side } from '../engine/model';
+
+export interface Card {
+  readonly option: DecisionOption;
+  readonly chosen: boolean;
+  /** Can be chosen now: available, and affordable with what the draft leaves (chosen cards are always clickable, to undo). */
+  readonly choosable: boolean;
+}
+
+function costOf(scenario: Scenario, id: string): number {
+  return scenario.decisions.find((d) => d.id === id)?.cost ?? 0;
+}
+
+function responseCost(scenario: Scenario, draft: SideOrders): number {
+  let total = 0;
+  for (const [eventId, choiceId] of Object.entries(draft.responses ?? {})) {
+    const event = scenario.events.find((e) => e.id === eventId);
+    total += event?.response?.choices.find((c) => c.id === choiceId)?.cost ?? 0;
+  }
+  return total;
+}
+
+/** Capital not yet committed by the draft's decisions and responses. */
+export function capitalLeft(scenario: Scenario, state: GameState, side: Side, draft: SideOrders): number {
+  const spent = draft.decisions.reduce((sum, id) => sum + costOf(scenario, id), 0) + responseCost(scenario, draft);
+  return state.capital[side] - spent;
+}
+
+export function cards(scenario: Scenario, state: GameState, side: Side, draft: SideOrders): Card[] {
+  const left = capitalLeft(scenario, state, side, draft);
+  return decisionOptions(scenario, state, side).map((option) => {
+    const chosen = draft.decisions.includes(option.decision.id);
+    return { option, chosen, choosable: chosen || (!option.unavailable && option.decision.cost <= left) };
+  });
+}
+
+/** Adds or removes a decision; a decision that cannot be afforded or taken leaves the draft as it was. */
+export function toggleDecision(scenario: Scenario, state: GameState, side: Side, draft: SideOrders, id: string): SideOrders {
+  if (draft.decisions.includes(id)) return { ...draft, decisions: draft.decisions.filter((d) => d !== id) };
+  const card = cards(scenario, state, side, draft).find((c) => c.option.decision.id === id);
+  if (!card?.choosable) return draft;
+  return { ...draft, decisions: [...draft.decisions, id] };
+}
+
+/** Sets the answer to an event; refused (draft unchanged) if the choice costs more than is left. */
+export function chooseResponse(scenario: Scenario, state: GameState, side: Side, draft: SideOrders, eventId: string, choiceId: string): SideOrders {
+  if (!state.responses.some((r) => r.event === eventId && r.side === side)) return draft;
+  const choice = scenario.events.find((e) => e.id === eventId)?.response?.choices.find((c) => c.id === choiceId);
+  if (!choice) return draft;
+  const without = { ...draft, responses: Object.fromEntries(Object.entries(draft.responses ?? {}).filter(([e]) => e !== eventId)) };
+  if (choice.cost > capitalLeft(scenario, state, side, without)) return draft;
+  return { ...without, responses: { ...without.responses, [eventId]: choiceId } };
+}

@@ -1,0 +1,53 @@
+/**
+ * `virtual:shipped-scenarios`: the scenarios in scenarios/ as build-validated data. A file that does
+ * not check clean stops the build (and shows in the dev server's overlay) with the checker's
+ * FILE:LINE:COL lines, so a broken scenario never ships.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { validatedScenarioData } from '../src/scenario/load';
+import type { ShippedScenario } from '../src/scenario/shipped';
+
+const VIRTUAL_ID = 'virtual:shipped-scenarios';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+
+/** The order players meet them in: the tutorial first, then by period. The template is for authors only. */
+const ORDER = ['tutorial', 'fifty_years_on', 'different_roads', 'linkage'];
+
+export function shippedScenarioFiles(dir: string): string[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+  const games = files.filter((f) => f !== 'template.yaml');
+  const chosen = games.length > 0 ? games : files;
+  const rank = (f: string): number => {
+    const i = ORDER.indexOf(f.replace(/\.yaml$/, ''));
+    return i === -1 ? ORDER.length : i;
+  };
+  return chosen.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+export function readShippedScenarios(dir: string): ShippedScenario[] {
+  return shippedScenarioFiles(dir).map((file) => {
+    const path = join(dir, file);
+    const result = validatedScenarioData(`scenarios/${file}`, readFileSync(path, 'utf8'));
+    if (!result.ok) {
+      const lines = result.problems.map((p) => `${p.file}:${p.line}:${p.col}: error: ${p.message}`);
+      throw new Error(`a shipped scenario does not check clean:\n${lines.join('\n')}`);
+    }
+    return { file, data: result.data };
+  });
+}
+
+export function shippedScenarios(dir: string): Plugin {
+  return {
+    name: 'cyd:shipped-scenarios',
+    resolveId(id) {
+      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED_ID) return undefined;
+      for (const file of shippedScenarioFiles(dir)) this.addWatchFile(join(dir, file));
+      return `export default ${JSON.stringify(readShippedScenarios(dir))};`;
+    },
+  };
+}
