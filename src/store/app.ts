@@ -5,6 +5,7 @@ import { shippedCatalog } from './catalog';
 import { randomComputer } from './computer';
 import { createAppStore } from './index';
 import { memoryPersistence } from './persistence';
+import { browserStorage, storagePersistence } from './saves';
 
 function browserLanguage(): Language {
   const lang = (navigator.language || 'en').toLowerCase();
@@ -18,7 +19,7 @@ function newSeed(): string {
 
 export const appStore = createAppStore({
   catalog: shippedCatalog(shipped),
-  persistence: memoryPersistence(),
+  persistence: ((storage) => (storage ? storagePersistence(storage) : memoryPersistence()))(browserStorage()),
   computer: randomComputer,
   newSeed,
   initialSettings: { language: browserLanguage() },
