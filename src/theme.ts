@@ -32,3 +32,82 @@ export function textResolution(): number {
   const dpr = typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1;
   return Math.min(3, Math.max(2, dpr));
 }
+
+/**
+ * The map of Northeast Asia: the two players' countries in distinct hues (Japan warm, Korea cool)
+ * that stay apart for red–green colour-blind players too; other countries muted, close to the sea.
+ */
+export const MAP_COLORS = {
+  sea: 0x12264a,
+  seaEdge: 0x2a4470,
+  japan: 0xb0526a,
+  korea: 0x3f86a8,
+  northKorea: 0x45587a,
+  other: 0x344262,
+  coast: 0xd9e2f2,
+  border: 0x8a9ab8,
+  capital: 0xf4f1ea,
+  city: 0xb4c0d6,
+  islands: 0xf2c14e,
+  highlight: 0xf2c14e,
+} as const;
+
+export const MAP_CSS_COLORS = {
+  label: '#f4f1ea',
+  city: '#d5dcea',
+  sea: '#9fb6dc',
+  islands: '#f2c14e',
+  highlight: '#f2c14e',
+  /** Outline drawn round every label so it reads over land, sea and coastline alike. */
+  labelStroke: '#0b1020',
+} as const;
+
+/** Each side's colour, used wherever Tokyo or Seoul is named; both readable on the navy background. */
+export const SIDE_COLORS = { tokyo: 0xe06c75, seoul: 0x5fa8e8 } as const;
+export const SIDE_CSS_COLORS = { tokyo: '#e06c75', seoul: '#5fa8e8' } as const;
+
+/** Colours of the menus' widgets (buttons, panels, the keyboard focus ring). */
+export const UI_COLORS = {
+  panel: 0x111b33,
+  panelEdge: 0x2f4a78,
+  button: 0x1d2d52,
+  buttonHover: 0x2a4170,
+  buttonEdge: 0x4a6aa6,
+  buttonDisabled: 0x1a2236,
+  primary: 0xf2c14e,
+  primaryHover: 0xffd873,
+  selected: 0x3a5a96,
+  focus: 0xffffff,
+  track: 0x2a3a5e,
+  error: 0xe0675f,
+} as const;
+
+export const UI_CSS_COLORS = {
+  buttonText: '#f4f1ea',
+  primaryText: '#0b1020',
+  disabledText: '#7d879c',
+  error: '#ff9a92',
+} as const;
+
+/** How text and motion are shown: set from the player's settings (text size, reduced motion). */
+const display = { scale: 1, reducedMotion: false };
+
+export function applyDisplaySettings(settings: { readonly textSize: 'normal' | 'large'; readonly reducedMotion: boolean }): void {
+  display.scale = settings.textSize === 'large' ? 1.25 : 1;
+  display.reducedMotion = settings.reducedMotion;
+}
+
+/** A font size for canvas text ("20px" at normal size), scaled by the text-size setting. */
+export function fontSize(px: number): string {
+  return `${fontPx(px)}px`;
+}
+
+/** The same scaled size as a number, for layout arithmetic. */
+export function fontPx(px: number): number {
+  return Math.round(px * display.scale);
+}
+
+/** True when scenes may animate (tweens, shakes); false with reduced motion: changes show at once. */
+export function motion(): boolean {
+  return !display.reducedMotion;
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AMBIENT_FADE_IN_MS,
+  AMBIENT_FADE_OUT_MS,
+  AMBIENT_VOLUME,
+  SOUND_NAMES,
+  createSoundPlayer,
+  type AudioBackend,
+  type SoundName,
+  type Voice,
+} from './player';
+import { AUDIO_NAMES } from '../../tools/make-audio';
+
+const URLS = Object.fromEntries([...SOUND_NAMES, 'ambient'].map((n) => [n, `/audio/${n}.wav`])) as Record<
+  SoundName | 'ambient',
+  string
+>;
+
+/**
+ * An audio backend that records what the player asks of it, standing in for howler (which needs
+ * a browser's audio hardware). Fades finish only when the test says so.
+ */
+function recordingBackend() {
+  const log: string[] = [];
+  const pendingFades: { src: string; id: number; to: number; done: () => void }[] = [];
+  let nextId = 1;
+  const backend: AudioBackend = {
+    createVoice({ src, loop, volume }) {
+      log.push(`create ${src} loop=${loop} volume=${volume}`);
+      const voice: Voice = {
+        play() {
+          const id = nextId++;
+          log.push(`play ${src} #${id}`);
+          return id;
+        },
+        stop(id) {
+          log.push(`stop ${src} #${id}`);
+        },
+        fade(id, to, ms, done) {
+          log.push(`fade ${src} #${id} to ${to} in ${ms}`);
+          pendingFades.push({ src, id, to, done });
+        },
+      };
+      return voice;
+    },
+    setVolume: (v) => log.push(`volume ${v}`),
+    setMuted: (m) => log.push(`muted ${m}`),
+  };
+  const finishFades = (): void => {
+    for (const f of pendingFades.splice(0)) f.done();
+  };
+  return { backend, log, finishFades };
+}
+
+function press(target: EventTarget, type: 'pointerdown' | 'keydown' = 'pointerdown'): void {
+  target.dispatchEvent(new Event(type));
+}
+
+describe('the sound player', () => {
+  it('creates and plays nothing before the first press, and drops effects asked for before it', () => {
+    const { backend, log } = recordingBackend();
+    const input = new EventTarget();
+    const player = createSoundPlayer(backend, URLS, input);
+    player.playSound('click');
+    player.playSound('event');
+    player.applySoundSettings({ volume: 0.3, muted: false });
+    expect(log).toEqual([]);
+    expect(player.unlocked).toBe(false);
+
+    press(input, 'keydown');
+    expect(player.unlocked).toBe(true);
+    // The settings arrive at the press; no queued click or event follows it.
+    expect(log.filter((l) => l.startsWith('play'))).toEqual([]);
+    expect(log).toContain('volume 0.3');
+    expect(log).toContain('muted false');
+    // Every file starts loading at the press; the loop is created silent.
+    expect(log.filter((l) => l.startsWith('create'))).toHaveLength(SOUND_NAMES.length + 1);
+    expect(log).toContain('create /audio/ambient.wav loop=true volume=0');
+  });
+
+  it('plays each effect from its own file after the first press, reusing one voice per file', () => {
+    const { backend, log } = recordingBackend();
+    const input = new EventTarget();
+    const player = createSoundPlayer(backend, URLS, input);
+    press(input);
+    press(input); // a second press creates nothing new
+    log.length = 0;
+    player.playSound('card');
+    player.playSound('card');
+    player.playSound('ending_loss');
+    expect(log).toEqual(['play /audio/card.wav #1', 'play /audio/card.wav #2', 'play /audio/ending_loss.wav #3']);
+  });
+
+  it('applies volume and mute at once after the first press, clamping the volume to 0..1', () => {
+    const { backend, log } = recordingBackend();
+    const input = new EventTarget();
+    const player = createSoundPlayer(backend, URLS, input);
+    press(input);
+    log.length = 0;
+    player.applySoundSettings({ volume: 0.8, muted: true });
+    player.applySoundSettings({ volume: 7, muted: false });
+    player.applySoundSettings({ volume: -1, muted: false });
+    expect(log).toEqual(['volume 0.8', 'muted true', 'volume 1', 'muted false', 'volume 0', 'muted false']);
+  });
+
+  it('remembers the ambient loop asked for before the first press and fades it in at the press', () => {
+    const { backend, log } = recordingBackend();
+    const input = new EventTarget();
+    const player = createSoundPlayer(backend, URLS, input);
+    player.setAmbient(true);
+    expect(log).toEqual([]);
+    press(input);
+    expect(log.slice(-2)).toEqual([
+      'play /audio/ambient.wav #1',
+      `fade /audio/ambient.wav #1 to ${AMBIENT_VOLUME} in ${AMBIENT_FADE_IN_MS}`,
+    ]);
+  });
+
+  it('fades the ambient loop out before stopping it, and keeps it if turned back on meanwhile', () => {
+    const { backend, log, finishFades } = recordingBackend();
+    const input = new EventTarget();
+    const player = createSoundPlayer(backend, URLS, input);
+    press(input);
+    player.setAmbient(true);
+    finishFades();
+    log.length = 0;
+
+    player.setAmbient(false);
+    expect(log).toEqual([`fade /audio/ambient.wav #1 to 0 in ${AMBIENT_FADE_OUT_MS}`]);
+    player.setAmbient(true); // before the fade-out ends
+    finishFades();
+    expect(log).not.toContain('stop /audio/ambient.wav #1');
+    expect(log.filter((l) => l.startsWith('play'))).toEqual([]); // the same instance fades back in
+
+    log.length = 0;
+    player.setAmbient(false);
+    finishFades();
+    expect(log).toEqual([`fade /audio/ambient.wav #1 to 0 in ${AMBIENT_FADE_OUT_MS}`, 'stop /audio/ambient.wav #1']);
+    player.setAmbient(true);
+    expect(log.at(-2)).toBe('play /audio/ambient.wav #2');
+  });
+
+  it('has a generated file for every sound it names', () => {
+    expect([...AUDIO_NAMES].sort()).toEqual([...SOUND_NAMES, 'ambient'].sort());
+  });
+});
