@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
+          // Property tests play hundreds of games; on a busy shared machine 5 s is not enough.
+          testTimeout: 30_000,
         },
       },
       {
