@@ -1,5 +1,5 @@
 /**
- * npm run scenario -- check FILE... | replay FILE --seed S --orders O.json [--json] | simulate FILE --games N --seed S [--json]
+ * npm run scenario -- check FILE... | replay FILE --seed S --orders O.json [--json] | simulate FILE --games N --seed S [--tokyo P] [--seoul P] [--strategies] [--json]
  */
 import { checkCommand } from './check';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
@@ -7,7 +7,9 @@ import { EXIT, processIO, UsageError, type CliIO } from './io';
 const USAGE = `usage: npm run scenario -- <command> ...
   check FILE...                                       check scenario files (exit 0 valid, 1 invalid, 2 usage)
   replay FILE --seed S --orders ORDERS.json [--json]  play fixed orders and print each turn's meters
-  simulate FILE --games N --seed S [--json]           play many games and report balance`;
+  simulate FILE --games N --seed S [--json]           play many games and report balance
+           [--tokyo P] [--seoul P]                    players: random (default), ai, ai-easy, ai-hard
+           [--strategies]                             also search each side for a fixed plan that always wins`;
 
 type Command = (args: readonly string[], io: CliIO) => number | Promise<number>;
 

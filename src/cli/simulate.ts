@@ -1,5 +1,7 @@
-/** `scenario simulate FILE --games N --seed S [--json]`: many games, and what they say about balance. */
+/** `scenario simulate FILE --games N --seed S [--tokyo P --seoul P] [--strategies] [--json]`: many games, and what they say about balance. */
 import seedrandom from 'seedrandom';
+import { computerOrders, type Difficulty } from '../ai';
+import { searchStrategy, type Plan, type StrategyBudget } from '../ai/strategies';
 import { newGame, randomOrders, resolveTurn, type GameState, type SideOrders } from '../engine';
 import { SIDES, type Outcome, type Scenario, type Side } from '../engine/model';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
@@ -8,7 +10,33 @@ import { loadForCommand } from './scenarioFile';
 /** Chooses one side's orders for a turn. Players get their own seeded stream so they never disturb the game's. */
 export type Player = (scenario: Scenario, state: GameState, side: Side, random: () => number) => SideOrders;
 
-export const PLAYERS: Record<string, Player> = { random: randomOrders };
+/** The computer at one difficulty; it draws from its own stream, derived from the game's seed, not from `random`. */
+function computer(difficulty: Difficulty): Player {
+  return (scenario, state, side) => computerOrders(scenario, state, side, difficulty);
+}
+
+export const PLAYERS: Record<string, Player> = { random: randomOrders, ai: computer('normal'), 'ai-easy': computer('easy'), 'ai-hard': computer('hard') };
+
+/**
+ * How hard `--strategies` looks: a bounded search whatever --games says. Games against the
+ * computer cost a few milliseconds a turn, games against random play a few microseconds.
+ */
+export const STRATEGY_BUDGET: StrategyBudget = {
+  iterations: 40,
+  gamesPerCandidate: { random: 100, ai: 8 },
+  finalGames: { random: 1000, ai: 60 },
+};
+
+export interface StrategyReport {
+  /** For each turn, the decisions the plan takes when open and affordable, in order of preference. */
+  plan: Plan;
+  /** Win share of the plan against random play and against the computer (normal). */
+  winShare: Record<string, number>;
+  games: Record<string, number>;
+  /** Wins more than half its games against both: the scenario may have a dominant strategy. */
+  dominant: boolean;
+  tried: number;
+}
 
 export interface SimulationReport {
   scenario: string;
@@ -26,6 +54,8 @@ export interface SimulationReport {
   neverReached: string[];
   /** For each side, each decision it can take: its win share in games where it took the decision at least once, and in games where it did not. */
   winsWith: Record<Side, Record<string, DecisionWins>>;
+  /** With --strategies: the best fixed plan found for each side. */
+  strategies?: Record<Side, StrategyReport>;
 }
 
 export interface DecisionWins {
@@ -120,7 +150,7 @@ function winShares(counted: ReturnType<typeof counts>, games: number): Record<st
 }
 
 export function simulateCommand(args: readonly string[], io: CliIO): number {
-  const { positional, options } = parseArgs(args, ['games', 'seed', 'tokyo', 'seoul'], ['json']);
+  const { positional, options } = parseArgs(args, ['games', 'seed', 'tokyo', 'seoul'], ['json', 'strategies']);
   if (positional.length !== 1) throw new UsageError('simulate needs exactly one scenario file');
   const games = Number(options.get('games') ?? 1000);
   if (!Number.isInteger(games) || games < 1 || games > 10_000_000) throw new UsageError('--games takes a whole number from 1 to 10,000,000');
@@ -133,9 +163,20 @@ export function simulateCommand(args: readonly string[], io: CliIO): number {
   const scenario = loadForCommand(io, positional[0]!);
   if (!scenario) return EXIT.invalid;
   const report = simulate(scenario, games, seed, playerNames);
+  if (options.has('strategies')) report.strategies = strategies(scenario, seed);
   if (options.has('json')) io.out(JSON.stringify(report, null, 2));
   else printReport(io, report);
   return EXIT.ok;
+}
+
+/** The best fixed plan for each side against random play and the computer. */
+export function strategies(scenario: Scenario, seed: string, budget: StrategyBudget = STRATEGY_BUDGET): Record<Side, StrategyReport> {
+  const opponents = { random: PLAYERS.random!, ai: PLAYERS.ai! };
+  const found = (side: Side): StrategyReport => {
+    const r = searchStrategy(scenario, side, opponents, budget, seed);
+    return { plan: r.plan, winShare: { ...r.winShare }, games: { ...r.games }, dominant: r.dominant, tried: r.tried };
+  };
+  return { tokyo: found('tokyo'), seoul: found('seoul') };
 }
 
 function pct(n: number, of: number): string {
@@ -164,4 +205,15 @@ function printReport(io: CliIO, r: SimulationReport): void {
   io.out(`decisions never chosen: ${r.neverChosen.join(', ') || 'none'}`);
   io.out(`events never fired: ${r.neverFired.join(', ') || 'none'}`);
   io.out(`endings never reached: ${r.neverReached.join(', ') || 'none'}`);
+  if (r.strategies) printStrategies(io, r.strategies);
+}
+
+function printStrategies(io: CliIO, found: Record<Side, StrategyReport>): void {
+  io.out('best fixed plan found for each side (decisions taken each turn when open and affordable; win share against each opponent):');
+  for (const side of SIDES) {
+    const s = found[side];
+    const shares = Object.entries(s.winShare).map(([n, w]) => `${n} ${pct(w * s.games[n]!, s.games[n]!).trim()} of ${s.games[n]}`).join(', ');
+    io.out(`  ${side}: ${shares} (${s.tried} plans tried)${s.dominant ? '  DOMINANT: wins most games against every opponent' : ''}`);
+    s.plan.forEach((list, t) => io.out(`    turn ${String(t + 1).padStart(2)}: ${list.join(', ') || '(nothing)'}`));
+  }
 }
