@@ -5,7 +5,7 @@
  * not by luck: common random numbers.
  */
 import seedrandom from 'seedrandom';
-import { randomOrders, resolveTurn, type SideOrders } from '../engine';
+import { randomOrders, resolveTrustedTurn, type SideOrders } from '../engine';
 import type { Scenario, Side } from '../engine/model';
 import type { RandomState } from '../engine/random';
 import type { GameState } from '../engine/state';
@@ -39,13 +39,13 @@ export function lookAhead(j: Judge, futuresOf: readonly Future[], from: number, 
   let total = 0;
   for (let k = from; k < to; k++) {
     const f = futuresOf[k]!;
-    let state = resolveTurn(scenario, f.start, side === 'tokyo' ? { tokyo: first, seoul: f.otherFirst } : { tokyo: f.otherFirst, seoul: first }).state;
+    let state = resolveTrustedTurn(scenario, f.start, side === 'tokyo' ? { tokyo: first, seoul: f.otherFirst } : { tokyo: f.otherFirst, seoul: first }).state;
     if (depth > 1 && !state.ending) {
       const random = seedrandom.alea('', { state: f.players });
       for (let t = 1; t < depth && !state.ending; t++) {
         const mine = randomOrders(scenario, state, side, random);
         const theirs = randomOrders(scenario, state, other, random);
-        state = resolveTurn(scenario, state, side === 'tokyo' ? { tokyo: mine, seoul: theirs } : { tokyo: theirs, seoul: mine }).state;
+        state = resolveTrustedTurn(scenario, state, side === 'tokyo' ? { tokyo: mine, seoul: theirs } : { tokyo: theirs, seoul: mine }).state;
       }
     }
     total += worth(j, state);

@@ -2,7 +2,7 @@
  * The engine: pure and deterministic. Given the same scenario, seed and orders it
  * produces the same states and reports, in Node, in the browser, in the simulator.
  */
-export { newGame, resolveTurn } from './turn';
+export { newGame, resolveTrustedTurn, resolveTurn } from './turn';
 export { choosing, decisionOptions, IllegalOrderError, orderProblems, unavailableReason, type Choosing, type DecisionOption, type Orders, type SideOrders, type Unavailable } from './orders';
 export { randomOrders } from './randomPlayer';
 export { canonicalJson, stateHash } from './hash';

@@ -25,6 +25,16 @@ export function newGame(scenario: Scenario, seed: string): GameState {
 export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders): { state: GameState; report: TurnReport } {
   const problems = orderProblems(scenario, state, orders);
   if (problems.length > 0) throw new IllegalOrderError(`turn ${state.turn}: ${problems.join('; ')}`);
+  return resolveTrustedTurn(scenario, state, orders);
+}
+
+/**
+ * resolveTurn without the check of the orders, for orders the engine's own players built from
+ * the options it offered them (the random player, the computer's look-ahead, which resolves
+ * a thousand turns per choice). Illegal orders here give a wrong game, not an error: anything
+ * a person or a file supplies goes through resolveTurn.
+ */
+export function resolveTrustedTurn(scenario: Scenario, state: GameState, orders: Orders): { state: GameState; report: TurnReport } {
   const { decisions, events, causes } = lookup(scenario);
   const w = new World(scenario, state, state.history, state.turn, resumeRandom(state.rng));
   w.current.fired = state.fired.slice();

@@ -2,7 +2,7 @@
 import shipped from 'virtual:shipped-scenarios';
 import type { Language } from '../engine/model';
 import { shippedCatalog } from './catalog';
-import { randomComputer } from './computer';
+import { computerOrders } from '../ai';
 import { createAppStore } from './index';
 import { memoryPersistence } from './persistence';
 import { browserStorage, storagePersistence } from './saves';
@@ -20,7 +20,7 @@ function newSeed(): string {
 export const appStore = createAppStore({
   catalog: shippedCatalog(shipped),
   persistence: ((storage) => (storage ? storagePersistence(storage) : memoryPersistence()))(browserStorage()),
-  computer: randomComputer,
+  computer: computerOrders,
   newSeed,
   initialSettings: { language: browserLanguage() },
 });

@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stateHash } from '../engine';
-import { randomComputer } from './computer';
 import { createAppStore } from './index';
 import { readSaveFile, SAVE_VERSION, toSaveFile } from './saveFile';
 import { KEYS, storagePersistence } from './saves';
 import type { Session } from './session';
-import { catalogEntryFrom, MemoryStorage } from './testing';
+import { catalogEntryFrom, MemoryStorage, randomComputer } from './testing';
 
 const template = catalogEntryFrom('scenarios/template.yaml');
 const FIXTURE = 'tests/fixtures/saves/v1-template.json';

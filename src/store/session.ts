@@ -5,8 +5,9 @@
 import type { GameState, Orders, SideOrders, TurnReport } from '../engine';
 import type { Side } from '../engine/model';
 
-export type Difficulty = 'easy' | 'normal' | 'hard';
-export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'normal', 'hard'];
+import type { Difficulty } from '../ai';
+
+export { DIFFICULTIES, type Difficulty } from '../ai';
 
 export interface Session {
   readonly scenarioId: string;

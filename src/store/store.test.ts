@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stateHash } from '../engine';
-import { randomComputer } from './computer';
 import { createAppStore, type AppStore } from './index';
 import { storagePersistence } from './saves';
-import { catalogEntryFrom, MemoryStorage } from './testing';
+import { catalogEntryFrom, MemoryStorage, randomComputer } from './testing';
 
 const template = catalogEntryFrom('scenarios/template.yaml');
 

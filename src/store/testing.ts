@@ -1,7 +1,14 @@
 /** Test helpers for the store: a catalog entry built the way the browser builds shipped ones, and a Storage in memory. */
 import { readFileSync } from 'node:fs';
 import { validatedScenarioData } from '../scenario/load';
+import seedrandom from 'seedrandom';
+import { randomOrders } from '../engine';
 import { shippedCatalog, type CatalogEntry } from './catalog';
+import type { ComputerPlayer } from './index';
+
+/** A quick stand-in for the look-ahead computer in store tests: random legal orders, seeded by game, turn and side. */
+export const randomComputer: ComputerPlayer = (scenario, state, side) =>
+  randomOrders(scenario, state, side, seedrandom.alea(`${state.seed}/computer/${state.turn}/${side}`));
 
 export function catalogEntryFrom(path: string): CatalogEntry {
   const result = validatedScenarioData(path, readFileSync(path, 'utf8'));
