@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main';
+import { parseOrdersFile, toOrders } from '../src/cli/orders';
+import { replay } from '../src/cli/replay';
 import { simulate } from '../src/cli/simulate';
+import { newGame, resolveTurn, type Change } from '../src/engine';
 import { loadScenario } from '../src/scenario/load';
 import { formatProblem } from '../src/scenario/problems';
 import type { CliIO } from '../src/cli/io';
@@ -75,6 +78,28 @@ describe('scenario replay', () => {
     expect(doc.ending?.id).toBe('done');
   });
 
+  it("prints each turn's meters as that turn left them, before the next turn's events move them", () => {
+    const file = join(ROOT, 'scenarios/linkage.yaml');
+    const loaded = loadScenario(file, readFileSync(file, 'utf8'));
+    if (!loaded.ok) throw new Error('linkage.yaml does not check clean');
+    const scenario = loaded.scenario;
+    const parsed = parseOrdersFile(readFileSync(join(ROOT, 'scenarios/history/linkage.orders.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const orders = parsed.turns.map((t) => toOrders(scenario, t));
+    const printed = replay(scenario, '1', orders);
+    let state = newGame(scenario, '1');
+    let openingMoves = 0;
+    for (const [i, turnOrders] of orders.entries()) {
+      const { state: next, report } = resolveTurn(scenario, state, turnOrders);
+      // The last change the turn's report made to each meter is the value the turn left it at.
+      for (const c of report.changes) if (c.target === 'meter') expect(printed.turns[i]!.meters[c.id], `turn ${i + 1}, ${c.id}`).toBe(lastAfter(report.changes, c.id));
+      openingMoves += next.opening.filter((c) => c.target === 'meter').length;
+      state = next;
+    }
+    // The check above means something only if some turn opened with an event moving a meter.
+    expect(openingMoves).toBeGreaterThan(0);
+  });
+
   it('is deterministic: the same seed and orders print the same thing', async () => {
     const a = await run('replay', MINI, '--seed', 'same', '--orders', orders, '--json');
     const b = await run('replay', MINI, '--seed', 'same', '--orders', orders, '--json');
@@ -96,6 +121,12 @@ describe('scenario replay', () => {
     expect((await run('replay', MINI, '--orders', bad)).code).toBe(2);
   });
 });
+
+function lastAfter(changes: readonly Change[], id: string): number {
+  let value = NaN;
+  for (const c of changes) if (c.target === 'meter' && c.id === id) value = c.after as number;
+  return value;
+}
 
 describe('scenario simulate', () => {
   it('reports endings, meter ranges and what never happened', async () => {

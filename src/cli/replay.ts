@@ -61,13 +61,29 @@ export function replay(scenario: Scenario, seed: string, orders: readonly Return
     state = next;
     turns.push({
       turn: report.turn,
-      meters: { ...state.meters },
+      meters: endOfTurnMeters(state),
       fired: report.fired.map((f) => f.event),
       decisions: { tokyo: [...report.decisions.tokyo], seoul: [...report.decisions.seoul] },
       joint: [...report.joint],
     });
   }
   return { scenario: scenario.id, seed, turns, ending: state.ending ?? null, hash: stateHash(state) };
+}
+
+/**
+ * The meters as the turn left them. A resolved state has already opened the next turn, whose
+ * events may have moved meters; their changes (state.opening) record the values before.
+ */
+function endOfTurnMeters(state: GameState): Record<string, number> {
+  const meters = { ...state.meters };
+  const restored = new Set<string>();
+  for (const c of state.opening) {
+    if (c.target === 'meter' && !restored.has(c.id)) {
+      meters[c.id] = c.before as number;
+      restored.add(c.id);
+    }
+  }
+  return meters;
 }
 
 function printTable(io: CliIO, scenario: Scenario, result: ReplayResult): void {
