@@ -1,20 +1,36 @@
 import { AUTO, Game, Scale } from 'phaser';
+import { t } from './i18n';
 import { Boot } from './scenes/Boot';
-import { Preloader } from './scenes/Preloader';
+import { Briefing } from './scenes/Briefing';
+import { startDirector } from './scenes/director';
+import { ASSETS_LOADED, Preloader } from './scenes/Preloader';
+import { ScenarioSelect } from './scenes/ScenarioSelect';
+import { Settings } from './scenes/Settings';
+import { SideSelect } from './scenes/SideSelect';
 import { Title } from './scenes/Title';
-import { installTestHook, snapshot } from './testHook';
-import { setLoadingMessage } from './ui/dom';
+import { Debrief } from './scenes/play/Debrief';
+import { Resolution } from './scenes/play/Resolution';
+import { Turn } from './scenes/play/Turn';
+import { appStore } from './store/app';
+import { connectTestHook, installTestHook, snapshot } from './testHook';
+import { keyboardInUse, setLoadingMessage } from './ui/dom';
+import { applySettings } from './scenes/director';
 
 installTestHook();
+connectTestHook(appStore);
+// Settings first: the loading screen already uses the player's language and text size.
+applySettings(appStore.getState().settings);
+// Start following keyboard versus pointer input (the canvas focus ring is for keyboard users).
+keyboardInUse();
 
 // A failure before the title shows is reported in place of the loading message, never a blank page.
 window.addEventListener('error', (event) => {
-  if (!snapshot().ready) setLoadingMessage(`Close Yet Distant could not start: ${event.message}`);
+  if (!snapshot().ready) setLoadingMessage(t('app.couldNotStart', { message: event.message }));
 });
 
 export const game = new Game({
   type: AUTO,
-  title: 'Close Yet Distant',
+  title: t('app.title'),
   version: snapshot().version,
   parent: 'game',
   backgroundColor: '#0b1020',
@@ -25,5 +41,8 @@ export const game = new Game({
     width: 1280,
     height: 720,
   },
-  scene: [Boot, Preloader, Title],
+  // Boot starts first; the director starts the screen scenes once the Preloader is done.
+  scene: [Boot, Preloader, Title, Settings, ScenarioSelect, SideSelect, Briefing, Turn, Resolution, Debrief],
 });
+
+game.events.once(ASSETS_LOADED, () => startDirector(game, appStore));

@@ -1,11 +1,13 @@
-import { Curves, Math as PMath, Scene, type GameObjects } from 'phaser';
+import { Curves, Math as PMath } from 'phaser';
+import { t } from '../i18n';
 import { publish, snapshot } from '../testHook';
-import { announce, clearScreen, setLoadingMessage, showTitleScreen } from '../ui/dom';
-import { COLORS, CSS_COLORS, FONT_JA, FONT_KO, FONT_LATIN, textResolution } from '../theme';
-
-export const TITLE = 'Close Yet Distant';
-export const SUBTITLE = 'Japan and South Korea, governed by you';
-const LATER = 'The full game arrives in a later release.';
+import { announce, openFileChooser, renderScreen, type MirrorItem } from '../ui/dom';
+import { COLORS, CSS_COLORS, FONT_JA, FONT_KO, UI_COLORS, UI_CSS_COLORS, fontPx, fontSize, textResolution } from '../theme';
+import { Button, clicked } from './widgets/button';
+import { addKeyHint } from './widgets/backdrop';
+import { MenuScene } from './widgets/menuScene';
+import { addPanel } from './widgets/panel';
+import { addText } from './widgets/text';
 
 type Point = readonly [number, number];
 
@@ -24,136 +26,137 @@ const KYUSHU: readonly Point[] = [[802, 560], [862, 556], [884, 612], [852, 684]
 const SEOUL: Point = [96, 292];
 const TOKYO: Point = [1168, 358];
 
-/** The title screen: the game's name in three languages and a Start control. */
-export class Title extends Scene {
-  private note?: GameObjects.Text;
+/** The phrase both publics use for each other, in each language (shown as itself in every language). */
+const PHRASES = [
+  ['近くて遠い国', FONT_JA, 'ja'],
+  ['가깝고도 먼 나라', FONT_KO, 'ko'],
+] as const;
 
+/** The title screen: the game's name, New game, Continue (when a save exists), Settings, Import. */
+export class Title extends MenuScene {
   constructor() {
     super('Title');
   }
 
   create(): void {
-    publish({ scene: 'Title', ready: false });
+    this.begin();
     const { width, height } = this.scale;
     const cx = width / 2;
     const resolution = textResolution();
+    const { canContinue, notice } = this.state;
+    const actions = this.actions;
 
-    this.drawBackdrop(width, height);
+    this.drawMapBackdrop(width);
 
-    this.add
-      .text(cx, 238, TITLE, {
-        fontFamily: FONT_LATIN,
-        fontSize: '84px',
-        fontStyle: 'bold',
-        color: CSS_COLORS.text,
-        resolution,
-      })
-      .setOrigin(0.5)
-      .setShadow(0, 4, '#000000', 12, false, true);
+    addText(this, cx, 212, t('app.title'), { size: 84, bold: true, unscaled: true }).setOrigin(0.5).setShadow(0, 4, '#000000', 12, false, true);
+    PHRASES.forEach(([phrase, fontFamily], i) => {
+      this.add.text(cx, 304 + i * 54, phrase, { fontFamily, fontSize: fontSize(38), color: CSS_COLORS.gold, resolution, padding: { y: 6 } }).setOrigin(0.5);
+    });
+    addText(this, cx, 426, t('app.subtitle'), { size: 26, italic: true, color: CSS_COLORS.muted }).setOrigin(0.5);
 
-    // The phrase both publics use for each other, in each language, with that language's font first.
-    for (const [y, phrase, fontFamily] of [
-      [336, '近くて遠い国', FONT_JA],
-      [392, '가깝고도 먼 나라', FONT_KO],
-    ] as const) {
-      this.add.text(cx, y, phrase, { fontFamily, fontSize: '40px', color: CSS_COLORS.gold, resolution, padding: { y: 6 } }).setOrigin(0.5);
+    const IMPORT = 'title:import';
+    const choices = [
+      { key: 'title:new', label: t('title.newGame'), primary: true, run: () => actions.go('scenarios') },
+      ...(canContinue ? [{ key: 'title:continue', label: t('title.continue'), primary: false, run: () => actions.continueSavedGame() }] : []),
+      { key: 'title:settings', label: t('title.settings'), primary: false, run: () => actions.openSettings() },
+      { key: IMPORT, label: t('title.importSave'), primary: false, run: () => openFileChooser(IMPORT) },
+    ];
+    this.layoutButtons(choices, cx, 492);
+
+    const items: MirrorItem[] = [
+      { kind: 'heading', level: 1, text: t('app.title') },
+      ...PHRASES.map(([text, , lang]) => ({ kind: 'text' as const, text, lang })),
+      { kind: 'text', text: t('app.subtitle') },
+    ];
+    if (notice) {
+      const dismiss = clicked(() => {
+        actions.dismissNotice();
+        announce(t('title.dismissed'));
+      });
+      this.drawNotice(notice.kind, notice.message, dismiss);
+      items.push(
+        { kind: 'text', role: notice.kind === 'error' ? 'alert' : 'note', text: `${t(notice.kind === 'error' ? 'title.noticeError' : 'title.noticeInfo')}: ${notice.message}` },
+        { kind: 'button', key: 'title:dismiss', label: t('title.dismiss'), onActivate: dismiss },
+      );
     }
-
-    this.add
-      .text(cx, 462, SUBTITLE, {
-        fontFamily: FONT_LATIN,
-        fontSize: '26px',
-        fontStyle: 'italic',
-        color: CSS_COLORS.muted,
-        resolution,
-      })
-      .setOrigin(0.5);
-
-    this.createStartButton(cx, 566, resolution);
-
-    this.note = this.add
-      .text(cx, 630, LATER, {
-        fontFamily: FONT_LATIN,
-        fontSize: '20px',
-        color: CSS_COLORS.muted,
-        resolution,
-      })
-      .setOrigin(0.5);
-
-    this.add
-      .text(width - 20, height - 16, `v${snapshot().version}`, {
-        fontFamily: FONT_LATIN,
-        fontSize: '16px',
-        color: CSS_COLORS.muted,
-        resolution,
-      })
-      .setOrigin(1, 1)
-      .setAlpha(0.7);
-
-    // Enter starts from anywhere except a focused DOM control, which handles its own Enter.
-    this.input.keyboard?.on('keydown-ENTER', (event: KeyboardEvent) => {
-      if (event.target instanceof Element && event.target.closest('#a11y')) return;
-      this.start();
-    });
-
-    this.events.once('shutdown', () => {
-      this.input.keyboard?.off('keydown-ENTER');
-      clearScreen();
-    });
-
-    showTitleScreen({ title: TITLE, subtitle: SUBTITLE, onStart: () => this.start() });
-    setLoadingMessage(null);
-    publish({ scene: 'Title', ready: true });
-    announce(`${TITLE} is ready.`);
-  }
-
-  private start(): void {
-    // Nothing to start yet: say so, on the canvas and to screen readers.
-    announce(LATER);
-    const note = this.note;
-    if (!note) return;
-    note.setColor(CSS_COLORS.gold);
-    this.tweens.killTweensOf(note);
-    note.setScale(1);
-    this.tweens.add({ targets: note, scale: 1.08, duration: 140, yoyo: true, ease: 'Sine.easeOut' });
-  }
-
-  private createStartButton(x: number, y: number, resolution: number): void {
-    const button = this.add
-      .rectangle(x, y, 220, 64, COLORS.gold)
-      .setRounded(12)
-      .setInteractive({ useHandCursor: true });
-    this.add
-      .text(x, y, 'Start', {
-        fontFamily: FONT_LATIN,
-        fontSize: '30px',
-        fontStyle: 'bold',
-        color: CSS_COLORS.ink,
-        resolution,
-      })
-      .setOrigin(0.5);
-    button.on('pointerover', () => button.setFillStyle(0xffd873));
-    button.on('pointerout', () => button.setFillStyle(COLORS.gold));
-    button.on('pointerup', () => this.start());
-  }
-
-  private drawBackdrop(width: number, height: number): void {
-    const g = this.add.graphics();
-
-    // Sea, darker towards the top.
-    g.fillGradientStyle(COLORS.skyTop, COLORS.skyTop, COLORS.skyBottom, COLORS.skyBottom, 1);
-    g.fillRect(0, 0, width, height);
-
-    // Swell lines on the sea, in a fixed pattern.
-    g.lineStyle(2, COLORS.seaLine, 0.35);
-    for (let row = 0; row < 12; row++) {
-      const y = 40 + row * 58;
-      for (let col = 0; col < 9; col++) {
-        const x = ((row * 97 + col * 151) % width) + (row % 2) * 40;
-        g.lineBetween(x, y, x + 34, y);
+    for (const choice of choices) {
+      if (choice.key === IMPORT) {
+        items.push({
+          kind: 'file',
+          key: IMPORT,
+          label: choice.label,
+          accept: '.json,application/json,.txt,text/plain',
+          onText: (text) => actions.importSave(text),
+          onError: (message) => announce(t('title.importUnreadable', { message })),
+        });
+      } else {
+        items.push({ kind: 'button', key: choice.key, label: choice.label, onActivate: clicked(choice.run) });
       }
     }
+    items.push({ kind: 'text', text: t('keys.title') });
+    // The first control (New game, or Dismiss when there is a notice) takes focus.
+    renderScreen({ name: 'title', items });
 
+    addText(this, width - 20, height - 16, t('app.version', { version: snapshot().version }), { size: 16, color: CSS_COLORS.muted })
+      .setOrigin(1, 1)
+      .setAlpha(0.8);
+    addKeyHint(this, t('keys.title'));
+
+    // A notice arriving or leaving, or a save appearing, redraws the screen (focus stays put).
+    this.watch((s) => s.notice, () => this.redraw());
+    this.watch((s) => s.canContinue, () => this.redraw());
+
+    this.ready();
+    publish({ ready: true });
+    announce(notice ? `${t('app.ready')} ${notice.message}` : t('app.ready'));
+  }
+
+  private layoutButtons(choices: readonly { key: string; label: string; primary: boolean; run: () => void }[], cx: number, y: number): void {
+    const gap = 20;
+    const widths = choices.map((c) => Math.ceil(this.measure(c.label) + 56));
+    const total = widths.reduce((a, b) => a + b, 0) + gap * (choices.length - 1);
+    let x = cx - total / 2;
+    choices.forEach((choice, i) => {
+      new Button(this, this.ring, {
+        key: choice.key,
+        x,
+        y,
+        width: widths[i]!,
+        label: choice.label,
+        size: 24,
+        variant: choice.primary ? 'primary' : 'normal',
+        onActivate: choice.run,
+      });
+      x += widths[i]! + gap;
+    });
+  }
+
+  private measure(label: string): number {
+    const probe = addText(this, 0, 0, label, { size: 24, bold: true });
+    const width = probe.width;
+    probe.destroy();
+    return width;
+  }
+
+  /** A message from the store (a save problem, mostly) in a panel across the top, with Dismiss. */
+  private drawNotice(kind: 'error' | 'info', message: string, dismiss: () => void): void {
+    const { width } = this.scale;
+    const panelWidth = 1000;
+    const x = (width - panelWidth) / 2;
+    const label = t(kind === 'error' ? 'title.noticeError' : 'title.noticeInfo');
+    const text = addText(this, x + 20, 22, `${label}: ${message}`, {
+      size: 19,
+      color: kind === 'error' ? UI_CSS_COLORS.error : CSS_COLORS.text,
+      wrap: panelWidth - 200,
+    }).setDepth(2);
+    const height = Math.max(text.height + 20, fontPx(22) + 36);
+    addPanel(this, x, 12, panelWidth, height, kind === 'error' ? UI_COLORS.error : UI_COLORS.panelEdge).setDepth(1);
+    const button = new Button(this, this.ring, { key: 'title:dismiss', x: 0, y: 0, label: t('title.dismiss'), size: 18, onActivate: dismiss }).setDepth(3);
+    button.setPosition(x + panelWidth - 16 - button.width, 12 + (height - button.height) / 2);
+  }
+
+  private drawMapBackdrop(width: number): void {
+    const g = this.add.graphics();
     // Land.
     for (const shape of [PENINSULA, HONSHU, SHIKOKU, KYUSHU]) {
       const points = shape.map(([px, py]) => new PMath.Vector2(px, py));

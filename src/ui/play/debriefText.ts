@@ -1,0 +1,67 @@
+/** The debrief's sections as lines of text (the canvas column and the DOM mirror share them). */
+import type { Language, Scenario, Side } from '../../engine/model';
+import { t } from '../../i18n';
+import { formatNumber, sideName, type DrivingArgument, type EndingModel, type KeyEvent, type MeterSeries, type RevealedMeter, type TimelineTurn } from '../present';
+import { changeWords, sourceWords, causeWords, type Line } from './resolutionText';
+
+export function resultWords(ending: EndingModel, side: Side, human: Side, scenario: Scenario, language: Language): string {
+  const name = sideName(scenario, side, language) + (side === human ? ` (${t('play.you')})` : '');
+  return t('play.debrief.result', { side: name, outcome: t(`play.outcome.${ending.outcome[side]}`), score: formatNumber(ending.scores[side]) });
+}
+
+export function argumentLines(args: readonly DrivingArgument[]): Line[] {
+  const lines: Line[] = [{ text: t('play.debrief.arguments'), style: 'heading' }];
+  args.forEach((a, i) => {
+    lines.push({ text: `${i + 1}. ${sourceWords(a.source)}`, style: 'cause' });
+    lines.push({ text: t('play.debrief.argumentWeight', { points: formatNumber(a.weight) }), style: 'muted' });
+    for (const c of a.causes.slice(0, 3)) {
+      lines.push({ text: `• ${c.title}`, style: 'change' });
+      if (c.explain) lines.push({ text: c.explain, style: 'explain' });
+    }
+  });
+  return lines;
+}
+
+export function timelineLines(timeline: readonly TimelineTurn[], scenario: Scenario, language: Language): Line[] {
+  const lines: Line[] = [{ text: t('play.debrief.timeline'), style: 'heading' }];
+  for (const turn of timeline) {
+    lines.push({ text: t('play.debrief.timelineTurn', { turn: turn.turn }), style: 'cause' });
+    for (const side of ['tokyo', 'seoul'] as const) {
+      const list = turn.decisions[side].map((d) => d.title).join('; ') || t('play.debrief.nothing');
+      lines.push({ text: t('play.debrief.timelineSide', { side: sideName(scenario, side, language), list }), style: 'plain' });
+    }
+    for (const g of turn.effects) {
+      const changes = g.changes.map(changeWords).join(', ');
+      lines.push({ text: `• ${causeWords(g.cause, scenario, language)}${changes ? `: ${changes}` : ''}`, style: 'change' });
+    }
+  }
+  return lines;
+}
+
+export function keyEventLines(events: readonly KeyEvent[]): Line[] {
+  const lines: Line[] = [{ text: t('play.debrief.keyEvents'), style: 'heading' }];
+  events.forEach((e, i) => lines.push({ text: `${i + 1}. ${t('play.debrief.timelineTurn', { turn: e.turn })}: ${e.title}`, style: 'plain' }));
+  return lines;
+}
+
+export function questionLines(questions: readonly string[]): Line[] {
+  return [{ text: t('play.debrief.questions'), style: 'heading' }, ...questions.map((q, i): Line => ({ text: `${i + 1}. ${q}`, style: 'plain' }))];
+}
+
+export function seriesSpoken(s: MeterSeries): string {
+  const values = s.points.map((p) => `${p.x === 0 ? t('play.debrief.start') : p.x}: ${formatNumber(p.value)}${s.unit ?? ''}${s.seen === 'poll' ? ` ± ${formatNumber(p.margin)}` : ''}`).join(', ');
+  return t('play.debrief.chartSpoken', { label: s.label, values });
+}
+
+export function revealedLines(revealed: readonly RevealedMeter[]): Line[] {
+  if (revealed.length === 0) return [];
+  const lines: Line[] = [{ text: t('play.debrief.revealed'), style: 'heading' }];
+  for (const r of revealed) {
+    const value = `${formatNumber(r.value)}${r.unit ?? ''}`;
+    const text = r.lastPoll
+      ? t('play.debrief.revealedPoll', { label: r.label, value, estimate: `${formatNumber(r.lastPoll.estimate)}${r.unit ?? ''}`, margin: formatNumber(r.lastPoll.margin) })
+      : t('play.debrief.revealedHidden', { label: r.label, value });
+    lines.push({ text, style: 'plain' });
+  }
+  return lines;
+}

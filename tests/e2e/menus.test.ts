@@ -1,0 +1,263 @@
+/**
+ * The menus by keyboard alone, in Debian's headless Chromium against the Vite dev server: title →
+ * scenario → side and difficulty → briefing → the turn screen; settings that survive a reload; a
+ * screenshot of every menu screen (test-results/menu-*.png) to look at.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const RESULTS = join(ROOT, 'test-results');
+const CHROMIUM = '/usr/bin/chromium';
+const WAIT = { timeout: 30_000 };
+
+let browser: Browser | undefined;
+let server: ViteDevServer | undefined;
+let url = '';
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: sudo apt-get install chromium fonts-noto-cjk fonts-noto-core`);
+  mkdirSync(RESULTS, { recursive: true });
+  server = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, strictPort: true, open: false, hmr: false },
+  });
+  await server.listen();
+  url = server.resolvedUrls?.local[0] ?? '';
+  if (!url) throw new Error('the Vite dev server did not report its address');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openGame(): Promise<{ page: Page; errors: string[] }> {
+  if (!browser) throw new Error('the browser did not start');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await waitForScene(page, 'Title');
+  return { page, errors };
+}
+
+/** Waits until the store shows `screen`... */
+async function waitForScreen(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction((s) => window.__cyd?.screen === s, screen, WAIT);
+}
+
+/** ...and until its scene has been created (its DOM mirror is then in place). */
+async function waitForScene(page: Page, scene: string): Promise<void> {
+  await page.waitForFunction((s) => window.__cyd?.scene === s, scene, WAIT);
+}
+
+/** The accessible name of the focused control (its label, or its own text). */
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    if (el instanceof HTMLInputElement && el.labels?.[0]) return el.labels[0].textContent ?? '';
+    return el.getAttribute('aria-label') ?? el.textContent ?? '';
+  });
+}
+
+/** Presses Tab until the focused control's name matches, failing after a screen's worth of presses. */
+async function tabTo(page: Page, name: RegExp): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    if (name.test(await focused(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`no control named ${name} could be reached with Tab (focus is on "${await focused(page)}")`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  // Let the scene draw a frame after its creation before the picture is taken.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path: join(RESULTS, `menu-${name}.png`) });
+}
+
+describe('the menus by keyboard', () => {
+  it('goes from the title through scenario, side and briefing to the first turn', async () => {
+    const { page, errors } = await openGame();
+    await shot(page, 'title');
+
+    // The title focuses New game: Enter opens the scenario list.
+    expect(await focused(page)).toBe('New game');
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'ScenarioSelect');
+    expect(await page.evaluate(() => window.__cyd?.screen)).toBe('scenarios');
+
+    // The scenario list is a radio group; arrow keys choose, the summary goes with each option.
+    const options = page.getByRole('radio');
+    const count = await options.count();
+    expect(count).toBeGreaterThan(0);
+    const firstChecked = await options.first().isChecked();
+    expect(firstChecked).toBe(true);
+    if (count > 1) {
+      await page.keyboard.press('ArrowDown');
+      expect(await options.nth(1).isChecked()).toBe(true);
+    }
+    await shot(page, 'scenarios');
+    const chosen = await page.evaluate(() => (document.querySelector('input[name="scenario"]:checked') as HTMLInputElement).value);
+    await tabTo(page, /^Next/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'SideSelect');
+
+    // Side: none chosen yet, so Start is disabled; Space chooses Tokyo, the arrow moves to Seoul.
+    expect(await page.getByRole('button', { name: 'Start the game' }).isDisabled()).toBe(true);
+    expect(await focused(page)).toBe('Lead Tokyo');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: 'Lead Seoul' }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Normal');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: 'Hard' }).isChecked()).toBe(true);
+    await shot(page, 'side');
+    await tabTo(page, /^Start the game$/);
+    await page.keyboard.press('Enter');
+
+    await waitForScene(page, 'Briefing');
+    const game = await page.evaluate(() => window.__cyd?.game);
+    expect(game).toMatchObject({ scenario: chosen, side: 'seoul', difficulty: 'hard', turn: 1, resolved: 0, ending: null });
+    // The briefing lists the essays and the meters as Seoul sees them (no hidden values in the hook).
+    const meters = page.getByRole('region', { name: 'Your meters', exact: true }).getByRole('listitem');
+    // One line per meter: those Seoul sees (polls as estimate ± margin) and the hidden ones, without value.
+    const seen = Object.values(game?.meters ?? {});
+    expect(seen.length).toBeGreaterThan(0);
+    expect(await meters.count()).toBeGreaterThanOrEqual(seen.length);
+    expect(await meters.filter({ hasText: '±' }).count()).toBe(seen.filter((m) => m.seen === 'poll').length);
+    expect(await page.getByRole('region', { name: 'The essays behind this scenario' }).getByRole('listitem').count()).toBeGreaterThan(0);
+    // The long text scrolls by keyboard while its region has focus.
+    expect(await focused(page)).toBe('The situation');
+    await page.keyboard.press('PageDown');
+    await shot(page, 'briefing');
+    await tabTo(page, /^Begin$/);
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'turn');
+    await waitForScene(page, 'Turn');
+
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('goes back with Escape and keeps the pick', async () => {
+    const { page, errors } = await openGame();
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'ScenarioSelect');
+    await page.keyboard.press('Escape');
+    await waitForScene(page, 'Title');
+    expect(await page.evaluate(() => window.__cyd?.screen)).toBe('title');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reports an unreadable save file on the title, and dismisses the message', async () => {
+    const { page, errors } = await openGame();
+    // Listening before any key is pressed: Playwright takes over the chooser only once it listens.
+    const chooserOpened = page.waitForEvent('filechooser', WAIT);
+    await tabTo(page, /^Import a save file$/);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserOpened;
+    await chooser.setFiles({ name: 'not-a-save.json', mimeType: 'application/json', buffer: Buffer.from('{"this is": "not a save"') });
+    const alert = page.getByRole('alert');
+    await alert.waitFor(WAIT);
+    expect((await alert.textContent())?.length ?? 0).toBeGreaterThan(10);
+    expect(await page.evaluate(() => window.__cyd?.screen)).toBe('title');
+    await shot(page, 'title-notice');
+    // Focus stayed on Import; the message's Dismiss comes before it.
+    expect(await focused(page)).toBe('Import a save file');
+    await tabTo(page, /^Dismiss$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').waitFor({ state: 'detached', ...WAIT });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('answers the mouse too: New game on the canvas opens the scenario list', async () => {
+    const { page, errors } = await openGame();
+    const box = await page.locator('#game canvas').boundingBox();
+    if (!box) throw new Error('no canvas');
+    // New game sits left of centre on the buttons' row (y 492 + half its height, in game pixels).
+    const scale = box.width / 1280;
+    await page.mouse.click(box.x + 410 * scale, box.y + 518 * scale);
+    await waitForScene(page, 'ScenarioSelect');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps settings across a reload', async () => {
+    const { page, errors } = await openGame();
+    await tabTo(page, /^Settings$/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'Settings');
+    await shot(page, 'settings');
+
+    // Volume (a slider): the focus starts there; arrow keys move it in steps of 5%.
+    expect(await focused(page)).toBe('Volume');
+    const volumeBefore = Number(await page.getByRole('slider', { name: 'Volume' }).inputValue());
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    const volume = Number(await page.getByRole('slider', { name: 'Volume' }).inputValue());
+    expect(volume).toBe(volumeBefore - 10);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Mute all sound');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Normal');
+    await page.keyboard.press('ArrowRight');
+    // Text size redraws the screen; focus stays on the option just chosen.
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.value === 'large', undefined, WAIT);
+    expect(await page.getByRole('radio', { name: 'Large' }).isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toMatch(/^Reduce motion/);
+    await page.keyboard.press('Space');
+    await shot(page, 'settings-large');
+
+    await page.reload();
+    await waitForScene(page, 'Title');
+    await shot(page, 'title-large');
+    await tabTo(page, /^Settings$/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'Settings');
+    expect(Number(await page.getByRole('slider', { name: 'Volume' }).inputValue())).toBe(volume);
+    expect(await page.getByRole('checkbox', { name: 'Mute all sound' }).isChecked()).toBe(true);
+    expect(await page.getByRole('radio', { name: 'Large' }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /^Reduce motion/ }).isChecked()).toBe(true);
+
+    // Back with Escape, to where settings were opened from.
+    await page.keyboard.press('Escape');
+    await waitForScene(page, 'Title');
+
+    // Every menu at the large text size, for the screenshots.
+    await tabTo(page, /^New game$/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'ScenarioSelect');
+    await shot(page, 'scenarios-large');
+    await tabTo(page, /^Next/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'SideSelect');
+    await page.keyboard.press('Space');
+    await shot(page, 'side-large');
+    await tabTo(page, /^Start the game$/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'Briefing');
+    await shot(page, 'briefing-large');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
