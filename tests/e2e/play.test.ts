@@ -1,0 +1,243 @@
+/**
+ * Whole games through the DOM mirror in Debian's headless Chromium against the Vite dev server: as
+ * Tokyo with pointer clicks on the mirrored controls, and as Seoul by keyboard alone. Every turn's
+ * resolution and the debrief must appear, with the ending named in `window.__cyd`. Screenshots of
+ * the turn, resolution and debrief screens go to test-results/play-*.png for a person to look at.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const RESULTS = join(ROOT, 'test-results');
+const CHROMIUM = '/usr/bin/chromium';
+const WAIT = { timeout: 30_000 };
+/** The longest-running shipped scenario for the pointer game, the short tutorial for the keyboard game. */
+const TOKYO_SCENARIO = 'linkage';
+const SEOUL_SCENARIO = 'tutorial';
+/** More turns than any shipped scenario has: a game that never ends fails instead of looping. */
+const MAX_TURNS = 30;
+
+let browser: Browser | undefined;
+let server: ViteDevServer | undefined;
+let url = '';
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: sudo apt-get install chromium fonts-noto-cjk fonts-noto-core`);
+  mkdirSync(RESULTS, { recursive: true });
+  server = await createServer({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, strictPort: true, open: false, hmr: false },
+  });
+  await server.listen();
+  url = server.resolvedUrls?.local[0] ?? '';
+  if (!url) throw new Error('the Vite dev server did not report its address');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openGame(): Promise<{ page: Page; errors: string[] }> {
+  if (!browser) throw new Error('the browser did not start');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await waitForScene(page, 'Title');
+  return { page, errors };
+}
+
+async function waitForScene(page: Page, scene: string): Promise<void> {
+  await page.waitForFunction((s) => window.__cyd?.scene === s, scene, WAIT);
+}
+
+/** Waits for the screen and its scene, with `resolved` turns behind the game. */
+async function waitForPlay(page: Page, scene: 'Turn' | 'Resolution' | 'Debrief', resolved: number): Promise<void> {
+  try {
+    await page.waitForFunction(([s, n]) => window.__cyd?.scene === s && window.__cyd?.game?.resolved === n, [scene, resolved] as const, WAIT);
+  } catch (error) {
+    const at = await page.evaluate(() => ({ scene: window.__cyd?.scene, screen: window.__cyd?.screen, resolved: window.__cyd?.game?.resolved, focus: document.activeElement?.outerHTML.slice(0, 200) }));
+    throw new Error(`waited for ${scene} after ${resolved} turns, but the game shows ${JSON.stringify(at)}: ${String(error)}`);
+  }
+}
+
+async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    if (el instanceof HTMLInputElement && el.labels?.[0]) return el.labels[0].textContent ?? '';
+    return el.getAttribute('aria-label') ?? el.textContent ?? '';
+  });
+}
+
+/** Presses Tab until the focused control's name matches; the turn screen has many controls. */
+async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (name.test(await focused(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`no control named ${name} could be reached with Tab (focus is on "${await focused(page)}")`);
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path: join(RESULTS, `play-${name}.png`) });
+}
+
+/** Checks what every resolution screen must show: the turn's heading and both sides' columns, the player's marked. */
+async function checkResolution(page: Page, turn: number, side: 'Tokyo' | 'Seoul'): Promise<void> {
+  expect(await page.getByRole('heading', { level: 1, name: `Turn ${turn}: what happened` }).count()).toBe(1);
+  const other = side === 'Tokyo' ? 'Seoul' : 'Tokyo';
+  expect(await page.getByRole('region', { name: new RegExp(`^How .*${side}.* saw it \\(you\\)$`) }).count()).toBe(1);
+  expect(await page.getByRole('region', { name: new RegExp(`^How .*${other}.* saw it$`) }).count()).toBe(1);
+}
+
+/** Activates a mirrored control the way a pointer on the DOM layer would (the layer itself is visually hidden). */
+async function click(page: Page, role: 'button' | 'radio', name: string | RegExp): Promise<void> {
+  await page.getByRole(role, { name, exact: typeof name === 'string' }).dispatchEvent('click');
+}
+
+/** The first card that can be chosen now and is not a joint decision: its title and key. */
+async function choosableCard(page: Page): Promise<{ title: string; key: string }> {
+  const found = await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLButtonElement>('#a11y-content button[data-key^="card:"]')) {
+      const said = document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+      if (el.getAttribute('aria-disabled') !== 'true' && el.getAttribute('aria-pressed') !== 'true' && !said.includes('must choose it too')) return { title: el.textContent ?? '', key: el.dataset.key ?? '' };
+    }
+    return null;
+  });
+  if (!found) throw new Error('no card could be chosen on this turn');
+  return found;
+}
+
+/** The meters the turn screen lists are exactly those the hook says the player may see. */
+async function checkMeters(page: Page): Promise<void> {
+  const listed = await page.getByRole('region', { name: 'Your meters' }).getByRole('listitem').count();
+  const visible = await page.evaluate(() => Object.keys(window.__cyd?.game?.meters ?? {}).length);
+  expect(listed).toBe(visible);
+  expect(listed).toBeGreaterThan(0);
+}
+
+async function checkDebrief(page: Page): Promise<string> {
+  const game = await page.evaluate(() => window.__cyd?.game);
+  expect(game?.ending).toEqual(expect.any(String));
+  expect(await page.getByRole('heading', { level: 1, name: /^Debrief: Ending: / }).count()).toBe(1);
+  expect(await page.getByRole('button', { name: 'Play again' }).count()).toBe(1);
+  expect(await page.getByRole('button', { name: 'Choose another scenario' }).count()).toBe(1);
+  return game!.ending!;
+}
+
+describe('complete games through the DOM controls', () => {
+  it('plays Tokyo to an ending through the mirrored controls', async () => {
+    const { page, errors } = await openGame();
+    await click(page, 'button', 'New game');
+    await waitForScene(page, 'ScenarioSelect');
+    await page.locator(`input[name="scenario"][value="${TOKYO_SCENARIO}"]`).dispatchEvent('click');
+    await click(page, 'button', /^Next/);
+    await waitForScene(page, 'SideSelect');
+    await click(page, 'radio', 'Lead Tokyo');
+    await click(page, 'button', 'Start the game');
+    await waitForScene(page, 'Briefing');
+    await click(page, 'button', 'Begin');
+
+    let resolved = 0;
+    for (; resolved < MAX_TURNS; resolved++) {
+      await waitForPlay(page, 'Turn', resolved);
+      expect(await page.getByRole('heading', { level: 1, name: new RegExp(`Turn ${resolved + 1} of \\d+$`) }).count()).toBe(1);
+      await checkMeters(page);
+      const card = await choosableCard(page);
+      await click(page, 'button', card.title);
+      await page.waitForFunction((key) => document.querySelector(`[data-key="${key}"]`)?.getAttribute('aria-pressed') === 'true', card.key, WAIT);
+      if (resolved === 0) await shot(page, 'turn-tokyo');
+      await click(page, 'button', 'End turn');
+      await waitForPlay(page, 'Resolution', resolved + 1);
+      await checkResolution(page, resolved + 1, 'Tokyo');
+      // The other side's column says what Tokyo did.
+      const theirs = await page.getByRole('region', { name: /^How .*Seoul.* saw it$/ }).textContent();
+      expect(theirs).toMatch(new RegExp(`(Took|Agreed with you|Proposed): ${card.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      if (resolved === 0) await shot(page, 'resolution-tokyo');
+      const ended = await page.evaluate(() => window.__cyd?.game?.ending);
+      await click(page, 'button', ended ? 'See the debrief' : 'Continue');
+      if (ended) break;
+    }
+    await waitForPlay(page, 'Debrief', resolved + 1);
+    await checkDebrief(page);
+    await shot(page, 'debrief-tokyo');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+
+  it('plays Seoul to an ending by keyboard alone', async () => {
+    const { page, errors } = await openGame();
+    expect(await focused(page)).toBe('New game');
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'ScenarioSelect');
+    for (let i = 0; i < 10; i++) {
+      if ((await page.evaluate(() => (document.querySelector('input[name="scenario"]:checked') as HTMLInputElement | null)?.value)) === SEOUL_SCENARIO) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await tabTo(page, /^Next/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'SideSelect');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: 'Lead Seoul' }).isChecked()).toBe(true);
+    await tabTo(page, /^Start the game$/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'Briefing');
+    await tabTo(page, /^Begin$/);
+    await page.keyboard.press('Enter');
+
+    let resolved = 0;
+    for (; resolved < MAX_TURNS; resolved++) {
+      await waitForPlay(page, 'Turn', resolved);
+      if (resolved === 0) {
+        // A card chosen by Tab and Space; the canvas turns to its page, the DOM says it is pressed.
+        await checkMeters(page);
+        const card = await choosableCard(page);
+        await tabTo(page, new RegExp(`^${card.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+        await page.keyboard.press('Space');
+        await page.waitForFunction((key) => document.querySelector(`[data-key="${key}"]`)?.getAttribute('aria-pressed') === 'true', card.key, WAIT);
+        await shot(page, 'turn-seoul');
+        await tabTo(page, /^End turn$/);
+        await page.keyboard.press('Enter');
+      } else {
+        // The shortcut: E ends the turn from wherever focus is.
+        await page.keyboard.press('e');
+      }
+      await waitForPlay(page, 'Resolution', resolved + 1);
+      await checkResolution(page, resolved + 1, 'Seoul');
+      // Focus starts in the player's column, which scrolls by keyboard; Enter continues.
+      expect(await focused(page)).toMatch(/saw it \(you\)$/);
+      await page.keyboard.press('PageDown');
+      if (resolved === 0) await shot(page, 'resolution-seoul');
+      const ended = await page.evaluate(() => window.__cyd?.game?.ending);
+      await page.keyboard.press('Enter');
+      if (ended) break;
+    }
+    await waitForPlay(page, 'Debrief', resolved + 1);
+    await checkDebrief(page);
+    await shot(page, 'debrief-seoul');
+
+    // Play again starts the same scenario and side anew, at the briefing.
+    await tabTo(page, /^Play again$/);
+    await page.keyboard.press('Enter');
+    await waitForScene(page, 'Briefing');
+    expect(await page.evaluate(() => window.__cyd?.game)).toMatchObject({ scenario: SEOUL_SCENARIO, side: 'seoul', resolved: 0, ending: null });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
