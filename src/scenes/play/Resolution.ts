@@ -63,7 +63,7 @@ export class Resolution extends MenuScene {
       addText(this, x + 16, TOP - 4, label, { size: 18, bold: true, color: SIDE_CSS_COLORS[side] });
       const key = `scroll:${side}`;
       const area = new ScrollArea(this, x + 16, TOP + 28, width - 24, BOTTOM - TOP - 32, this.ring, key);
-      const lines = resolutionLines(explainChanges(scenario, report, side, language, around), scenario, language);
+      const lines = resolutionLines(explainChanges(scenario, report, side, language, around, human), scenario, language);
       lines.forEach((line, k) => area.add(line.text, STYLES[line.style].options, k === 0 ? 0 : STYLES[line.style].gap));
       return { side, label, key, area, lines };
     });

@@ -135,16 +135,34 @@ function visibilityOf(scenario: Scenario, meterId: string, side: Side): Visibili
   return scenario.meters.find((m) => m.id === meterId)?.visibility[side];
 }
 
+const STRICTNESS: Record<Visibility, number> = { exact: 0, poll: 1, hidden: 2 };
+
+/**
+ * How a meter appears in `side`'s account when `viewer` reads it: never more than either side may
+ * see. The other capital's column must not show the human a value the human follows through a poll.
+ */
+function seenBy(visibility: Readonly<Record<Side, Visibility>>, side: Side, viewer: Side): Visibility {
+  const a = visibility[side];
+  const b = visibility[viewer];
+  return STRICTNESS[a] >= STRICTNESS[b] ? a : b;
+}
+
+/** Whose polls to show: the viewer's own when it polls the meter (another side's sample would add to what it knows). */
+function pollOwner(visibility: Readonly<Record<Side, Visibility>>, side: Side, viewer: Side): Side {
+  return visibility[viewer] === 'poll' ? viewer : side;
+}
+
 /** A change as the viewing side may see it; undefined for what it may not see. */
-function lineFor(scenario: Scenario, change: Change, side: Side, language: Language): ChangeLine | undefined {
+function lineFor(scenario: Scenario, change: Change, side: Side, viewer: Side, language: Language): ChangeLine | undefined {
   if (change.target === 'flag') return { target: 'flag', id: change.id, label: flagLabel(scenario, change.id, language), after: change.after as boolean };
   const before = change.before as number;
   const after = change.after as number;
   const direction: Direction = after > before ? 'up' : 'down';
   if (change.target === 'counter') return { target: 'counter', id: change.id, label: counterLabel(scenario, change.id, language), before, after, delta: after - before, direction };
   const meter = scenario.meters.find((m) => m.id === change.id);
-  const seen = meter?.visibility[side];
-  if (!meter || seen === undefined || seen === 'hidden') return undefined;
+  if (!meter) return undefined;
+  const seen = seenBy(meter.visibility, side, viewer);
+  if (seen === 'hidden') return undefined;
   const label = meterLabel(scenario, change.id, language);
   const unit = meter.unit ? { unit: meter.unit } : {};
   if (seen === 'poll') return { target: 'meter', id: change.id, label, ...unit, seen: 'poll', ...(change.cause.kind !== 'drift' && { direction }) };
@@ -171,10 +189,11 @@ function merge(lines: ChangeLine[], line: ChangeLine): void {
   }
 }
 
-export function explainChanges(scenario: Scenario, report: TurnReport, side: Side, language: Language, states?: TurnStates): SideExplanation {
+/** `viewer` is the side reading the account (by default `side` itself): nothing it may not see is shown. */
+export function explainChanges(scenario: Scenario, report: TurnReport, side: Side, language: Language, states?: TurnStates, viewer: Side = side): SideExplanation {
   const groups = new Map<string, { cause: CauseInfo; changes: ChangeLine[] }>();
   for (const change of report.changes) {
-    const line = lineFor(scenario, change, side, language);
+    const line = lineFor(scenario, change, side, viewer, language);
     if (!line) continue;
     const key = causeKey(change.cause);
     let group = groups.get(key);
@@ -187,7 +206,8 @@ export function explainChanges(scenario: Scenario, report: TurnReport, side: Sid
 
   const meters: MeterSummary[] = [];
   for (const m of scenario.meters) {
-    const seen = m.visibility[side];
+    const seen = seenBy(m.visibility, side, viewer);
+    const polls = pollOwner(m.visibility, side, viewer);
     const label = meterLabel(scenario, m.id, language);
     const unit = m.unit ? { unit: m.unit } : {};
     const own = report.changes.filter((c) => c.target === 'meter' && c.id === m.id);
@@ -197,8 +217,8 @@ export function explainChanges(scenario: Scenario, report: TurnReport, side: Sid
       const after = own[own.length - 1]!.after as number;
       meters.push({ id: m.id, label, ...unit, seen, before, after, delta: after - before });
     } else if (seen === 'poll') {
-      const before = states?.before.polls[side][m.id];
-      const after = states && !states.after.ending ? states.after.polls[side][m.id] : undefined;
+      const before = states?.before.polls[polls][m.id];
+      const after = states && !states.after.ending ? states.after.polls[polls][m.id] : undefined;
       if (own.length === 0 && !after) continue;
       meters.push({ id: m.id, label, ...unit, seen, ...(before && { before }), ...(after && { after }), moved: own.length > 0 });
     }

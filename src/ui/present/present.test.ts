@@ -101,6 +101,21 @@ describe('explainChanges', () => {
     }
   });
 
+  it("shows the human nothing through the other capital's account that the human may not see", () => {
+    const { states, reports } = playRandom(template, 'other-column');
+    reports.forEach((report, i) => {
+      // Tokyo reads Seoul's account: Seoul sees kr_view exactly, Tokyo only through its poll.
+      const e = explainChanges(template, report, 'seoul', 'en', { before: states[i]!, after: states[i + 1]! }, 'tokyo');
+      for (const l of allLines(e).filter((x) => x.id === 'kr_view')) expect(l).not.toHaveProperty('after');
+      for (const m of e.meters.filter((x) => x.id === 'kr_view')) {
+        expect(m.seen).toBe('poll');
+        if (m.seen === 'poll' && m.before) expect(m.before).toEqual(states[i]!.polls.tokyo.kr_view);
+      }
+      // Seoul polls jp_view, Tokyo sees it exactly: Seoul's account still shows Seoul's poll.
+      for (const m of e.meters.filter((x) => x.id === 'jp_view')) expect(m.seen).toBe('poll');
+    });
+  });
+
   it('accounts for every visible exact change: the lines add up to the turn', () => {
     const { reports } = playRandom(template, 'sum');
     for (const report of reports) {
