@@ -22,5 +22,5 @@ export const appStore = createAppStore({
   persistence: ((storage) => (storage ? storagePersistence(storage) : memoryPersistence()))(browserStorage()),
   computer: computerOrders,
   newSeed,
-  initialSettings: { language: browserLanguage() },
+  initialSettings: { language: browserLanguage(), reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false },
 });

@@ -190,7 +190,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
             canContinue: true,
             pick: { scenarioId: session.scenarioId, side: session.human, difficulty: session.difficulty },
             screen: session.state.ending ? 'debrief' : 'turn',
-            notice: { kind: 'info', message: 'Save loaded.' },
+            notice: null,
           });
         },
       },

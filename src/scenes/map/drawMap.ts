@@ -2,7 +2,7 @@
  * Draws the map of Northeast Asia (public/map/northeast-asia.json) into a Phaser Container: sea,
  * land, coastlines, the capitals, the disputed islands and the sea with both sides' names.
  */
-import type { GameObjects, Scene } from 'phaser';
+import { Geom, type GameObjects, type Scene } from 'phaser';
 import { FONT_JA, FONT_KO, FONT_LATIN, MAP_COLORS, MAP_CSS_COLORS, fontPx, textResolution } from '../../theme';
 import type { CountryId, MapData, MapLanguage, MapPlace, MapRing } from './mapData';
 
@@ -123,6 +123,7 @@ export function drawMap(scene: Scene, data: MapData, frame: MapFrame, options: M
   g.lineStyle(2, MAP_COLORS.seaEdge, 1);
   g.strokeRect(0, 0, data.width * s, data.height * s);
 
+  const placed: Geom.Rectangle[] = [];
   const label = (place: MapPlace, size: number, color: string, gap: number, bold = false): GameObjects.Text => {
     const a = labelAnchor(place, gap);
     const t = scene.add
@@ -137,10 +138,17 @@ export function drawMap(scene: Scene, data: MapData, frame: MapFrame, options: M
       })
       .setOrigin(a.ox, a.oy);
     container.add(t);
+    // On a small map labels collide (Beijing and Pyongyang, at the turn screen's size): the
+    // later, less important one gives way and its place keeps only its dot.
+    const box = new Geom.Rectangle(t.x - t.displayWidth * t.originX, t.y - t.displayHeight * t.originY, t.displayWidth, t.displayHeight);
+    if (placed.some((other) => Geom.Intersects.RectangleToRectangle(box, other))) t.setVisible(false);
+    else placed.push(box);
     return t;
   };
 
-  for (const place of data.places) {
+  // Labels are placed in order of importance, so a collision hides the lesser one.
+  const rank = (p: MapPlace): number => (p.id === options.highlight ? 0 : p.kind === 'islands' ? 1 : p.kind === 'capital' && (p.id === 'tokyo' || p.id === 'seoul') ? 2 : p.kind === 'sea' ? 3 : p.kind === 'capital' ? 4 : 5);
+  for (const place of [...data.places].sort((a, b) => rank(a) - rank(b))) {
     const px0 = place.x * s;
     const py0 = place.y * s;
     switch (place.kind) {
