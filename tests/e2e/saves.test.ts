@@ -1,0 +1,87 @@
+/**
+ * Saves in the real game: a reload mid-turn comes back to the same turn with the same choices, and
+ * a damaged save is reported on the title screen and kept aside, with the game still usable.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { click, launchChromium, startDevServer, startGame, waitForPlay, waitForScene, WAIT } from './harness';
+
+let browser: Browser | undefined;
+let server: ViteDevServer | undefined;
+let url = '';
+
+beforeAll(async () => {
+  ({ server, url } = await startDevServer());
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openTitle(page: Page): Promise<void> {
+  await page.goto(url);
+  await waitForScene(page, 'Title');
+}
+
+/** The first card that can be chosen now and is not joint. */
+async function firstOpenCard(page: Page): Promise<string> {
+  const key = await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLButtonElement>('#a11y-content button[data-key^="card:"]')) {
+      const said = document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+      if (el.getAttribute('aria-disabled') !== 'true' && !said.includes('must choose it too')) return el.dataset.key ?? '';
+    }
+    return '';
+  });
+  if (!key) throw new Error('no card could be chosen');
+  return key;
+}
+
+describe('saves in the browser', () => {
+  it('a reload mid-turn continues the same game: same turn, same meters, same choices', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await openTitle(page);
+    await startGame(page, 'tutorial', 'Tokyo');
+    await click(page, 'button', 'End turn');
+    await waitForPlay(page, 'Resolution', 1);
+    await click(page, 'button', 'Continue');
+    await waitForPlay(page, 'Turn', 1);
+    const card = await firstOpenCard(page);
+    await page.locator(`[data-key="${card}"]`).dispatchEvent('click');
+    await page.waitForFunction((key) => document.querySelector(`[data-key="${key}"]`)?.getAttribute('aria-pressed') === 'true', card, WAIT);
+    const before = await page.evaluate(() => window.__cyd?.game);
+
+    await page.reload();
+    await waitForScene(page, 'Title');
+    await click(page, 'button', 'Continue');
+    await waitForPlay(page, 'Turn', 1);
+    expect(await page.evaluate(() => window.__cyd?.game)).toEqual(before);
+    expect(await page.locator(`[data-key="${card}"]`).getAttribute('aria-pressed')).toBe('true');
+    await context.close();
+  });
+
+  it('a damaged save is reported, kept aside, and the game still starts anew', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openTitle(page);
+    await page.evaluate(() => localStorage.setItem('cyd.save', '{"format":"close-yet-distant/save","version":1,"seed":'));
+    await page.reload();
+    await waitForScene(page, 'Title');
+    await click(page, 'button', 'Continue');
+    const alert = page.getByRole('alert');
+    await alert.waitFor(WAIT);
+    expect(await alert.textContent()).toMatch(/could not be read.*kept aside/s);
+    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cyd.quarantine.')).map((k) => localStorage.getItem(k)));
+    expect(kept).toEqual(['{"format":"close-yet-distant/save","version":1,"seed":']);
+    // The game is still usable: a new game starts.
+    await click(page, 'button', 'Dismiss');
+    await startGame(page, 'tutorial', 'Seoul');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
