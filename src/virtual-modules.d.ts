@@ -1,5 +1,5 @@
 declare module 'virtual:shipped-scenarios' {
-  import type { ShippedScenario } from './scenario/shipped';
-  const scenarios: readonly ShippedScenario[];
+  import type { ShippedScenarioFile } from './scenario/shipped';
+  const scenarios: readonly ShippedScenarioFile[];
   export default scenarios;
 }

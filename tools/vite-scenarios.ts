@@ -1,5 +1,5 @@
 /**
- * `virtual:shipped-scenarios`: the scenarios in scenarios/ as build-validated data. A file that does
+ * `virtual:shipped-scenarios`: where to fetch the scenarios in scenarios/, as build-validated data. A file that does
  * not check clean stops the build (and shows in the dev server's overlay) with the checker's
  * FILE:LINE:COL lines, so a broken scenario never ships.
  */
@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { validatedScenarioData } from '../src/scenario/load';
-import type { ShippedScenario } from '../src/scenario/shipped';
+import { stateHash } from '../src/engine/hash';
+import type { ShippedScenario, ShippedScenarioFile } from '../src/scenario/shipped';
 
 const VIRTUAL_ID = 'virtual:shipped-scenarios';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -38,7 +39,23 @@ export function readShippedScenarios(dir: string): ShippedScenario[] {
   });
 }
 
+/** Where a scenario's data is served from, relative to the page: named by content, so a changed file is never stale in a cache. */
+function publicPath(entry: ShippedScenario): string {
+  const name = entry.file.replace(/\.yaml$/, '');
+  return `shipped-scenarios/${name}-${stateHash(entry.data).slice(0, 8)}.json`;
+}
+
+/**
+ * The data travels as JSON files beside the page, not inside the JavaScript: four scenarios in
+ * three languages are more text than all of our code, and the loading screen shows their progress.
+ */
 export function shippedScenarios(dir: string): Plugin {
+  let served = new Map<string, string>();
+  const refresh = (): ShippedScenarioFile[] => {
+    const entries = readShippedScenarios(dir);
+    served = new Map(entries.map((e) => [publicPath(e), JSON.stringify(e)]));
+    return entries.map((e) => ({ file: e.file, url: publicPath(e) }));
+  };
   return {
     name: 'cyd:shipped-scenarios',
     resolveId(id) {
@@ -47,7 +64,19 @@ export function shippedScenarios(dir: string): Plugin {
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
       for (const file of shippedScenarioFiles(dir)) this.addWatchFile(join(dir, file));
-      return `export default ${JSON.stringify(readShippedScenarios(dir))};`;
+      return `export default ${JSON.stringify(refresh())};`;
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split('?')[0]?.replace(/^\//, '') ?? '';
+        const body = served.get(path);
+        if (body === undefined) return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(body);
+      });
+    },
+    generateBundle() {
+      for (const [fileName, source] of served) this.emitFile({ type: 'asset', fileName, source });
     },
   };
 }

@@ -17,6 +17,19 @@ export interface ShippedScenario {
   readonly data: ScenarioFile;
 }
 
+/** Where the page fetches one shipped file's data (relative to the page). */
+export interface ShippedScenarioFile {
+  readonly file: string;
+  readonly url: string;
+}
+
+/** Checks that fetched JSON has the shape the build wrote; anything else is a broken deployment. */
+export function isShippedScenario(value: unknown): value is ShippedScenario {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.file === 'string' && v.data !== null && typeof v.data === 'object' && typeof (v.data as Record<string, unknown>).id === 'string';
+}
+
 const NOWHERE: PositionFinder = {
   value: () => ({ line: 1, col: 1, offset: 0 }),
   inside: () => ({ line: 1, col: 1, offset: 0 }),

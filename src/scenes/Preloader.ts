@@ -1,4 +1,8 @@
 import { Scene } from 'phaser';
+import shipped from 'virtual:shipped-scenarios';
+import { isShippedScenario } from '../scenario/shipped';
+import { appStore } from '../store/app';
+import { shippedCatalog } from '../store/catalog';
 import { formatPercent, t } from '../i18n';
 import { publish } from '../testHook';
 import { COLORS, CSS_COLORS } from '../theme';
@@ -6,6 +10,8 @@ import { setLoadingMessage } from '../ui/dom';
 import { addText } from './widgets/text';
 
 const BAR_WIDTH = 480;
+
+const scenarioKey = (file: string): string => `scenario:${file}`;
 const BAR_HEIGHT = 14;
 
 /** The Phaser cache key of the map of Northeast Asia (public/map/northeast-asia.json). */
@@ -16,6 +22,7 @@ export const ASSETS_LOADED = 'cyd:assets-loaded';
 
 /**
  * Loads the game's assets while drawing a progress bar from the loader's own progress events.
+ * The scenarios arrive as JSON (validated when the game was built) and are compiled into the store's catalog.
  * Audio is not loaded here: howler fetches each sound the first time it is played.
  */
 export class Preloader extends Scene {
@@ -49,9 +56,13 @@ export class Preloader extends Scene {
 
   preload(): void {
     this.load.json(MAP_JSON_KEY, 'map/northeast-asia.json');
+    for (const s of shipped) this.load.json(scenarioKey(s.file), s.url);
   }
 
   create(): void {
+    // A scenario file that did not arrive is left out of the list; the others still play.
+    const files = shipped.map((s) => this.cache.json.get(scenarioKey(s.file)) as unknown).filter(isShippedScenario);
+    appStore.getState().actions.setCatalog(shippedCatalog(files));
     setLoadingMessage(null);
     this.game.events.emit(ASSETS_LOADED);
   }

@@ -1,7 +1,5 @@
-/** The game's one store instance, wired to the shipped scenarios, browser storage and the computer player. */
-import shipped from 'virtual:shipped-scenarios';
+/** The game's one store instance, wired to browser storage and the computer player. */
 import type { Language } from '../engine/model';
-import { shippedCatalog } from './catalog';
 import { computerOrders } from '../ai';
 import { createAppStore } from './index';
 import { memoryPersistence } from './persistence';
@@ -18,7 +16,8 @@ function newSeed(): string {
 }
 
 export const appStore = createAppStore({
-  catalog: shippedCatalog(shipped),
+  // The loading screen fills the catalog (actions.setCatalog) once the scenario files are in.
+  catalog: [],
   persistence: ((storage) => (storage ? storagePersistence(storage) : memoryPersistence()))(browserStorage()),
   computer: computerOrders,
   newSeed,

@@ -44,6 +44,8 @@ export interface AppState {
 }
 
 export interface AppActions {
+  /** The scenarios, once the loading screen has fetched and compiled them. */
+  setCatalog(catalog: readonly CatalogEntry[]): void;
   go(screen: Screen): void;
   openSettings(): void;
   closeSettings(): void;
@@ -81,11 +83,11 @@ export interface StoreDeps {
 }
 
 export function createAppStore(deps: StoreDeps): AppStore {
-  const { catalog, persistence, computer } = deps;
-  const entry = (id: string): CatalogEntry | undefined => catalog.find((e) => e.id === id);
+  const { persistence, computer } = deps;
   const problemNotice = (p: SaveProblem | null): Notice | null => (p ? { kind: 'error', message: p.message } : null);
 
   return createStore<AppState & { actions: AppActions }>()((set, get) => {
+    const entry = (id: string): CatalogEntry | undefined => get().catalog.find((e) => e.id === id);
     const sessionEntry = (): { session: Session; entry: CatalogEntry } | null => {
       const session = get().session;
       const e = session && entry(session.scenarioId);
@@ -101,7 +103,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
 
     return {
       settings: settingsFrom(persistence.loadSettings(), { ...DEFAULT_SETTINGS, ...deps.initialSettings }),
-      catalog,
+      catalog: deps.catalog,
       screen: 'title',
       previousScreen: 'title',
       pick: { scenarioId: null, side: null, difficulty: 'normal' },
@@ -109,6 +111,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       canContinue: persistence.hasGame(),
       notice: null,
       actions: {
+        setCatalog: (catalog) => set({ catalog }),
         go: (screen) => set({ screen }),
         openSettings: () => set((s) => ({ previousScreen: s.screen === 'settings' ? s.previousScreen : s.screen, screen: 'settings' })),
         closeSettings: () => set((s) => ({ screen: s.previousScreen })),
@@ -165,7 +168,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           if (session) set({ screen: session.state.ending ? 'debrief' : 'turn' });
         },
         continueSavedGame: () => {
-          const loaded = persistence.loadGame(catalog);
+          const loaded = persistence.loadGame(get().catalog);
           if (!loaded) return set({ canContinue: false });
           if (!loaded.ok) return set({ canContinue: persistence.hasGame(), notice: problemNotice(loaded.problem) });
           const session = loaded.session;
@@ -182,7 +185,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           return se ? persistence.exportGame(se.session, se.entry) : null;
         },
         importSave: (text) => {
-          const loaded = persistence.importGame(text, catalog);
+          const loaded = persistence.importGame(text, get().catalog);
           if (!loaded.ok) return set({ notice: problemNotice(loaded.problem) });
           const session = loaded.session;
           set({
