@@ -10,16 +10,9 @@ import { playGame, PLAYERS } from '../src/cli/simulate';
 import { newGame, resolveTurn } from '../src/engine';
 import type { Scenario } from '../src/engine/model';
 import { loadScenario } from '../src/scenario/load';
+import { browserMeasurements, type Measurement } from './bench-browser';
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
-
-interface Measurement {
-  key: string;
-  value: number;
-  unit: string;
-  target: string;
-  detail: string;
-}
 
 function load(file: string): Scenario {
   const result = loadScenario(file, readFileSync(file, 'utf8'));
@@ -103,6 +96,8 @@ function aiMsPerTurn(): Measurement {
 }
 
 const measurements = [scenarioLoadMs(), engineGamesPerSecond(), aiMsPerTurn()];
+// `--no-browser` leaves out the build and Chromium (a minute of work) when only the engine matters.
+if (!process.argv.includes('--no-browser')) measurements.push(...(await browserMeasurements()));
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(Object.fromEntries(measurements.map((m) => [m.key, m.value])))}\n`);
 } else {
