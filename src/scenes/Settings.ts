@@ -1,7 +1,7 @@
 import { Geom, type GameObjects } from 'phaser';
 import { INTERFACE_LANGUAGES, formatPercent, t } from '../i18n';
 import type { Settings as PlayerSettings, TextSize } from '../store';
-import { announce, focusControl, renderScreen, type MirrorHandle } from '../ui/dom';
+import { announce, downloadText, focusControl, renderScreen, type MirrorHandle } from '../ui/dom';
 import { CSS_COLORS, UI_COLORS, fontPx } from '../theme';
 import { addKeyHint, footerTop } from './widgets/backdrop';
 import { Button, clicked } from './widgets/button';
@@ -18,6 +18,8 @@ const SLIDER_WIDTH = 360;
  * Settings: volume, mute, text size, reduced motion, language. Every change is saved through the
  * store at once; sound follows live (the director applies it), text size and language redraw.
  */
+const PLAY_SCREENS: ReadonlySet<string> = new Set(['turn', 'resolution', 'debrief']);
+
 export class Settings extends MenuScene {
   private mirror!: MirrorHandle;
   private volumeFill!: GameObjects.Graphics;
@@ -64,7 +66,19 @@ export class Settings extends MenuScene {
     const right = this.addChoices('settings:language', rowY(4), languages, (s) => s.language, (language) => update({ language: language as PlayerSettings['language'] }));
     addText(this, right + 24, rowY(4) + 10, t('settings.languageNote'), { size: 16, color: CSS_COLORS.muted, wrap: width - right - 180 });
 
-    new Button(this, this.ring, { key: 'settings:back', x: 120, y: footerTop(this, 22), label: t('common.back'), size: 22, onActivate: () => actions.closeSettings() });
+    const backButton = new Button(this, this.ring, { key: 'settings:back', x: 120, y: footerTop(this, 22), label: t('common.back'), size: 22, onActivate: () => actions.closeSettings() });
+    // Opened from a game: the game can be kept as a file, or left for the title (it stays saved).
+    const inGame = this.state.session !== null && PLAY_SCREENS.has(this.state.previousScreen);
+    const exportGame = (): void => {
+      const text = actions.exportSave();
+      if (text !== null) downloadText(`close-yet-distant-${this.state.session?.scenarioId ?? 'game'}.json`, text);
+      announce(t('settings.exported'));
+    };
+    const quit = (): void => actions.quitToTitle();
+    if (inGame) {
+      const exportButton = new Button(this, this.ring, { key: 'settings:export', x: 120 + backButton.width + 24, y: footerTop(this, 22), label: t('settings.exportGame'), size: 22, onActivate: exportGame });
+      new Button(this, this.ring, { key: 'settings:quit', x: 120 + backButton.width + 48 + exportButton.width, y: footerTop(this, 22), label: t('settings.quitToTitle'), size: 22, onActivate: quit });
+    }
     addKeyHint(this, t('keys.menu'));
 
     const onOff = (on: boolean): string => t(on ? 'common.on' : 'common.off');
@@ -104,6 +118,12 @@ export class Settings extends MenuScene {
         },
         { kind: 'text', text: t('settings.languageNote') },
         { kind: 'button', key: 'settings:back', label: t('common.back'), onActivate: back },
+        ...(inGame
+          ? [
+              { kind: 'button', key: 'settings:export', label: t('settings.exportGame'), onActivate: exportGame } as const,
+              { kind: 'button', key: 'settings:quit', label: t('settings.quitToTitle'), onActivate: quit } as const,
+            ]
+          : []),
         { kind: 'text', text: t('keys.menu') },
       ],
     });

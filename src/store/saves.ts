@@ -22,7 +22,7 @@ function isQuotaError(e: unknown): boolean {
 
 const FULL: SaveProblem = {
   kind: 'full',
-  message: "Your browser's storage is full, so this turn was not saved. The game goes on; export the save (Title ▸ Export) to keep it, or free some space.",
+  message: "Your browser's storage is full, so this turn was not saved. The game goes on; keep it with Menu ▸ Export this game, or free some space.",
 };
 
 export function storagePersistence(storage: Storage, now: () => Date = () => new Date()): Persistence {

@@ -326,6 +326,18 @@ const SCROLL_KEYS: Record<string, ScrollStep> = {
   End: 'bottom',
 };
 
+/** Offers text to the player as a file download (a save to keep, an export). */
+export function downloadText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 /** Opens the file chooser of a `file` item (for its canvas twin). */
 export function openFileChooser(key: string): void {
   document.querySelector<HTMLInputElement>(`input[data-file-for="${CSS.escape(key)}"]`)?.click();

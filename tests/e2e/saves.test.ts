@@ -2,6 +2,7 @@
  * Saves in the real game: a reload mid-turn comes back to the same turn with the same choices, and
  * a damaged save is reported on the title screen and kept aside, with the game still usable.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,33 @@ describe('saves in the browser', () => {
     expect(await page.evaluate(() => window.__cyd?.game)).toEqual(before);
     expect(await page.locator(`[data-key="${card}"]`).getAttribute('aria-pressed')).toBe('true');
     await context.close();
+  });
+
+  it('exports a game as a file from the menu, and imports it back into a fresh browser', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await openTitle(page);
+    await startGame(page, 'fifty_years_on', 'Seoul');
+    await click(page, 'button', 'End turn');
+    await waitForPlay(page, 'Resolution', 1);
+    await click(page, 'button', 'Continue');
+    await waitForPlay(page, 'Turn', 1);
+    const before = await page.evaluate(() => window.__cyd?.game);
+    await click(page, 'button', 'Menu');
+    await waitForScene(page, 'Settings');
+    const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'button', 'Export this game')]);
+    const text = readFileSync(await download.path());
+    expect(download.suggestedFilename()).toBe('close-yet-distant-fifty_years_on.json');
+    await context.close();
+
+    const fresh = await browser!.newContext({ viewport: { width: 1280, height: 720 } });
+    const other = await fresh.newPage();
+    await openTitle(other);
+    expect(await other.getByRole('button', { name: 'Continue' }).count()).toBe(0);
+    await other.locator('input[type="file"]').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: text });
+    await waitForPlay(other, 'Turn', 1);
+    expect(await other.evaluate(() => window.__cyd?.game)).toEqual(before);
+    await fresh.close();
   });
 
   it('a damaged save is reported, kept aside, and the game still starts anew', async () => {

@@ -45,6 +45,9 @@ export const menus = {
   },
   settings: {
     heading: 'Settings',
+    exportGame: 'Export this game',
+    exported: 'The game was saved as a file in your downloads. Import it from the title screen.',
+    quitToTitle: 'Quit to title',
     sound: 'Sound',
     volume: 'Volume',
     volumeValue: '{{percent}}',
