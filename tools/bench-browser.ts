@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { click, launchChromium, playToDebrief, startGame, waitForPlay, waitForScene } from '../tests/e2e/harness';
+import { click, launchChromium, playToDebrief, startDevServer, startGame, waitForPlay, waitForScene } from '../tests/e2e/harness';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -116,6 +116,29 @@ async function heapGrowthRatio(browser: Browser, url: string): Promise<Measureme
   return { key: 'heap_growth_ratio', value: Number((afterTenth / afterFirst).toFixed(3)), unit: 'ratio', target: '<= 1.1', detail: `used JS heap after 10 tutorial games ${(afterTenth / 1e6).toFixed(1)} MB / after the first ${(afterFirst / 1e6).toFixed(1)} MB` };
 }
 
+/**
+ * The computer opponent at its hardest, both sides, over three whole games of the largest shipped
+ * scenario, timed in Chromium (tools/ai-bench-page, served by the Vite dev server).
+ */
+async function aiMsPerTurn(browser: Browser): Promise<Measurement> {
+  const { server, url } = await startDevServer();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${url}tools/ai-bench-page/index.html`);
+    await page.waitForFunction('window.__aiBench !== undefined', undefined, { timeout: 300_000 });
+    const result = await page.evaluate<{ scenario: string; times: number[] } | { error: string }>('window.__aiBench');
+    await page.close();
+    if ('error' in result) throw new Error(`the AI bench page failed: ${result.error}`);
+    const { times, scenario } = result;
+    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    const sorted = [...times].sort((a, b) => a - b);
+    const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
+    return { key: 'ai_ms_per_turn', value: Number(mean.toFixed(2)), unit: 'ms', target: '<= 30', detail: `mean of ${times.length} hard choices in Chromium (both sides, 3 games of ${scenario}); 95th percentile ${p95.toFixed(1)} ms, slowest ${sorted[sorted.length - 1]!.toFixed(1)} ms` };
+  } finally {
+    await server.close();
+  }
+}
+
 /** Builds the game, serves the build and measures it in Chromium. */
 export async function browserMeasurements(): Promise<Measurement[]> {
   await build({ root: ROOT, logLevel: 'error' });
@@ -130,6 +153,7 @@ export async function browserMeasurements(): Promise<Measurement[]> {
     measurements.push(await bootMs(browser, url));
     measurements.push(await fpsAnimating(browser, url));
     measurements.push(await heapGrowthRatio(browser, url));
+    measurements.push(await aiMsPerTurn(browser));
   } finally {
     await browser?.close();
     await server?.close();

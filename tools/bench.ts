@@ -5,9 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { computerOrders } from '../src/ai';
 import { playGame, PLAYERS } from '../src/cli/simulate';
-import { newGame, resolveTurn } from '../src/engine';
 import type { Scenario } from '../src/engine/model';
 import { loadScenario } from '../src/scenario/load';
 import { browserMeasurements, type Measurement } from './bench-browser';
@@ -57,46 +55,9 @@ function scenarioLoadMs(): Measurement {
   return { key: 'scenario_load_ms', value: Number(median(times).toFixed(2)), unit: 'ms', target: '<= 20', detail: `median of 100 loads of ${largest.slice(SCENARIOS.length)} (${(text.length / 1024).toFixed(1)} KB)` };
 }
 
-function largestScenario(): string {
-  const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).map((f) => join(SCENARIOS, f));
-  return files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
-}
-
-/**
- * The computer's choice at its hardest, both sides, over whole games of the largest scenario:
- * mean milliseconds per computerOrders call. Node's V8 is the engine Chromium runs, so this
- * stands in for the browser (a slower machine than this one scales it).
- */
-function aiMsPerTurn(): Measurement {
-  const file = largestScenario();
-  const scenario = load(file);
-  const play = (seed: string, times: number[]): void => {
-    let state = newGame(scenario, seed);
-    while (!state.ending) {
-      let t = performance.now();
-      const tokyo = computerOrders(scenario, state, 'tokyo', 'hard');
-      times.push(performance.now() - t);
-      t = performance.now();
-      const seoul = computerOrders(scenario, state, 'seoul', 'hard');
-      times.push(performance.now() - t);
-      state = resolveTurn(scenario, state, { tokyo, seoul }).state;
-    }
-  };
-  play('warm/ai', []);
-  const times: number[] = [];
-  for (let g = 0; g < 3; g++) play(`bench/ai/${g}`, times);
-  const mean = times.reduce((a, b) => a + b, 0) / times.length;
-  return {
-    key: 'ai_ms_per_turn',
-    value: Number(mean.toFixed(2)),
-    unit: 'ms',
-    target: '<= 30',
-    detail: `mean of ${times.length} hard choices (both sides, 3 games of ${file.slice(SCENARIOS.length)}; slowest ${Math.max(...times).toFixed(1)} ms); Node, whose V8 matches Chromium's`,
-  };
-}
-
-const measurements = [scenarioLoadMs(), engineGamesPerSecond(), aiMsPerTurn()];
-// `--no-browser` leaves out the build and Chromium (a minute of work) when only the engine matters.
+const measurements = [scenarioLoadMs(), engineGamesPerSecond()];
+// The browser half (bundle, boot, fps, heap, and the computer opponent timed in Chromium); `--no-browser`
+// leaves out the build and Chromium (a minute or two) when only the engine matters.
 if (!process.argv.includes('--no-browser')) measurements.push(...(await browserMeasurements()));
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(Object.fromEntries(measurements.map((m) => [m.key, m.value])))}\n`);
