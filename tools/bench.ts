@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { playGame, PLAYERS } from '../src/cli/simulate';
 import type { Scenario } from '../src/engine/model';
-import { loadScenario } from '../src/scenario/load';
+import { loadScenario, validatedScenarioData } from '../src/scenario/load';
+import { compileShipped, type ShippedScenario } from '../src/scenario/shipped';
 import { browserMeasurements, type Measurement } from './bench-browser';
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
@@ -52,7 +53,23 @@ function scenarioLoadMs(): Measurement {
     times.push(performance.now() - t);
     if (!result.ok) throw new Error(`${largest} does not check clean`);
   }
-  return { key: 'scenario_load_ms', value: Number(median(times).toFixed(2)), unit: 'ms', target: '<= 20', detail: `median of 100 loads of ${largest.slice(SCENARIOS.length)} (${(text.length / 1024).toFixed(1)} KB)` };
+  // What the game itself does with a shipped file: the build validated it, the page parses its JSON and compiles it.
+  const validated = validatedScenarioData(largest, text);
+  if (!validated.ok) throw new Error(`${largest} does not check clean`);
+  const json = JSON.stringify({ file: largest, data: validated.data });
+  const shipped: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    compileShipped(JSON.parse(json) as ShippedScenario);
+    shipped.push(performance.now() - t);
+  }
+  return {
+    key: 'scenario_load_ms',
+    value: Number(median(times).toFixed(2)),
+    unit: 'ms',
+    target: '<= 20',
+    detail: `median of 100 YAML loads (parse, check, compile) of ${largest.slice(SCENARIOS.length)} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB); the game's own load of it (JSON + compile) ${median(shipped).toFixed(2)} ms`,
+  };
 }
 
 const measurements = [scenarioLoadMs(), engineGamesPerSecond()];
