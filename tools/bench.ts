@@ -24,20 +24,41 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Full random games of the template per second on this one thread (Node runs it on one core). */
-function engineGamesPerSecond(): Measurement {
-  const file = join(SCENARIOS, 'template.yaml');
-  const scenario = load(file);
+/** Random games of `scenario` per second on this one thread, over about `ms` milliseconds. */
+function gamesPerSecond(scenario: Scenario, ms: number): { games: number; elapsed: number; rate: number } {
   const players = { tokyo: PLAYERS.random!, seoul: PLAYERS.random! };
   for (let i = 0; i < 500; i++) playGame(scenario, `warm/${i}`, players);
   let games = 0;
   const start = performance.now();
   let elapsed = 0;
-  while (elapsed < 3000) {
-    for (let i = 0; i < 200; i++) playGame(scenario, `bench/${games++}`, players);
+  while (elapsed < ms) {
+    for (let i = 0; i < 100; i++) playGame(scenario, `bench/${games++}`, players);
     elapsed = performance.now() - start;
   }
-  return { key: 'engine_games_per_s', value: Math.round((games * 1000) / elapsed), unit: 'games/s', target: '>= 20000', detail: `${games} random games of template.yaml in ${(elapsed / 1000).toFixed(2)} s` };
+  return { games, elapsed, rate: Math.round((games * 1000) / elapsed) };
+}
+
+/**
+ * Full random games per second on one thread (Node runs it on one core) of the largest shipped
+ * scenario, by decisions × turns: the budget's case. The template's figure, measured the same
+ * minute, goes in the detail: on a shared machine the ratio between the two means more than either.
+ */
+function engineGamesPerSecond(): Measurement {
+  const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
+  const size = (s: Scenario): number => s.decisions.length * s.turns;
+  const scenarios = files.map((f) => ({ file: f, scenario: load(join(SCENARIOS, f)) }));
+  const largest = scenarios.reduce((a, b) => (size(b.scenario) > size(a.scenario) ? b : a));
+  const template = scenarios.find((s) => s.file === 'template.yaml')!;
+  const big = gamesPerSecond(largest.scenario, 3000);
+  const small = gamesPerSecond(template.scenario, 1500);
+  const { decisions, turns } = largest.scenario;
+  return {
+    key: 'engine_games_per_s',
+    value: big.rate,
+    unit: 'games/s',
+    target: '>= 20000',
+    detail: `${big.games} random games of ${largest.file} (${decisions.length} decisions × ${turns} turns) in ${(big.elapsed / 1000).toFixed(2)} s; template.yaml ${small.rate} games/s (${(big.rate / small.rate).toFixed(2)} of it)`,
+  };
 }
 
 /** Parse + validate + compile of the largest scenario file, median of many runs. */

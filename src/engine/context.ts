@@ -24,10 +24,10 @@ export interface Situated {
 // and the simulator plays tens of thousands of turns a second.
 class Situation implements EvalContext {
   readonly turns: number;
-  // The value records are read once: a world changes their contents, never the records themselves.
-  readonly meters: Readonly<Record<string, number>>;
-  readonly counters: Readonly<Record<string, number>>;
-  readonly flags: Readonly<Record<string, boolean>>;
+  // The value records are read once, and again when the world says it replaced one (see reread).
+  meters: Readonly<Record<string, number>>;
+  counters: Readonly<Record<string, number>>;
+  flags: Readonly<Record<string, boolean>>;
 
   constructor(
     scenario: Scenario,
@@ -38,6 +38,13 @@ class Situation implements EvalContext {
     this.meters = world.meters;
     this.counters = world.counters;
     this.flags = world.flags;
+  }
+
+  /** Reads the value records again: the world replaced one with its own copy. */
+  reread(): void {
+    this.meters = this.world.meters;
+    this.counters = this.world.counters;
+    this.flags = this.world.flags;
   }
 
   get turn(): number {
@@ -62,7 +69,10 @@ class Situation implements EvalContext {
   }
 }
 
-export function evalContext(scenario: Scenario, world: Situated): EvalContext {
+/** An EvalContext over a world that may replace its value records (then it calls reread). */
+export type WorldContext = EvalContext & { reread(): void };
+
+export function evalContext(scenario: Scenario, world: Situated): WorldContext {
   return new Situation(scenario, world, lookup(scenario).decisions);
 }
 

@@ -1,7 +1,7 @@
 /** Lookups by id over a compiled scenario, built once per scenario object and cached. */
 import type { Counter, Decision, Effect, GameEvent, Meter, Scenario, Side } from './model';
 import type { Cause } from './report';
-import type { GameState } from './state';
+import type { GameState, Poll } from './state';
 
 /** The causes a scenario's things put on the changes they make, made once and shared (they are never changed). */
 export interface Causes {
@@ -18,15 +18,37 @@ export interface Causes {
 export interface Lookup {
   readonly meters: ReadonlyMap<string, Meter>;
   readonly counters: ReadonlyMap<string, Counter>;
+  /** The same as `meters` and `counters`, as records: a world reads them on every change, and a record's property is quicker to find than a map's entry. */
+  readonly meterById: Readonly<Record<string, Meter>>;
+  readonly counterById: Readonly<Record<string, Counter>>;
   readonly decisions: ReadonlyMap<string, Decision>;
+  /** Each decision's place in the scenario's list, for tables indexed by decision. */
+  readonly decisionIndex: ReadonlyMap<string, number>;
+  /** By decision index: whether it is joint. */
+  readonly decisionIsJoint: readonly boolean[];
   readonly events: ReadonlyMap<string, GameEvent>;
   /** Every effect by its key, nested ones included, so a delayed effect can be saved as its key. */
   readonly effects: ReadonlyMap<string, Effect>;
   readonly causes: Causes;
   /** The meters each side sees through a poll. */
   readonly polled: Readonly<Record<Side, readonly Meter[]>>;
+  /** For each side, a record of its polls with every key in place (in the order of `polled`), to be copied and filled. */
+  readonly pollTemplate: Readonly<Record<Side, Readonly<Record<string, Poll>>>>;
   /** The decisions each side may ever choose (its own and those for both), in file order. */
   readonly choosable: Readonly<Record<Side, readonly Decision[]>>;
+  /** The joint decisions, in file order: the only ones step (b) of a turn looks at. */
+  readonly jointDecisions: readonly Decision[];
+  /** The causes of rules and decisions by their place in the scenario's lists, to save a search by id each time. */
+  readonly ruleCauses: readonly Cause[];
+  readonly decisionCauses: readonly Readonly<Record<Side, Cause>>[];
+  /** The meters that drift, each with its cause. */
+  readonly drifting: readonly { readonly meter: Meter; readonly cause: Cause }[];
+  /** By turn (1..turns): the events whose turns, from and to allow them on that turn, in file order. */
+  readonly eventsOnTurn: readonly (readonly GameEvent[])[];
+  /** For each of `choosable`, its index in the scenario's decisions (as decisionIndex gives it). */
+  readonly choosableIndex: Readonly<Record<Side, readonly number[]>>;
+  /** 0, 1, 2, ... one for each of `choosable`: the random player shuffles a copy. */
+  readonly choosablePlaces: Readonly<Record<Side, readonly number[]>>;
   /** The values a new game starts from. */
   readonly start: Pick<GameState, 'meters' | 'counters' | 'flags' | 'scheduled' | 'fireNext'>;
 }
@@ -67,21 +89,33 @@ function build(s: Scenario): Lookup {
     for (const c of e.response?.choices ?? []) add(c.effects);
   }
   for (const r of s.rules) add(r.effects);
+  const allCauses = causes(s);
+  const polled = { tokyo: s.meters.filter((m) => m.visibility.tokyo === 'poll'), seoul: s.meters.filter((m) => m.visibility.seoul === 'poll') };
+  const decisionIndex = new Map(s.decisions.map((d, i) => [d.id, i]));
+  const choosable = { tokyo: s.decisions.filter((d) => d.side !== 'seoul'), seoul: s.decisions.filter((d) => d.side !== 'tokyo') };
+  const eventsOnTurn: GameEvent[][] = [];
+  for (let turn = 0; turn <= s.turns; turn++) eventsOnTurn.push(s.events.filter((e) => mayFireOn(e, turn)));
   return {
     meters: new Map(s.meters.map((m) => [m.id, m])),
     counters: new Map(s.counters.map((c) => [c.id, c])),
+    meterById: Object.fromEntries(s.meters.map((m) => [m.id, m])),
+    counterById: Object.fromEntries(s.counters.map((c) => [c.id, c])),
     decisions: new Map(s.decisions.map((d) => [d.id, d])),
+    decisionIndex,
+    decisionIsJoint: s.decisions.map((d) => d.joint),
     events: new Map(s.events.map((e) => [e.id, e])),
     effects,
-    causes: causes(s),
-    polled: {
-      tokyo: s.meters.filter((m) => m.visibility.tokyo === 'poll'),
-      seoul: s.meters.filter((m) => m.visibility.seoul === 'poll'),
-    },
-    choosable: {
-      tokyo: s.decisions.filter((d) => d.side !== 'seoul'),
-      seoul: s.decisions.filter((d) => d.side !== 'tokyo'),
-    },
+    causes: allCauses,
+    jointDecisions: s.decisions.filter((d) => d.joint),
+    ruleCauses: s.rules.map((r) => allCauses.rule.get(r.id)!),
+    decisionCauses: s.decisions.map((d) => allCauses.decision.get(d.id)!),
+    drifting: s.meters.filter((m) => m.drift > 0).map((m) => ({ meter: m, cause: allCauses.drift.get(m.id)! })),
+    eventsOnTurn,
+    polled,
+    pollTemplate: { tokyo: pollTemplate(polled.tokyo), seoul: pollTemplate(polled.seoul) },
+    choosable,
+    choosablePlaces: { tokyo: choosable.tokyo.map((_, k) => k), seoul: choosable.seoul.map((_, k) => k) },
+    choosableIndex: { tokyo: choosable.tokyo.map((d) => decisionIndex.get(d.id)!), seoul: choosable.seoul.map((d) => decisionIndex.get(d.id)!) },
     start: {
       meters: Object.fromEntries(s.meters.map((m) => [m.id, m.start])),
       counters: Object.fromEntries(s.counters.map((c) => [c.id, c.start])),
@@ -90,6 +124,19 @@ function build(s: Scenario): Lookup {
       fireNext: [],
     },
   };
+}
+
+const NO_POLL: Poll = { estimate: 0, margin: 0 };
+
+function pollTemplate(meters: readonly Meter[]): Record<string, Poll> {
+  const polls: Record<string, Poll> = {};
+  for (const m of meters) polls[m.id] = NO_POLL;
+  return polls;
+}
+
+/** Whether an event's own turn limits (turns, from, to) let it fire on `turn`. */
+export function mayFireOn(e: GameEvent, turn: number): boolean {
+  return (e.turns === undefined || e.turns.includes(turn)) && turn >= e.from && turn <= e.to;
 }
 
 function cause(kind: Cause['kind'], id: string, source: string | undefined, side?: Side, choice?: string): Cause {

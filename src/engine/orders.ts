@@ -4,6 +4,7 @@
  */
 import { evalContext } from './context';
 import { suggestion } from './didYouMean';
+import { lastTakenTable, type LastTakenTable } from './lastTaken';
 import { lookup } from './lookup';
 import { SIDES, type Decision, type EvalContext, type Scenario, type Side } from './model';
 import type { GameState, PendingResponse, Proposal } from './state';
@@ -45,23 +46,61 @@ export interface Choosing {
   readonly side: Side;
   /** Expressions see the world after this turn's events, before anyone has chosen. */
   readonly ctx: EvalContext;
+  /** When each decision was last taken, over the history of the state this was made for. */
+  readonly lastTaken: LastTakenTable;
+  readonly history: GameState['history'];
+  /** This side's offset into `lastTaken`, and the decisions' indexes. */
+  readonly offset: number;
+  readonly decisionIndex: ReadonlyMap<string, number>;
+  readonly scenario: Scenario;
 }
+
+// The last view made for each side: a player and then the check of its orders ask for the same one.
+const lastViews: Record<Side, { scenario: Scenario | undefined; state: GameState | undefined; view: Choosing | undefined }> = {
+  tokyo: { scenario: undefined, state: undefined, view: undefined },
+  seoul: { scenario: undefined, state: undefined, view: undefined },
+};
 
 export function choosing(scenario: Scenario, state: GameState, side: Side): Choosing {
-  const { meters, counters, flags, history } = state;
-  const ctx = evalContext(scenario, { meters, counters, flags, history, current: { turn: state.turn, fired: state.fired, decisions: NOTHING_CHOSEN, joint: [] } });
-  return { side, ctx };
+  const last = lastViews[side];
+  if (last.state === state && last.scenario === scenario) return last.view!;
+  const view = makeChoosing(scenario, state, side);
+  last.scenario = scenario;
+  last.state = state;
+  last.view = view;
+  return view;
 }
 
-/** The last turn on which `side` took `d` (a joint decision: on which it took effect), or 0. */
-function lastTaken(state: GameState, d: Decision, side: Side): number {
-  // A backward scan of a few short lists beats building an index: most turns ask it only a few times.
-  const history = state.history;
-  for (let i = history.length - 1; i >= 0; i--) {
-    const h = history[i]!;
-    if (d.joint ? h.joint.includes(d.id) : h.decisions[side].includes(d.id)) return h.turn;
+function makeChoosing(scenario: Scenario, state: GameState, side: Side): Choosing {
+  const { meters, counters, flags, history } = state;
+  const ctx = evalContext(scenario, { meters, counters, flags, history, current: { turn: state.turn, fired: state.fired, decisions: NOTHING_CHOSEN, joint: [] } });
+  return { side, ctx, lastTaken: lastTakenTable(scenario, history), history, offset: side === 'tokyo' ? 0 : scenario.decisions.length, decisionIndex: lookup(scenario).decisionIndex, scenario };
+}
+
+/** The last turn on which the chooser took `d` (a joint decision: on which it took effect), or 0. */
+function lastTaken(state: GameState, d: Decision, view: Choosing): number {
+  const i = view.decisionIndex.get(d.id);
+  if (i === undefined) return 0;
+  // A view asked about another state than its own (never done by the engine's own callers) reads that state's history.
+  const table = state.history === view.history ? view.lastTaken : lastTakenTable(view.scenario, state.history);
+  return table[view.offset + i]!;
+}
+
+/**
+ * Whether the chooser may take `d` now: unavailableReason(...) === undefined without making the
+ * reason, for a caller that already knows the decision's index (the random player asks it of every decision).
+ */
+export function isOpen(state: GameState, d: Decision, index: number, view: Choosing): boolean {
+  const side = view.side;
+  if (state.ending) return false;
+  if (d.side !== 'both' && d.side !== side) return false;
+  if (d.once || d.cooldown > 0) {
+    const table = state.history === view.history ? view.lastTaken : lastTakenTable(view.scenario, state.history);
+    const last = table[view.offset + index]!;
+    if (last > 0 && (d.once || state.turn - last <= d.cooldown)) return false;
   }
-  return 0;
+  if (d.when && !d.when(view.ctx)) return false;
+  return d.cost <= state.capital[side];
 }
 
 /** Why `side` cannot choose `d` now, or undefined when it can. */
@@ -70,7 +109,7 @@ export function unavailableReason(state: GameState, d: Decision, view: Choosing)
   if (state.ending) return { kind: 'ended' };
   if (d.side !== 'both' && d.side !== side) return { kind: 'side' };
   if (d.once || d.cooldown > 0) {
-    const last = lastTaken(state, d, side);
+    const last = lastTaken(state, d, view);
     if (last > 0 && d.once) return { kind: 'once' };
     if (last > 0 && state.turn - last <= d.cooldown) return { kind: 'cooldown', turnsLeft: d.cooldown - (state.turn - last) + 1 };
   }
@@ -101,30 +140,84 @@ const REASONS: Record<Unavailable['kind'], (u: Unavailable) => string> = {
   ended: () => 'the game has ended',
 };
 
+/**
+ * The last orders the random player built for each side: the state they were built for, and a
+ * copy of the choices they held. The player builds only legal orders, from the same checks
+ * orderProblems makes, so when that same orders object comes back with that same state,
+ * still holding the same choices, the check need not make them again.
+ */
+interface Vouched {
+  scenario: Scenario | undefined;
+  state: GameState | undefined;
+  orders: SideOrders | undefined;
+  decisions: readonly string[];
+  /** Event id, choice id, event id, ... in the order the record was filled. */
+  responses: readonly string[];
+}
+
+const vouchedOrders: Record<Side, Vouched> = {
+  tokyo: { scenario: undefined, state: undefined, orders: undefined, decisions: [], responses: [] },
+  seoul: { scenario: undefined, state: undefined, orders: undefined, decisions: [], responses: [] },
+};
+
+/** For the random player: `orders` are legal for `side` in `state` (the copies are the player's own, never handed out). */
+export function vouch(scenario: Scenario, state: GameState, side: Side, orders: SideOrders, decisions: readonly string[], responses: readonly string[]): void {
+  const v = vouchedOrders[side];
+  v.scenario = scenario;
+  v.state = state;
+  v.orders = orders;
+  v.decisions = decisions;
+  v.responses = responses;
+}
+
+function isVouched(scenario: Scenario, state: GameState, side: Side, own: SideOrders): boolean {
+  const v = vouchedOrders[side];
+  if (v.orders !== own || v.state !== state || v.scenario !== scenario) return false;
+  // The orders are plain data that could have been changed since: compare them with the copy.
+  const decisions = own.decisions;
+  const made = v.decisions;
+  if (decisions.length !== made.length) return false;
+  for (let i = 0; i < made.length; i++) if (decisions[i] !== made[i]) return false;
+  const responses = own.responses;
+  const answered = v.responses;
+  if (responses === undefined) return answered.length === 0;
+  let k = 0;
+  for (const eventId in responses) {
+    if (k >= answered.length || eventId !== answered[k] || responses[eventId] !== answered[k + 1]) return false;
+    k += 2;
+  }
+  return k === answered.length;
+}
+
 /** Everything wrong with a turn's orders, one sentence each naming the side and the decision; empty when legal. */
 export function orderProblems(scenario: Scenario, state: GameState, orders: Orders): string[] {
   if (state.ending) return [`the game already ended after turn ${state.ending.turn} (${state.ending.id})`];
-  const { decisions, events } = lookup(scenario);
+  const { decisions, decisionIndex, events } = lookup(scenario);
+  const all = scenario.decisions;
   const problems: string[] = [];
   for (const side of SIDES) {
     const own = orders[side];
+    if (isVouched(scenario, state, side, own)) continue;
     let view: Choosing | undefined;
     let spent = 0;
     for (let k = 0; k < own.decisions.length; k++) {
       const id = own.decisions[k]!;
-      const d = decisions.get(id);
-      if (!d) {
+      const i = decisionIndex.get(id);
+      if (i === undefined) {
         problems.push(`${side} chose '${id}', which is not a decision in this scenario.${suggestion(String(id), decisions.keys())}`);
         continue;
       }
+      const d = all[i]!;
       view ??= choosing(scenario, state, side);
       if (own.decisions.indexOf(id) !== k) problems.push(`${side} chose '${id}' twice; a decision is taken at most once a turn`);
-      const why = unavailableReason(state, d, view);
       // Capital is checked on the whole order below, not decision by decision.
-      if (why && why.kind !== 'capital') problems.push(`${side} cannot take '${id}' now: ${REASONS[why.kind](why)}`);
+      if (!isOpen(state, d, i, view)) {
+        const why = unavailableReason(state, d, view);
+        if (why && why.kind !== 'capital') problems.push(`${side} cannot take '${id}' now: ${REASONS[why.kind](why)}`);
+      }
       spent += d.cost;
     }
-    for (const [eventId, choiceId] of own.responses ? Object.entries(own.responses) : []) {
+    for (const [eventId, choiceId] of own.responses && hasKeys(own.responses) ? Object.entries(own.responses) : []) {
       let pending: PendingResponse | undefined;
       for (const r of state.responses) if (r.event === eventId) pending = r;
       if (!pending || pending.side !== side) {
@@ -142,4 +235,9 @@ export function orderProblems(scenario: Scenario, state: GameState, orders: Orde
     if (spent > state.capital[side]) problems.push(`${side}'s orders cost ${spent} but ${side} has ${state.capital[side]} capital this turn`);
   }
   return problems;
+}
+
+function hasKeys(record: object): boolean {
+  for (const _ in record) return true;
+  return false;
 }

@@ -3,7 +3,7 @@
  * (never the game's), for simulate's balance reports and the property tests.
  */
 import type { ResponseChoice, Scenario, Side } from './model';
-import { choosing, unavailableReason, type SideOrders } from './orders';
+import { choosing, isOpen, vouch, type SideOrders } from './orders';
 import type { GameState } from './state';
 import { lookup } from './lookup';
 
@@ -11,27 +11,38 @@ export function randomOrders(scenario: Scenario, state: GameState, side: Side, r
   if (state.ending) return { decisions: [] };
   let budget = state.capital[side];
   const responses: Record<string, string> = {};
+  const answered: string[] = [];
   for (const pending of state.responses) {
     if (pending.side !== side) continue;
     const affordable: ResponseChoice[] = [];
     for (const c of lookup(scenario).events.get(pending.event)!.response!.choices) if (c.cost <= budget) affordable.push(c);
     const choice = affordable[Math.floor(random() * affordable.length)]!;
+    // An event fires at most once a turn; were one asked twice, the record would not match this list and the check would be made in full.
+    answered.push(pending.event, choice.id);
     responses[pending.event] = choice.id;
     budget -= choice.cost;
   }
   const view = choosing(scenario, state, side);
-  const order = lookup(scenario).choosable[side].slice();
+  const { choosable, choosableIndex, choosablePlaces } = lookup(scenario);
+  const mine = choosable[side];
+  const index = choosableIndex[side];
+  // Places in `mine`, shuffled as they are visited.
+  const order = choosablePlaces[side].slice();
   const decisions: string[] = [];
   // Visit this side's decisions in a random order and take each with even odds if it is open
   // and affordable. The coin comes first, so half the decisions are never checked at all.
   for (let i = order.length - 1; i >= 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const d = order[j]!;
+    // Math.floor, for a number in [0, 2^31): the same whole number.
+    const j = (random() * (i + 1)) | 0;
+    const k = order[j]!;
     order[j] = order[i]!;
-    if (random() < 0.5 && d.cost <= budget && unavailableReason(state, d, view) === undefined) {
+    const d = mine[k]!;
+    if (random() < 0.5 && d.cost <= budget && isOpen(state, d, index[k]!, view)) {
       decisions.push(d.id);
       budget -= d.cost;
     }
   }
-  return { decisions, responses };
+  const orders = { decisions, responses };
+  vouch(scenario, state, side, orders, decisions.slice(), answered);
+  return orders;
 }

@@ -4,7 +4,7 @@
  * (b) joint decisions, (c) each side's own decisions, (d) rules, (e) delayed effects,
  * (f) drift, (g) endings — then the next turn opens.
  */
-import { lookup } from './lookup';
+import { lookup, mayFireOn } from './lookup';
 import { SIDES, type Ending, type GameEvent, type ResponseChoice, type Scenario, type Side } from './model';
 import { IllegalOrderError, orderProblems, type Orders } from './orders';
 import { resumeRandom, seededRandom } from './random';
@@ -14,7 +14,10 @@ import { clamp, World } from './world';
 
 /** A new game at the start of turn 1 (turn 1's events have fired). */
 export function newGame(scenario: Scenario, seed: string): GameState {
-  return open(scenario, seed, new World(scenario, lookup(scenario).start, [], 1, seededRandom(seed)), [], []);
+  const { start } = lookup(scenario);
+  // The world shares records it does not change with the state it starts from: give it a game's own.
+  const from = { ...start, counters: { ...start.counters }, flags: { ...start.flags } };
+  return open(scenario, seed, new World(scenario, from, [], 1, seededRandom(seed)), [], []);
 }
 
 /**
@@ -35,7 +38,8 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Orders
  * a person or a file supplies goes through resolveTurn.
  */
 export function resolveTrustedTurn(scenario: Scenario, state: GameState, orders: Orders): { state: GameState; report: TurnReport } {
-  const { decisions, events, causes } = lookup(scenario);
+  const { events, causes, jointDecisions, decisionIndex, decisionCauses, ruleCauses } = lookup(scenario);
+  const all = scenario.decisions;
   const w = new World(scenario, state, state.history, state.turn, resumeRandom(state.rng));
   w.current.fired = state.fired.slice();
 
@@ -50,38 +54,47 @@ export function resolveTrustedTurn(scenario: Scenario, state: GameState, orders:
   }
 
   // (b) Joint decisions: matched this turn, or last turn's proposal accepted; unanswered proposals lapse.
-  w.current.decisions = { tokyo: orders.tokyo.decisions.slice(), seoul: orders.seoul.decisions.slice() };
+  const tokyoChose = orders.tokyo.decisions;
+  const seoulChose = orders.seoul.decisions;
+  w.current.decisions = { tokyo: tokyoChose.slice(), seoul: seoulChose.slice() };
   const proposed: Proposal[] = [];
   const declined: Proposal[] = [];
-  for (const d of scenario.decisions) {
-    if (!d.joint) continue;
-    const open = proposalsOf(state.proposals, d.id);
+  for (const d of jointDecisions) {
+    const id = d.id;
+    const byTokyo = has(tokyoChose, id);
+    const bySeoul = has(seoulChose, id);
+    const open = proposalsOf(state.proposals, id);
     let accepted: Proposal | undefined;
-    for (const p of open) if (accepted === undefined && orders[other(p.by)].decisions.includes(d.id)) accepted = p;
-    if ((orders.tokyo.decisions.includes(d.id) && orders.seoul.decisions.includes(d.id)) || accepted) {
-      w.current.joint.push(d.id);
-      w.applyAll(d.effects, causes.joint.get(d.id)!);
+    for (const p of open) if (accepted === undefined && (p.by === 'tokyo' ? bySeoul : byTokyo)) accepted = p;
+    if ((byTokyo && bySeoul) || accepted) {
+      w.current.joint.push(id);
+      w.applyAll(d.effects, causes.joint.get(id)!);
     } else {
-      for (const side of SIDES) if (orders[side].decisions.includes(d.id)) proposed.push({ decision: d.id, by: side, turn: state.turn });
+      if (byTokyo) proposed.push({ decision: id, by: 'tokyo', turn: state.turn });
+      if (bySeoul) proposed.push({ decision: id, by: 'seoul', turn: state.turn });
     }
     for (const p of open) {
       if (p === accepted) continue;
       declined.push(p);
-      w.applyAll(d.declined, causes.declined.get(d.id)![p.by]);
+      w.applyAll(d.declined, causes.declined.get(id)![p.by]);
     }
   }
 
   // (c) Each side's own decisions: Tokyo's, then Seoul's, in the order given.
   for (const side of SIDES) {
-    for (const id of orders[side].decisions) {
-      const d = decisions.get(id)!;
-      if (!d.joint) w.applyAll(d.effects, causes.decision.get(d.id)![side]);
+    const chose = orders[side].decisions;
+    for (let k = 0; k < chose.length; k++) {
+      const i = decisionIndex.get(chose[k]!)!;
+      const d = all[i]!;
+      if (!d.joint) w.applyAll(d.effects, decisionCauses[i]![side]);
     }
   }
 
   // (d) Rules, in their stated order.
-  for (const rule of scenario.rules) {
-    if (rule.when === undefined || rule.when(w.ctx)) w.applyAll(rule.effects, causes.rule.get(rule.id)!);
+  const rules = scenario.rules;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (rule.when === undefined || rule.when(w.ctx)) w.applyAll(rule.effects, ruleCauses[i]!);
   }
 
   // (e) Delayed effects due now, then (f) drift.
@@ -141,16 +154,21 @@ function appended<T>(first: readonly T[], then: readonly T[]): T[] {
   return all;
 }
 
-function other(side: Side): Side {
-  return side === 'tokyo' ? 'seoul' : 'tokyo';
+/** Array.prototype.includes, without the call into the runtime: these lists hold a handful of ids. */
+function has(list: readonly string[], id: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === id) return true;
+  return false;
 }
 
 /** Opens turn `w.turn`: scheduled events, then eligible ones in file order; capital; polls. */
 function open(scenario: Scenario, seed: string, w: World, fireNow: readonly string[], proposals: readonly Proposal[]): GameState {
-  const { events, causes } = lookup(scenario);
+  const { events, causes, eventsOnTurn } = lookup(scenario);
   const pending: PendingResponse[] = [];
   for (const id of fireNow) fire(events.get(id)!, w, pending, causes.event.get(id)!);
-  for (const e of scenario.events) {
+  const turn = w.turn;
+  const candidates = eventsOnTurn[turn] ?? scenario.events.filter((e) => mayFireOn(e, turn));
+  for (let i = 0; i < candidates.length; i++) {
+    const e = candidates[i]!;
     if (eligible(e, w)) fire(e, w, pending, causes.event.get(e.id)!);
   }
   const capital = { tokyo: capitalOf(scenario, w, 'tokyo'), seoul: capitalOf(scenario, w, 'seoul') };
@@ -177,7 +195,7 @@ function open(scenario: Scenario, seed: string, w: World, fireNow: readonly stri
 }
 
 function fire(e: GameEvent, w: World, pending: PendingResponse[], cause: Cause): void {
-  if (w.current.fired.includes(e.id)) return;
+  if (has(w.current.fired, e.id)) return;
   w.current.fired.push(e.id);
   w.applyAll(e.effects, cause);
   if (e.response) pending.push({ event: e.id, side: e.response.side });
@@ -186,9 +204,8 @@ function fire(e: GameEvent, w: World, pending: PendingResponse[], cause: Cause):
 /** Whether an event fires by its own trigger this turn (the chance is drawn last, only when all else allows it). */
 function eligible(e: GameEvent, w: World): boolean {
   const turn = w.turn;
-  if (w.current.fired.includes(e.id)) return false;
-  if (e.turns && !e.turns.includes(turn)) return false;
-  if (turn < e.from || turn > e.to) return false;
+  // The turn limits were checked when the candidates for this turn were listed.
+  if (has(w.current.fired, e.id)) return false;
   // A repeating event without a cooldown may fire whenever it fired before: no need to look.
   if (!e.repeat || e.cooldown > 0) {
     const last = lastFired(w.history, e.id);
@@ -199,7 +216,7 @@ function eligible(e: GameEvent, w: World): boolean {
 }
 
 function lastFired(history: readonly TurnRecord[], id: string): number {
-  for (let i = history.length - 1; i >= 0; i--) if (history[i]!.fired.includes(id)) return history[i]!.turn;
+  for (let i = history.length - 1; i >= 0; i--) if (has(history[i]!.fired, id)) return history[i]!.turn;
   return 0;
 }
 
@@ -213,8 +230,12 @@ const DEFAULT_POLL_ERROR = 10;
 
 /** What `side` sees of each meter it follows through a poll: the true value lies within estimate ± margin. */
 function drawPolls(scenario: Scenario, w: World, side: Side): Record<string, Poll> {
-  const polls: Record<string, Poll> = {};
-  for (const m of lookup(scenario).polled[side]) {
+  const { polled, pollTemplate } = lookup(scenario);
+  const meters = polled[side];
+  // A copy of a record with every key in place: far cheaper than adding the keys one by one.
+  const polls = { ...pollTemplate[side] };
+  for (let i = 0; i < meters.length; i++) {
+    const m = meters[i]!;
     const e = m.pollError ? m.pollError(w.ctx) : DEFAULT_POLL_ERROR;
     const margin = Number.isFinite(e) ? Math.max(0, e) : DEFAULT_POLL_ERROR;
     const value = w.meters[m.id]!;

@@ -3,7 +3,7 @@
  * every change recorded with its cause. Nothing outside a single engine call ever sees
  * it mutate; the engine hands back a fresh GameState.
  */
-import { evalContext } from './context';
+import { evalContext, type WorldContext } from './context';
 import { lookup, type Lookup } from './lookup';
 import type { Effect, EvalContext, Scenario, Side } from './model';
 import type { Random } from './random';
@@ -12,14 +12,21 @@ import type { GameState, ScheduledEffect, TurnRecord } from './state';
 
 export class World {
   readonly meters: Record<string, number>;
-  readonly counters: Record<string, number>;
-  readonly flags: Record<string, boolean>;
+  /**
+   * Counters and flags change on few turns: the world starts with the records it was given and
+   * copies one only before its first change (copy on write), so most turns share them with the
+   * state before. A record is never changed once a state holds it.
+   */
+  counters: Record<string, number>;
+  flags: Record<string, boolean>;
+  private ownCounters = false;
+  private ownFlags = false;
   changes: Change[] = [];
   readonly scheduled: ScheduledEffect[];
   /** Events to fire at the start of the next turn: those scheduled when this turn opened, then during it. */
   fireNext: string[];
   current: { turn: number; fired: string[]; decisions: Record<Side, string[]>; joint: string[] };
-  readonly ctx: EvalContext;
+  readonly ctx: WorldContext;
   private readonly index: Lookup;
 
   constructor(
@@ -30,8 +37,8 @@ export class World {
     readonly random: Random,
   ) {
     this.meters = { ...from.meters };
-    this.counters = { ...from.counters };
-    this.flags = { ...from.flags };
+    this.counters = from.counters as Record<string, number>;
+    this.flags = from.flags as Record<string, boolean>;
     this.scheduled = from.scheduled.slice();
     this.fireNext = from.fireNext.slice();
     this.current = { turn, fired: [], decisions: { tokyo: [], seoul: [] }, joint: [] };
@@ -102,10 +109,16 @@ export class World {
   }
 
   drift(): void {
-    for (const m of this.scenario.meters) {
-      if (m.drift <= 0) continue;
-      const before = this.meters[m.id]!;
-      this.record('meter', this.meters, m.id, clamp(before + m.drift * (m.baseline - before), m.min, m.max, before), this.index.causes.drift.get(m.id)!);
+    const drifting = this.index.drifting;
+    for (let i = 0; i < drifting.length; i++) {
+      const { meter: m, cause } = drifting[i]!;
+      const meters = this.meters;
+      const id = m.id;
+      const before = meters[id]!;
+      const after = clamp(before + m.drift * (m.baseline - before), m.min, m.max, before);
+      if (after === before) continue;
+      meters[id] = after;
+      this.changes.push({ target: 'meter', id, before, after, cause });
     }
   }
 
@@ -114,24 +127,38 @@ export class World {
     if (kind === 'flag') {
       const after = (e.value as (c: EvalContext) => boolean)(this.ctx);
       if (this.flags[id] !== after) {
+        if (!this.ownFlags) {
+          this.flags = { ...this.flags };
+          this.ownFlags = true;
+          this.ctx.reread();
+        }
         this.changes.push({ target: 'flag', id, before: this.flags[id]!, after, cause });
         this.flags[id] = after;
       }
       return;
     }
-    const store = kind === 'meter' ? this.meters : this.counters;
-    const before = store[id]!;
     const v = (e.value as (c: EvalContext) => number)(this.ctx);
-    const raw = e.op === 'add' ? before + v : e.op === 'multiply' ? before * v : v;
-    const bounds = kind === 'meter' ? this.index.meters.get(id)! : this.index.counters.get(id)!;
-    this.record(kind, store, id, clamp(raw, bounds.min, bounds.max, before), cause);
-  }
-
-  private record(target: 'meter' | 'counter', store: Record<string, number>, id: string, after: number, cause: Cause): void {
-    const before = store[id]!;
+    if (kind === 'meter') {
+      const meters = this.meters;
+      const before = meters[id]!;
+      const bounds = this.index.meterById[id]!;
+      const after = clamp(e.op === 'add' ? before + v : e.op === 'multiply' ? before * v : v, bounds.min, bounds.max, before);
+      if (after === before) return;
+      meters[id] = after;
+      this.changes.push({ target: 'meter', id, before, after, cause });
+      return;
+    }
+    const before = this.counters[id]!;
+    const bounds = this.index.counterById[id]!;
+    const after = clamp(e.op === 'add' ? before + v : e.op === 'multiply' ? before * v : v, bounds.min, bounds.max, before);
     if (after === before) return;
-    store[id] = after;
-    this.changes.push({ target, id, before, after, cause });
+    if (!this.ownCounters) {
+      this.counters = { ...this.counters };
+      this.ownCounters = true;
+      this.ctx.reread();
+    }
+    this.counters[id] = after;
+    this.changes.push({ target: 'counter', id, before, after, cause });
   }
 }
 
