@@ -90,9 +90,18 @@ function labelAnchor(place: MapPlace, gap: number): { ox: number; oy: number; dx
   }
 }
 
+/** Each map texture gets its own key (the next turn screen draws its map before the last is gone). */
+let textureCount = 0;
+
+/** Room round the map's shapes in its texture, for the half of the edge line that lies outside. */
+const MARGIN = 2;
+
 /**
- * Draws the map into a new Container placed so the map fits `frame`. Shapes are drawn at the final
- * size (the container is not scaled), so lines and text stay sharp.
+ * Draws the map into a new Container placed so the map fits `frame`. The shapes (thousands of
+ * coastline points) are drawn once, by the browser's canvas, into a texture at the text resolution
+ * and shown as one Image: as a Graphics they would be triangulated and drawn again every frame,
+ * which cost a software-rendered Chromebook most of its frame rate on the turn screen. Labels stay
+ * Text. Both are drawn at the final size (the container is not scaled), so they stay sharp.
  */
 export function drawMap(scene: Scene, data: MapData, frame: MapFrame, options: MapOptions): GameObjects.Container {
   const { scale: s, x, y } = placeMap(data, frame);
@@ -103,8 +112,10 @@ export function drawMap(scene: Scene, data: MapData, frame: MapFrame, options: M
   // player's text-size setting.
   const px = (size: number): string => `${fontPx(Math.max(11, Math.round(size * Math.min(1.4, s))))}px`;
 
-  const g = scene.add.graphics();
-  container.add(g);
+  // A Graphics kept off the display list, only to record the drawing. The texture is `resolution`
+  // times the map's size (as Text is), with a margin; the image is shown scaled down by as much.
+  const g = scene.make.graphics({}, false);
+  g.scaleCanvas(resolution, resolution).translateCanvas(MARGIN, MARGIN);
   g.fillStyle(MAP_COLORS.sea, 1);
   g.fillRect(0, 0, data.width * s, data.height * s);
 
@@ -124,10 +135,14 @@ export function drawMap(scene: Scene, data: MapData, frame: MapFrame, options: M
   g.strokeRect(0, 0, data.width * s, data.height * s);
 
   const placed: Geom.Rectangle[] = [];
+  /**
+   * On a small map labels collide (Beijing and Pyongyang, the islands and Tokyo at the turn screen's
+   * size). A label tries its own side of the point, then the others; one that fits nowhere gives way
+   * (its place keeps only its dot) unless it must be read: the capitals and the disputed islands.
+   */
   const label = (place: MapPlace, size: number, color: string, gap: number, bold = false): GameObjects.Text => {
-    const a = labelAnchor(place, gap);
     const t = scene.add
-      .text(place.x * s + a.dx, place.y * s + a.dy, place.name[options.language], {
+      .text(0, 0, place.name[options.language], {
         fontFamily,
         fontSize: px(size),
         fontStyle: bold ? 'bold' : 'normal',
@@ -135,14 +150,25 @@ export function drawMap(scene: Scene, data: MapData, frame: MapFrame, options: M
         stroke: MAP_CSS_COLORS.labelStroke,
         strokeThickness: 4,
         resolution,
-      })
-      .setOrigin(a.ox, a.oy);
+      });
     container.add(t);
-    // On a small map labels collide (Beijing and Pyongyang, at the turn screen's size): the
-    // later, less important one gives way and its place keeps only its dot.
-    const box = new Geom.Rectangle(t.x - t.displayWidth * t.originX, t.y - t.displayHeight * t.originY, t.displayWidth, t.displayHeight);
-    if (placed.some((other) => Geom.Intersects.RectangleToRectangle(box, other))) t.setVisible(false);
-    else placed.push(box);
+    const sides = [place.label, ...(['e', 'n', 's', 'w'] as const).filter((side) => side !== place.label)];
+    const boxAt = (side: MapPlace['label']): Geom.Rectangle => {
+      const a = labelAnchor({ ...place, label: side }, gap);
+      t.setOrigin(a.ox, a.oy).setPosition(place.x * s + a.dx, place.y * s + a.dy);
+      return new Geom.Rectangle(t.x - t.displayWidth * t.originX, t.y - t.displayHeight * t.originY, t.displayWidth, t.displayHeight);
+    };
+    const fits = (box: Geom.Rectangle): boolean => !placed.some((other) => Geom.Intersects.RectangleToRectangle(box, other));
+    for (const side of sides) {
+      const box = boxAt(side);
+      if (fits(box)) {
+        placed.push(box);
+        return t;
+      }
+    }
+    const mustRead = place.kind === 'islands' || place.id === 'tokyo' || place.id === 'seoul';
+    if (mustRead) placed.push(boxAt(place.label));
+    else t.setVisible(false);
     return t;
   };
 
@@ -192,6 +218,14 @@ export function drawMap(scene: Scene, data: MapData, frame: MapFrame, options: M
       }
     }
   }
+
+  const key = `map-shapes-${++textureCount}`;
+  g.generateTexture(key, Math.ceil((data.width * s + MARGIN * 2) * resolution), Math.ceil((data.height * s + MARGIN * 2) * resolution));
+  g.destroy();
+  // Under the labels: the container's first child.
+  const shapes = scene.add.image(-MARGIN, -MARGIN, key).setOrigin(0, 0).setScale(1 / resolution);
+  shapes.once('destroy', () => scene.textures.remove(key));
+  container.addAt(shapes, 0);
 
   const credit = scene.add
     .text(data.width * s - 6, data.height * s - 4, 'Made with Natural Earth', {
