@@ -2,7 +2,7 @@
  * What the browser tests and the browser bench share: Debian's headless Chromium with the flags our
  * machines need, the Vite dev server on a free port, and waiting on the game's read-only test hook.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,6 +15,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 export const WAIT = { timeout: 30_000 };
 
 export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  mkdirSync(RESULTS, { recursive: true });
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: sudo apt-get install chromium fonts-noto-cjk fonts-noto-core`);
   return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
@@ -30,6 +31,38 @@ export async function startDevServer(): Promise<{ server: ViteDevServer; url: st
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the Vite dev server did not report its address');
   return { server, url };
+}
+
+/** A page of the game at its title screen, recording console errors and uncaught exceptions. */
+export async function openGame(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await waitForScene(page, 'Title');
+  return { page, errors };
+}
+
+/** The accessible name of the focused control (its label, or its own text). */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    if (el instanceof HTMLInputElement && el.labels?.[0]) return el.labels[0].textContent ?? '';
+    return el.getAttribute('aria-label') ?? el.textContent ?? '';
+  });
+}
+
+/** Presses Tab until the focused control's name matches. */
+export async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (name.test(await focused(page))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`no control named ${name} could be reached with Tab (focus is on "${await focused(page)}")`);
 }
 
 export async function waitForScene(page: Page, scene: string): Promise<void> {

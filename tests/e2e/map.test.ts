@@ -3,39 +3,19 @@
  * checks that the scene rendered without errors. Screenshots go to test-results/map-*.png for a
  * person to look at (label collisions and contrast are judged by eye, not asserted here).
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { Browser } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RESULTS = join(ROOT, 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
+import { launchChromium, RESULTS, startDevServer } from './harness';
 
 let browser: Browser | undefined;
 let server: ViteDevServer | undefined;
 let url = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found. Install it with: sudo apt-get install chromium fonts-noto-cjk fonts-noto-core`);
-  }
-  mkdirSync(RESULTS, { recursive: true });
-  server = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, strictPort: true, open: false, hmr: false },
-  });
-  await server.listen();
-  url = server.resolvedUrls?.local[0] ?? '';
-  if (!url) throw new Error('the Vite dev server did not report its address');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  ({ server, url } = await startDevServer());
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

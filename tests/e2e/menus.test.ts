@@ -3,38 +3,19 @@
  * scenario → side and difficulty → briefing → the turn screen; settings that survive a reload; a
  * screenshot of every menu screen (test-results/menu-*.png) to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RESULTS = join(ROOT, 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
-const WAIT = { timeout: 30_000 };
+import { focused, launchChromium, openGame as open, RESULTS, startDevServer, tabTo, waitForScene, WAIT } from './harness';
 
 let browser: Browser | undefined;
 let server: ViteDevServer | undefined;
 let url = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: sudo apt-get install chromium fonts-noto-cjk fonts-noto-core`);
-  mkdirSync(RESULTS, { recursive: true });
-  server = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, strictPort: true, open: false, hmr: false },
-  });
-  await server.listen();
-  url = server.resolvedUrls?.local[0] ?? '';
-  if (!url) throw new Error('the Vite dev server did not report its address');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  ({ server, url } = await startDevServer());
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -42,46 +23,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openGame(): Promise<{ page: Page; errors: string[] }> {
-  if (!browser) throw new Error('the browser did not start');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(url);
-  await waitForScene(page, 'Title');
-  return { page, errors };
-}
+const openGame = (): ReturnType<typeof open> => open(browser!, url);
 
-/** Waits until the store shows `screen`... */
+/** Waits until the store shows `screen` (its scene may still be starting). */
 async function waitForScreen(page: Page, screen: string): Promise<void> {
   await page.waitForFunction((s) => window.__cyd?.screen === s, screen, WAIT);
-}
-
-/** ...and until its scene has been created (its DOM mirror is then in place). */
-async function waitForScene(page: Page, scene: string): Promise<void> {
-  await page.waitForFunction((s) => window.__cyd?.scene === s, scene, WAIT);
-}
-
-/** The accessible name of the focused control (its label, or its own text). */
-async function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return '';
-    if (el instanceof HTMLInputElement && el.labels?.[0]) return el.labels[0].textContent ?? '';
-    return el.getAttribute('aria-label') ?? el.textContent ?? '';
-  });
-}
-
-/** Presses Tab until the focused control's name matches, failing after a screen's worth of presses. */
-async function tabTo(page: Page, name: RegExp): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    if (name.test(await focused(page))) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`no control named ${name} could be reached with Tab (focus is on "${await focused(page)}")`);
 }
 
 async function shot(page: Page, name: string): Promise<void> {

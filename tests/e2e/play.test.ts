@@ -4,17 +4,12 @@
  * resolution and the debrief must appear, with the ending named in `window.__cyd`. Screenshots of
  * the turn, resolution and debrief screens go to test-results/play-*.png for a person to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { click, focused, launchChromium, openGame as open, RESULTS, startDevServer, tabTo, waitForScene, WAIT } from './harness';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const RESULTS = join(ROOT, 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
-const WAIT = { timeout: 30_000 };
 /** The longest-running shipped scenario for the pointer game, the short tutorial for the keyboard game. */
 const TOKYO_SCENARIO = 'linkage';
 const SEOUL_SCENARIO = 'tutorial';
@@ -26,21 +21,8 @@ let server: ViteDevServer | undefined;
 let url = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: sudo apt-get install chromium fonts-noto-cjk fonts-noto-core`);
-  mkdirSync(RESULTS, { recursive: true });
-  server = await createServer({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, strictPort: true, open: false, hmr: false },
-  });
-  await server.listen();
-  url = server.resolvedUrls?.local[0] ?? '';
-  if (!url) throw new Error('the Vite dev server did not report its address');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  ({ server, url } = await startDevServer());
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -48,24 +30,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openGame(): Promise<{ page: Page; errors: string[] }> {
-  if (!browser) throw new Error('the browser did not start');
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(url);
-  await waitForScene(page, 'Title');
-  return { page, errors };
-}
+const openGame = (): ReturnType<typeof open> => open(browser!, url);
 
-async function waitForScene(page: Page, scene: string): Promise<void> {
-  await page.waitForFunction((s) => window.__cyd?.scene === s, scene, WAIT);
-}
-
-/** Waits for the screen and its scene, with `resolved` turns behind the game. */
+/** Waits for the screen and its scene, with `resolved` turns behind the game; says where the game is if it never comes. */
 async function waitForPlay(page: Page, scene: 'Turn' | 'Resolution' | 'Debrief', resolved: number): Promise<void> {
   try {
     await page.waitForFunction(([s, n]) => window.__cyd?.scene === s && window.__cyd?.game?.resolved === n, [scene, resolved] as const, WAIT);
@@ -73,24 +40,6 @@ async function waitForPlay(page: Page, scene: 'Turn' | 'Resolution' | 'Debrief',
     const at = await page.evaluate(() => ({ scene: window.__cyd?.scene, screen: window.__cyd?.screen, resolved: window.__cyd?.game?.resolved, focus: document.activeElement?.outerHTML.slice(0, 200) }));
     throw new Error(`waited for ${scene} after ${resolved} turns, but the game shows ${JSON.stringify(at)}: ${String(error)}`);
   }
-}
-
-async function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return '';
-    if (el instanceof HTMLInputElement && el.labels?.[0]) return el.labels[0].textContent ?? '';
-    return el.getAttribute('aria-label') ?? el.textContent ?? '';
-  });
-}
-
-/** Presses Tab until the focused control's name matches; the turn screen has many controls. */
-async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    if (name.test(await focused(page))) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`no control named ${name} could be reached with Tab (focus is on "${await focused(page)}")`);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -104,11 +53,6 @@ async function checkResolution(page: Page, turn: number, side: 'Tokyo' | 'Seoul'
   const other = side === 'Tokyo' ? 'Seoul' : 'Tokyo';
   expect(await page.getByRole('region', { name: new RegExp(`^How .*${side}.* saw it \\(you\\)$`) }).count()).toBe(1);
   expect(await page.getByRole('region', { name: new RegExp(`^How .*${other}.* saw it$`) }).count()).toBe(1);
-}
-
-/** Activates a mirrored control the way a pointer on the DOM layer would (the layer itself is visually hidden). */
-async function click(page: Page, role: 'button' | 'radio', name: string | RegExp): Promise<void> {
-  await page.getByRole(role, { name, exact: typeof name === 'string' }).dispatchEvent('click');
 }
 
 /** The first card that can be chosen now and is not a joint decision: its title and key. */

@@ -16,7 +16,7 @@ import { addPanel } from '../widgets/panel';
 import { ScrollArea } from '../widgets/scrollArea';
 import { addText, type TextOptions } from '../widgets/text';
 import { gameStates, playContext } from './context';
-import { PlayButton } from './playButton';
+import { Button } from '../widgets/button';
 
 /** Distinct on the navy background, and told apart by dash and marker too (not by colour alone). */
 const SERIES_COLORS = [0x7fb2f0, 0xf2c14e, 0xe06c75, 0x8fe3a0, 0xc39bf0, 0xf0a38f, 0x6fd6d6, 0xd9e2f2, 0xffb86b, 0xb5e06c];
@@ -95,8 +95,8 @@ export class Debrief extends MenuScene {
       else this.actions.go('side');
     };
     const another = (): void => this.actions.go('scenarios');
-    const b1 = new PlayButton(this, this.ring, { key: 'again', x: 1264 - 260, y: 652, width: 260, height: 48, label: t('play.debrief.playAgain'), variant: 'primary', size: 20, onActivate: again });
-    new PlayButton(this, this.ring, { key: 'another', x: b1.bounds().x - 16 - 300, y: 652, width: 300, height: 48, label: t('play.debrief.another'), size: 18, onActivate: another });
+    const b1 = new Button(this, this.ring, { compact: true, key: 'again', x: 1264 - 260, y: 652, width: 260, height: 48, label: t('play.debrief.playAgain'), variant: 'primary', size: 20, onActivate: again });
+    new Button(this, this.ring, { compact: true, key: 'another', x: b1.bounds().x - 16 - 300, y: 652, width: 300, height: 48, label: t('play.debrief.another'), size: 18, onActivate: another });
     addText(this, 16, 664, t('play.debrief.keys'), { size: 13, color: CSS_COLORS.muted, wrap: 640 });
 
     const toItem = (line: Line): MirrorItem => (line.style === 'heading' ? { kind: 'heading', level: 3, text: line.text } : { kind: 'text', text: line.text });

@@ -14,7 +14,7 @@ import { addPanel } from '../widgets/panel';
 import { ScrollArea } from '../widgets/scrollArea';
 import { addText } from '../widgets/text';
 import { gameStates, playContext } from './context';
-import { PlayButton } from './playButton';
+import { Button } from '../widgets/button';
 
 const STYLES: Record<LineStyle, { options: TextOptions; gap: number }> = {
   heading: { options: { size: 17, bold: true, color: CSS_COLORS.gold }, gap: 16 },
@@ -70,7 +70,7 @@ export class Resolution extends MenuScene {
 
     const cont = () => this.actions.nextTurn();
     const contLabel = ended ? t('play.resolution.toDebrief') : t('play.resolution.continue');
-    new PlayButton(this, this.ring, { key: 'continue', x: 1280 - 16 - 260, y: 650, width: 260, height: 50, label: contLabel, variant: 'primary', size: 20, onActivate: cont });
+    new Button(this, this.ring, { compact: true, key: 'continue', x: 1280 - 16 - 260, y: 650, width: 260, height: 50, label: contLabel, variant: 'primary', size: 20, onActivate: cont });
     addText(this, 16, 664, t('play.resolution.keys'), { size: 13, color: CSS_COLORS.muted, wrap: 900 });
 
     const toItem = (line: Line): MirrorItem => (line.style === 'heading' ? { kind: 'heading', level: 3, text: line.text } : { kind: 'text', text: line.text });

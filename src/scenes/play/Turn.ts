@@ -14,7 +14,7 @@ import { meterSpoken, turnModel, type CardModel, type TurnModel } from '../../ui
 import { MAP_JSON_KEY } from '../Preloader';
 import { drawMap } from '../map/drawMap';
 import { parseMapData } from '../map/mapData';
-import { PlayButton } from './playButton';
+import { Button } from '../widgets/button';
 import { MenuScene } from '../widgets/menuScene';
 import { addPanel } from '../widgets/panel';
 import { addText } from '../widgets/text';
@@ -36,7 +36,7 @@ export class Turn extends MenuScene {
   private grid!: CardGrid;
   private filter: DecisionCategory | 'all' = 'all';
   private dynamic: GameObjects.GameObject[] = [];
-  private buttons: PlayButton[] = [];
+  private buttons: Button[] = [];
   private mirror?: MirrorHandle;
   private pageText?: GameObjects.Text;
   /** Where each category tab sits (worked out once a turn: the categories do not change within it). */
@@ -66,7 +66,7 @@ export class Turn extends MenuScene {
     // Header: whose government, which month, which turn, the capital (redrawn with the draft).
     addText(this, LEFT.x, 12, t('play.turn.heading', { side: this.model.sideName, date: formatTurn(scenario, session.state.turn) }), { size: 22, bold: true, color: SIDE_CSS_COLORS[human] });
     addText(this, LEFT.x, 42, t('play.turn.turnOf', { turn: session.state.turn, turns: scenario.turns }), { size: 14, color: CSS_COLORS.muted });
-    new PlayButton(this, this.ring, { key: 'menu', x: 1160, y: 12, width: 104, label: t('play.turn.menu'), size: 16, onActivate: () => this.actions.openSettings() });
+    new Button(this, this.ring, { compact: true, key: 'menu', x: 1160, y: 12, width: 104, label: t('play.turn.menu'), size: 16, onActivate: () => this.actions.openSettings() });
 
     // The map gives way to the meters when a scenario has many.
     const metersHeight = this.model.meters.length * meterRowHeight(6) + (this.model.meters.some((m) => m.seen === 'poll') ? fontPx(30) : 0);
@@ -216,14 +216,14 @@ export class Turn extends MenuScene {
 
     // Category filter, as tabs.
     for (const tab of this.tabs) {
-      this.buttons.push(new PlayButton(this, this.ring, { key: `filter:${tab.cat}`, x: tab.x, y: tab.y, label: t(`play.category.${tab.cat}`), size: 13, height: 28, padX: 18, selected: this.filter === tab.cat, onActivate: () => this.setFilter(tab.cat) }));
+      this.buttons.push(new Button(this, this.ring, { compact: true, key: `filter:${tab.cat}`, x: tab.x, y: tab.y, label: t(`play.category.${tab.cat}`), size: 13, height: 28, padX: 18, selected: this.filter === tab.cat, onActivate: () => this.setFilter(tab.cat) }));
     }
 
     const shown = this.visibleCards();
     this.grid.setCards(shown);
     this.buttons.push(
-      new PlayButton(this, this.ring, { key: 'page:prev', x: CENTER.x, y: 632, width: 44, label: '◀', size: 16, height: 34, disabled: this.grid.page === 0, onActivate: () => this.turnPage(-1) }),
-      new PlayButton(this, this.ring, { key: 'page:next', x: CENTER.x + CENTER.width - 44, y: 632, width: 44, label: '▶', size: 16, height: 34, disabled: this.grid.page >= this.grid.pages - 1, onActivate: () => this.turnPage(1) }),
+      new Button(this, this.ring, { compact: true, key: 'page:prev', x: CENTER.x, y: 632, width: 44, label: '◀', size: 16, height: 34, disabled: this.grid.page === 0, onActivate: () => this.turnPage(-1) }),
+      new Button(this, this.ring, { compact: true, key: 'page:next', x: CENTER.x + CENTER.width - 44, y: 632, width: 44, label: '▶', size: 16, height: 34, disabled: this.grid.page >= this.grid.pages - 1, onActivate: () => this.turnPage(1) }),
     );
     this.pageText = addText(this, CENTER.x + CENTER.width / 2, 649, '', { size: 14, color: CSS_COLORS.muted }).setOrigin(0.5);
     this.dynamic.push(this.pageText);
@@ -291,7 +291,8 @@ export class Turn extends MenuScene {
     if (m.proposals.length) {
       text(t('play.turn.proposals', { other: m.otherName }), 15, CSS_COLORS.gold, true);
       for (const p of m.proposals) {
-        const b = new PlayButton(this, this.ring, {
+        const b = new Button(this, this.ring, {
+          compact: true,
           key: p.key,
           x: RIGHT.x,
           y,
@@ -316,7 +317,8 @@ export class Turn extends MenuScene {
         for (const c of r.choices) {
           const chosen = r.chosen === c.id;
           const label = `${chosen ? '✓ ' : ''}${c.label}${c.isDefault ? ` · ${t('play.turn.defaultChoice')}` : ''}`;
-          const b = new PlayButton(this, this.ring, {
+          const b = new Button(this, this.ring, {
+            compact: true,
             key: `${r.key}:${c.id}`,
             x: RIGHT.x,
             y,
@@ -335,13 +337,13 @@ export class Turn extends MenuScene {
     }
     const endY = 584;
     if (m.guide.length && !this.guideOpen()) {
-      const b = new PlayButton(this, this.ring, { key: 'guide', x: RIGHT.x, y, label: t('play.turn.showGuide'), size: 14, onActivate: () => this.toggleGuide() });
+      const b = new Button(this, this.ring, { compact: true, key: 'guide', x: RIGHT.x, y, label: t('play.turn.showGuide'), size: 14, onActivate: () => this.toggleGuide() });
       this.buttons.push(b);
       y += b.height + 6;
     } else if (m.guide.length) {
       y = this.drawGuide(y, endY - 10);
     }
-    this.buttons.push(new PlayButton(this, this.ring, { key: 'end', x: RIGHT.x, y: endY, width: RIGHT.width, height: 50, label: t('play.turn.endTurn'), variant: 'primary', size: 22, onActivate: () => this.endTurn() }));
+    this.buttons.push(new Button(this, this.ring, { compact: true, key: 'end', x: RIGHT.x, y: endY, width: RIGHT.width, height: 50, label: t('play.turn.endTurn'), variant: 'primary', size: 22, onActivate: () => this.endTurn() }));
     this.dynamic.push(addText(this, RIGHT.x, endY + fontPx(58), t('play.turn.keys'), { size: 11, color: CSS_COLORS.muted, wrap: RIGHT.width }));
   }
 
@@ -378,7 +380,7 @@ export class Turn extends MenuScene {
     panel.lineStyle(2, UI_COLORS.primary, 0.9).strokeRoundedRect(RIGHT.x, top, RIGHT.width, panelBottom - top, 10);
     for (const o of texts) o.setDepth(1);
     this.dynamic.push(panel, ...texts);
-    this.buttons.push(new PlayButton(this, this.ring, { key: 'guide', x: RIGHT.x + pad, y: textBottom + pad, width, label: t('play.turn.dismissGuide'), size: 13, onActivate: () => this.toggleGuide() }));
+    this.buttons.push(new Button(this, this.ring, { compact: true, key: 'guide', x: RIGHT.x + pad, y: textBottom + pad, width, label: t('play.turn.dismissGuide'), size: 13, onActivate: () => this.toggleGuide() }));
     return panelBottom + 8;
   }
 

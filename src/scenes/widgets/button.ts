@@ -24,6 +24,10 @@ export interface ButtonOptions {
   readonly variant?: 'primary' | 'normal';
   readonly disabled?: boolean;
   readonly selected?: boolean;
+  /** The play screens' denser button: smaller type, corners and padding (default false). */
+  readonly compact?: boolean;
+  /** Room either side of the label together (default 48, compact 32). */
+  readonly padX?: number;
   /** Plays the click sound and runs; the DOM twin should call the same `press()`. */
   readonly onActivate: () => void;
 }
@@ -53,16 +57,18 @@ export class Button {
     this.selected = options.selected ?? false;
     this.press = clicked(options.onActivate);
 
-    const size = options.size ?? 22;
+    const compact = options.compact ?? false;
+    const size = options.size ?? (compact ? 20 : 22);
     this.text = addText(scene, 0, 0, options.label, { size, bold: options.variant === 'primary', align: 'center', ...(options.width && { wrap: options.width - 24 }) });
-    this.width = options.width ?? Math.ceil(this.text.width + 48);
-    this.height = Math.max(options.height ?? 0, Math.ceil(this.text.height + fontPx(18)));
+    this.width = options.width ?? Math.ceil(this.text.width + (options.padX ?? (compact ? 32 : 48)));
+    this.height = Math.max(options.height ?? 0, Math.ceil(this.text.height + fontPx(compact ? 12 : 18)));
     this.bg = scene.add
       .rectangle(options.x, options.y, this.width, this.height, UI_COLORS.button)
       .setOrigin(0, 0)
-      .setRounded(10)
+      .setRounded(compact ? 8 : 10)
       .setInteractive({ useHandCursor: true });
-    this.text.setOrigin(0.5).setPosition(options.x + this.width / 2, options.y + this.height / 2).setDepth(1);
+    this.text.setOrigin(0.5).setDepth(1);
+    this.placeText(options.x, options.y);
 
     this.bg.on('pointerover', () => this.setHover(true));
     this.bg.on('pointerout', () => this.setHover(false));
@@ -105,6 +111,7 @@ export class Button {
 
   /** Removes the button's objects (its focus-ring twin goes when the scene shuts down or is re-registered). */
   destroy(): void {
+    if (this.hovered) this.scene.input.setDefaultCursor('default');
     this.bg.destroy();
     this.text.destroy();
   }
@@ -118,8 +125,12 @@ export class Button {
   /** Moves the button's top-left corner (e.g. after measuring it, or inside a scrolled list). */
   setPosition(x: number, y: number): this {
     this.bg.setPosition(x, y);
-    this.text.setPosition(x + this.width / 2, y + this.height / 2);
+    this.placeText(x, y);
     return this;
+  }
+
+  private placeText(x: number, y: number): void {
+    this.text.setPosition(x + this.width / 2, y + this.height / 2);
   }
 
   setY(y: number): this {
