@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS = join(ROOT, 'test-results');
@@ -31,6 +32,28 @@ export async function startDevServer(): Promise<{ server: ViteDevServer; url: st
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the Vite dev server did not report its address');
   return { server, url };
+}
+
+/** Starts Chromium and the dev server before a test file's tests and stops them after. */
+export function useGameInBrowser(extraArgs: readonly string[] = []): { browser: () => Browser; url: () => string } {
+  let browser: Browser | undefined;
+  let server: ViteDevServer | undefined;
+  let url = '';
+  beforeAll(async () => {
+    ({ server, url } = await startDevServer());
+    browser = await launchChromium(extraArgs);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    browser: () => {
+      if (!browser) throw new Error('the browser did not start');
+      return browser;
+    },
+    url: () => url,
+  };
 }
 
 /** A page of the game at its title screen, recording console errors and uncaught exceptions. */

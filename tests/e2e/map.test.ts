@@ -4,24 +4,10 @@
  * person to look at (label collisions and contrast are judged by eye, not asserted here).
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, RESULTS, startDevServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { RESULTS, useGameInBrowser } from './harness';
 
-let browser: Browser | undefined;
-let server: ViteDevServer | undefined;
-let url = '';
-
-beforeAll(async () => {
-  ({ server, url } = await startDevServer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const game = useGameInBrowser();
 
 describe('the map of Northeast Asia', () => {
   for (const [lang, highlight] of [
@@ -30,14 +16,13 @@ describe('the map of Northeast Asia', () => {
     ['ko', 'seoul'],
   ] as const) {
     it(`draws in ${lang} without errors`, async () => {
-      if (!browser) throw new Error('the browser did not start');
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+      const page = await game.browser().newPage({ viewport: { width: 1280, height: 720 } });
       const errors: string[] = [];
       page.on('console', (msg) => {
         if (msg.type() === 'error') errors.push(msg.text());
       });
       page.on('pageerror', (error) => errors.push(String(error)));
-      await page.goto(`${url}tests/e2e/map-page/index.html?lang=${lang}&highlight=${highlight}`);
+      await page.goto(`${game.url()}tests/e2e/map-page/index.html?lang=${lang}&highlight=${highlight}`);
       await page.waitForFunction(() => window.__mapTest?.ready === true || window.__mapTest?.error !== undefined, undefined, {
         timeout: 30_000,
       });
@@ -52,14 +37,13 @@ describe('the map of Northeast Asia', () => {
   }
 
   it('loads the game sounds only after the first key press, and the browser decodes every one', async () => {
-    if (!browser) throw new Error('the browser did not start');
-    const page = await browser.newPage();
+    const page = await game.browser().newPage();
     const errors: string[] = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error' || msg.type() === 'warning') errors.push(msg.text());
     });
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(`${url}tests/e2e/map-page/index.html`);
+    await page.goto(`${game.url()}tests/e2e/map-page/index.html`);
     await page.waitForFunction(() => window.__mapTest?.ready === true, undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => window.__soundTest?.())).toEqual({ howls: 0, loaded: 0, failed: 0 });
     await page.keyboard.press('Space');

@@ -4,26 +4,13 @@
  * screenshot of every menu screen (test-results/menu-*.png) to look at.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focused, launchChromium, openGame as open, RESULTS, startDevServer, tabTo, waitForScene, WAIT } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { focused, openGame as open, RESULTS, tabTo, useGameInBrowser, WAIT, waitForScene } from './harness';
 
-let browser: Browser | undefined;
-let server: ViteDevServer | undefined;
-let url = '';
+const game = useGameInBrowser();
 
-beforeAll(async () => {
-  ({ server, url } = await startDevServer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const openGame = (): ReturnType<typeof open> => open(browser!, url);
+const openGame = (): ReturnType<typeof open> => open(game.browser(), game.url());
 
 /** Waits until the store shows `screen` (its scene may still be starting). */
 async function waitForScreen(page: Page, screen: string): Promise<void> {

@@ -5,10 +5,9 @@
  * the turn, resolution and debrief screens go to test-results/play-*.png for a person to look at.
  */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { click, focused, launchChromium, openGame as open, RESULTS, startDevServer, tabTo, waitForScene, WAIT } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { click, focused, openGame as open, RESULTS, tabTo, useGameInBrowser, WAIT, waitForScene } from './harness';
 
 /** The longest-running shipped scenario for the pointer game, the short tutorial for the keyboard game. */
 const TOKYO_SCENARIO = 'linkage';
@@ -16,21 +15,9 @@ const SEOUL_SCENARIO = 'tutorial';
 /** More turns than any shipped scenario has: a game that never ends fails instead of looping. */
 const MAX_TURNS = 30;
 
-let browser: Browser | undefined;
-let server: ViteDevServer | undefined;
-let url = '';
+const game = useGameInBrowser();
 
-beforeAll(async () => {
-  ({ server, url } = await startDevServer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const openGame = (): ReturnType<typeof open> => open(browser!, url);
+const openGame = (): ReturnType<typeof open> => open(game.browser(), game.url());
 
 /** Waits for the screen and its scene, with `resolved` turns behind the game; says where the game is if it never comes. */
 async function waitForPlay(page: Page, scene: 'Turn' | 'Resolution' | 'Debrief', resolved: number): Promise<void> {

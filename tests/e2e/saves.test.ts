@@ -3,27 +3,14 @@
  * a damaged save is reported on the title screen and kept aside, with the game still usable.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { click, launchChromium, startDevServer, startGame, waitForPlay, waitForScene, WAIT } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { click, startGame, useGameInBrowser, WAIT, waitForPlay, waitForScene } from './harness';
 
-let browser: Browser | undefined;
-let server: ViteDevServer | undefined;
-let url = '';
-
-beforeAll(async () => {
-  ({ server, url } = await startDevServer());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const game = useGameInBrowser();
 
 async function openTitle(page: Page): Promise<void> {
-  await page.goto(url);
+  await page.goto(game.url());
   await waitForScene(page, 'Title');
 }
 
@@ -42,7 +29,7 @@ async function firstOpenCard(page: Page): Promise<string> {
 
 describe('saves in the browser', () => {
   it('a reload mid-turn continues the same game: same turn, same meters, same choices', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await game.browser().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     await openTitle(page);
     await startGame(page, 'tutorial', 'Tokyo');
@@ -65,7 +52,7 @@ describe('saves in the browser', () => {
   });
 
   it('exports a game as a file from the menu, and imports it back into a fresh browser', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+    const context = await game.browser().newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
     const page = await context.newPage();
     await openTitle(page);
     await startGame(page, 'fifty_years_on', 'Seoul');
@@ -81,7 +68,7 @@ describe('saves in the browser', () => {
     expect(download.suggestedFilename()).toBe('close-yet-distant-fifty_years_on.json');
     await context.close();
 
-    const fresh = await browser!.newContext({ viewport: { width: 1280, height: 720 } });
+    const fresh = await game.browser().newContext({ viewport: { width: 1280, height: 720 } });
     const other = await fresh.newPage();
     await openTitle(other);
     expect(await other.getByRole('button', { name: 'Continue' }).count()).toBe(0);
@@ -92,7 +79,7 @@ describe('saves in the browser', () => {
   });
 
   it('a damaged save is reported, kept aside, and the game still starts anew', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await game.browser().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
