@@ -18,6 +18,7 @@ import { Button } from '../widgets/button';
 import { MenuScene } from '../widgets/menuScene';
 import { addPanel } from '../widgets/panel';
 import { addText } from '../widgets/text';
+import { ScrollArea } from '../widgets/scrollArea';
 import { CardGrid } from './cardGrid';
 import { drawMeters, meterRowHeight } from './meterPanel';
 import { playContext, previousState, type PlayContext } from './context';
@@ -36,6 +37,8 @@ export class Turn extends MenuScene {
   private grid!: CardGrid;
   private filter: DecisionCategory | 'all' = 'all';
   private dynamic: GameObjects.GameObject[] = [];
+  /** The guide note's text box, while the note is open (its DOM twin scrolls it). */
+  private guideArea: ScrollArea | undefined;
   private buttons: Button[] = [];
   private mirror?: MirrorHandle;
   private pageText?: GameObjects.Text;
@@ -198,6 +201,8 @@ export class Turn extends MenuScene {
   /** Redraws everything that depends on the draft: capital, cards, proposals, answers, guide, mirror. */
   private refresh(): void {
     for (const o of this.dynamic) o.destroy();
+    this.guideArea?.destroy();
+    this.guideArea = undefined;
     for (const b of this.buttons) b.destroy();
     this.dynamic = [];
     this.buttons = [];
@@ -354,34 +359,32 @@ export class Turn extends MenuScene {
   private drawGuide(top: number, bottom: number): number {
     const pad = 12;
     const width = RIGHT.width - pad * 2;
-    const texts: GameObjects.Text[] = [];
-    let y = top + pad;
-    const add = (text: string, size: number, bold = false, color: string = CSS_COLORS.text): void => {
-      const o = addText(this, RIGHT.x + pad, y, text, { size, bold, color, wrap: width });
-      texts.push(o);
-      y += o.height + 4;
-    };
-    add(t('play.turn.guide'), 15, true, CSS_COLORS.gold);
-    for (const g of this.model.guide) {
-      if (g.title) add(g.title, 14, true);
-      add(g.text, 13);
-    }
+    const heading = addText(this, RIGHT.x + pad, top + pad, t('play.turn.guide'), { size: 15, bold: true, color: CSS_COLORS.gold, wrap: width });
     const buttonHeight = fontPx(13) + fontPx(26);
-    // Too long for the room left: the text is cut at the bottom (the DOM mirror and G read it whole).
-    const textBottom = Math.min(y, bottom - buttonHeight - pad * 2);
-    for (const o of texts) {
-      const visible = textBottom - o.y;
-      if (visible <= 0) o.setVisible(false);
-      else if (visible < o.height) o.setCrop(0, 0, o.width * (o.style.resolution || 1), visible * (o.style.resolution || 1));
-    }
+    const textTop = top + pad + heading.height + 4;
+    // A note too long for the room left scrolls (wheel, or arrow keys on its focused twin) rather than being cut.
+    const area = new ScrollArea(this, RIGHT.x + pad, textTop, width, Math.max(fontPx(40), bottom - buttonHeight - pad * 2 - textTop), this.ring, 'scroll:guide');
+    this.guideArea = area;
+    this.model.guide.forEach((g, i) => {
+      if (g.title) area.add(g.title, { size: 14, bold: true }, i === 0 ? 0 : 8);
+      area.add(g.text, { size: 13 }, g.title ? 4 : i === 0 ? 0 : 8);
+    });
+    const textBottom = textTop + area.fit();
     const panelBottom = textBottom + buttonHeight + pad * 2;
     const panel = this.add.graphics();
     panel.fillStyle(UI_COLORS.panel, 1).fillRoundedRect(RIGHT.x, top, RIGHT.width, panelBottom - top, 10);
     panel.lineStyle(2, UI_COLORS.primary, 0.9).strokeRoundedRect(RIGHT.x, top, RIGHT.width, panelBottom - top, 10);
-    for (const o of texts) o.setDepth(1);
-    this.dynamic.push(panel, ...texts);
+    heading.setDepth(1);
+    this.dynamic.push(panel, heading);
     this.buttons.push(new Button(this, this.ring, { compact: true, key: 'guide', x: RIGHT.x + pad, y: textBottom + pad, width, label: t('play.turn.dismissGuide'), size: 13, onActivate: () => this.toggleGuide() }));
     return panelBottom + 8;
+  }
+
+  /** The note's paragraphs, inside a scrollable region when the canvas box scrolls. */
+  private guideMirror(notes: MirrorItem[]): MirrorItem[] {
+    const area = this.guideArea;
+    if (!area?.scrollable()) return notes;
+    return [{ kind: 'scroll', key: 'scroll:guide', label: t('play.turn.guide'), children: notes, onScroll: (step) => area.step(step) }];
   }
 
   private toggle(id: string): void {
@@ -454,7 +457,7 @@ export class Turn extends MenuScene {
         kind: 'group',
         label: t('play.turn.guide'),
         children: [
-          ...(open ? m.guide.map((g): MirrorItem => ({ kind: 'text', role: 'note', text: g.title ? `${g.title}. ${g.text}` : g.text })) : []),
+          ...(open ? this.guideMirror(m.guide.map((g): MirrorItem => ({ kind: 'text', role: 'note', text: g.title ? `${g.title}. ${g.text}` : g.text }))) : []),
           { kind: 'button', key: 'guide', label: open ? t('play.turn.dismissGuide') : t('play.turn.showGuide'), onActivate: () => this.toggleGuide() },
         ],
       });

@@ -36,7 +36,7 @@ export class ScrollArea {
     readonly x: number,
     readonly y: number,
     readonly width: number,
-    readonly height: number,
+    private height: number,
     ring: FocusRing | null = null,
     key?: string,
   ) {
@@ -63,6 +63,16 @@ export class ScrollArea {
 
   bounds(): Geom.Rectangle {
     return new Geom.Rectangle(this.x, this.y, this.width, this.height);
+  }
+
+  /** Shrinks the box to its text when the text is shorter; returns the box's height. */
+  fit(): number {
+    if (this.contentHeight < this.height) {
+      this.height = Math.ceil(this.contentHeight);
+      this.camera.setSize(this.width, this.height);
+      this.layout();
+    }
+    return this.height;
   }
 
   /** True when there is more text than the box shows. */
