@@ -6,7 +6,7 @@
 import type { GameObjects } from 'phaser';
 import { playSound } from '../../audio/sound';
 import { t } from '../../i18n';
-import { CSS_COLORS, SIDE_CSS_COLORS, UI_COLORS, motion } from '../../theme';
+import { CSS_COLORS, SIDE_CSS_COLORS, UI_COLORS, fontPx, motion } from '../../theme';
 import { announce, renderScreen, type MirrorItem } from '../../ui/dom';
 import { argumentLines, keyEventLines, questionLines, resultWords, revealedLines, seriesSpoken, timelineLines } from '../../ui/play/debriefText';
 import { sourceWords, type Line, type LineStyle } from '../../ui/play/resolutionText';
@@ -70,10 +70,12 @@ export class Debrief extends MenuScene {
     const marks = keyEvents(scenario, session.reports, language);
     addPanel(this, 16, top, 628, 636 - top);
     addText(this, 32, top + 8, t('play.debrief.chart'), { size: 16, bold: true, color: CSS_COLORS.gold });
-    addText(this, 32, top + 30, t('play.debrief.chartNote', { side: sideName(scenario, human, language) }), { size: 11, color: CSS_COLORS.muted, wrap: 596 });
-    // The chart takes what the legend (two columns of rows) and the axis labels leave.
+    const note = addText(this, 32, top + 30, t('play.debrief.chartNote', { side: sideName(scenario, human, language) }), { size: 11, color: CSS_COLORS.muted, wrap: 596 });
+    // The chart takes what the legend (two columns of rows) and the axis labels leave; its marker
+    // numbers sit above it, under the note however many lines the note takes.
     const legendHeight = Math.ceil(series.length / 2) * 22;
-    const chart = { ...CHART, y: top + 64, height: Math.max(120, Math.min(320, 636 - top - 64 - 36 - legendHeight - 12)) };
+    const chartTop = Math.max(top + 64, Math.ceil(note.y + note.height + fontPx(18)));
+    const chart = { ...CHART, y: chartTop, height: Math.max(120, Math.min(320, 636 - chartTop - 36 - legendHeight - 12)) };
     this.drawChart(series, marks, chart, session.reports.length);
 
     const columnTop = top;

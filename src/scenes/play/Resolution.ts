@@ -60,9 +60,11 @@ export class Resolution extends MenuScene {
       const mine = side === human;
       addPanel(this, x, TOP - 14, width, BOTTOM - TOP + 24, mine ? UI_COLORS.primary : UI_COLORS.panelEdge);
       const label = t(mine ? 'play.resolution.sawItYou' : 'play.resolution.sawIt', { side: sideName(scenario, side, language) });
-      addText(this, x + 16, TOP - 4, label, { size: 18, bold: true, color: SIDE_CSS_COLORS[side] });
+      const heading = addText(this, x + 16, TOP - 4, label, { size: 18, bold: true, color: SIDE_CSS_COLORS[side] });
       const key = `scroll:${side}`;
-      const area = new ScrollArea(this, x + 16, TOP + 28, width - 24, BOTTOM - TOP - 32, this.ring, key);
+      // Below the heading, however large the text setting makes it.
+      const areaTop = Math.max(TOP + 28, Math.ceil(heading.y + heading.height + 8));
+      const area = new ScrollArea(this, x + 16, areaTop, width - 24, BOTTOM - areaTop - 4, this.ring, key);
       const lines = resolutionLines(explainChanges(scenario, report, side, language, around, human), scenario, language);
       lines.forEach((line, k) => area.add(line.text, STYLES[line.style].options, k === 0 ? 0 : STYLES[line.style].gap));
       return { side, label, key, area, lines };

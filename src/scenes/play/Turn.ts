@@ -68,14 +68,16 @@ export class Turn extends MenuScene {
 
     // Header: whose government, which month, which turn, the capital (redrawn with the draft).
     addText(this, LEFT.x, 12, t('play.turn.heading', { side: this.model.sideName, date: formatTurn(scenario, session.state.turn) }), { size: 22, bold: true, color: SIDE_CSS_COLORS[human] });
-    addText(this, LEFT.x, 42, t('play.turn.turnOf', { turn: session.state.turn, turns: scenario.turns }), { size: 14, color: CSS_COLORS.muted });
+    const turnOf = addText(this, LEFT.x, 42, t('play.turn.turnOf', { turn: session.state.turn, turns: scenario.turns }), { size: 14, color: CSS_COLORS.muted });
+    // Large text pushes the map down a little.
+    const mapTop = Math.max(64, Math.ceil(turnOf.y + turnOf.height + 4));
     new Button(this, this.ring, { compact: true, key: 'menu', x: 1160, y: 12, width: 104, label: t('play.turn.menu'), size: 16, onActivate: () => this.actions.openSettings() });
 
     // The map gives way to the meters when a scenario has many.
     const metersHeight = this.model.meters.length * meterRowHeight(6) + (this.model.meters.some((m) => m.seen === 'poll') ? fontPx(30) : 0);
-    const mapHeight = Math.max(130, Math.min(222, TICKER_Y - 12 - 64 - 12 - metersHeight));
-    this.drawMapPanel(mapHeight);
-    const below = drawMeters(this, this.model.meters, LEFT.x, 64 + mapHeight + 12, LEFT.width, TICKER_Y - 8 - (this.model.meters.some((m) => m.seen === 'poll') ? fontPx(30) : 0));
+    const mapHeight = Math.max(130, Math.min(222, TICKER_Y - 12 - mapTop - 12 - metersHeight));
+    this.drawMapPanel(mapTop, mapHeight);
+    const below = drawMeters(this, this.model.meters, LEFT.x, mapTop + mapHeight + 12, LEFT.width, TICKER_Y - 8 - (this.model.meters.some((m) => m.seen === 'poll') ? fontPx(30) : 0));
     if (this.model.meters.some((m) => m.seen === 'poll')) addText(this, LEFT.x, below, t('play.turn.pollNote'), { size: 12, color: CSS_COLORS.muted, wrap: LEFT.width, italic: true });
 
     this.tabsBottom = this.layoutTabs();
@@ -152,8 +154,8 @@ export class Turn extends MenuScene {
     if (Math.abs(net) >= 0.05) this.time.delayedCall(motion() ? 300 : 0, () => playSound(net > 0 ? 'meter_up' : 'meter_down'));
   }
 
-  private drawMapPanel(height: number): void {
-    const frame = { x: LEFT.x, y: 64, width: LEFT.width, height };
+  private drawMapPanel(top: number, height: number): void {
+    const frame = { x: LEFT.x, y: top, width: LEFT.width, height };
     const raw: unknown = this.cache.json.get(MAP_JSON_KEY);
     try {
       if (raw === undefined) throw new Error('map not loaded');

@@ -121,8 +121,11 @@ export class CardGrid {
     // A long title gives way to the status line rather than running under it.
     const room = status.y - status.height - title.y;
     if (title.height > room) {
+      // Whole lines only: a line cut through its middle is harder to read than one left out.
+      const lineHeight = title.height / Math.max(1, title.getWrappedText().length);
+      const shown = Math.floor(Math.max(0, room) / lineHeight) * lineHeight;
       const res = title.style.resolution || 1;
-      title.setCrop(0, 0, title.width * res, Math.max(0, room) * res);
+      title.setCrop(0, 0, title.width * res, shown * res);
     }
     this.objects.push(bg, cat, cost, title, status);
   }
