@@ -5,6 +5,7 @@
  */
 import { createInstance } from 'i18next';
 import type { Language, Scenario, Text } from '../engine/model';
+import type { SaveProblem } from '../store/persistence';
 import { menus } from './en/menus';
 import { play } from './en/play';
 import { localize } from './text';
@@ -82,3 +83,11 @@ export function turnDate(scenario: Pick<Scenario, 'calendar'>, turn: number): Da
 }
 
 export { localize } from './text';
+
+/** A save problem in the player's language: what happened, then what was done with the save. */
+export function saveProblemText(problem: SaveProblem): string {
+  const what = t(`saves.${problem.reason}`, problem.params);
+  if (problem.keptAs === undefined) return what;
+  const kept = problem.backupTurn === undefined ? t('saves.keptAside', { key: problem.keptAs }) : t('saves.keptAsideWithBackup', { key: problem.keptAs, turn: problem.backupTurn });
+  return `${what} ${kept}`;
+}

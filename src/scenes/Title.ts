@@ -1,5 +1,5 @@
 import { Curves, Math as PMath } from 'phaser';
-import { t } from '../i18n';
+import { saveProblemText, t } from '../i18n';
 import { publish, snapshot } from '../testHook';
 import { announce, openFileChooser, renderScreen, type MirrorItem } from '../ui/dom';
 import { COLORS, CSS_COLORS, FONT_JA, FONT_KO, UI_COLORS, UI_CSS_COLORS, fontPx, fontSize, textResolution } from '../theme';
@@ -73,9 +73,9 @@ export class Title extends MenuScene {
         actions.dismissNotice();
         announce(t('title.dismissed'));
       });
-      this.drawNotice(notice.kind, notice.message, dismiss);
+      this.drawNotice(notice.kind, saveProblemText(notice.problem), dismiss);
       items.push(
-        { kind: 'text', role: notice.kind === 'error' ? 'alert' : 'note', text: `${t(notice.kind === 'error' ? 'title.noticeError' : 'title.noticeInfo')}: ${notice.message}` },
+        { kind: 'text', role: notice.kind === 'error' ? 'alert' : 'note', text: `${t(notice.kind === 'error' ? 'title.noticeError' : 'title.noticeInfo')}: ${saveProblemText(notice.problem)}` },
         { kind: 'button', key: 'title:dismiss', label: t('title.dismiss'), onActivate: dismiss },
       );
     }
@@ -108,7 +108,7 @@ export class Title extends MenuScene {
 
     this.ready();
     publish({ ready: true });
-    announce(notice ? `${t('app.ready')} ${notice.message}` : t('app.ready'));
+    announce(notice ? `${t('app.ready')} ${saveProblemText(notice.problem)}` : t('app.ready'));
   }
 
   private layoutButtons(choices: readonly { key: string; label: string; primary: boolean; run: () => void }[], cx: number, y: number): void {

@@ -17,7 +17,8 @@ export type Screen = 'title' | 'settings' | 'scenarios' | 'side' | 'briefing' | 
 /** A message for the player that stays until dismissed (save problems, mostly). */
 export interface Notice {
   readonly kind: 'error' | 'info';
-  readonly message: string;
+  /** The screens word it through the translation table (src/i18n: saveProblemText). */
+  readonly problem: SaveProblem;
 }
 
 /** Choices made in the menus before a game starts. */
@@ -84,7 +85,10 @@ export interface StoreDeps {
 
 export function createAppStore(deps: StoreDeps): AppStore {
   const { persistence, computer } = deps;
-  const problemNotice = (p: SaveProblem | null): Notice | null => (p ? { kind: 'error', message: p.message } : null);
+  const problemNotice = (p: SaveProblem | null): Notice | null => (p ? { kind: 'error', problem: p } : null);
+  /** After a write: its problem if it failed; if it worked, a storage problem reported earlier is over. */
+  const noticeAfterSave = (p: SaveProblem | null, before: Notice | null): Notice | null =>
+    p ? problemNotice(p) : before && (before.problem.kind === 'full' || before.problem.kind === 'unavailable') ? null : before;
 
   return createStore<AppState & { actions: AppActions }>()((set, get) => {
     const entry = (id: string): CatalogEntry | undefined => get().catalog.find((e) => e.id === id);
@@ -98,7 +102,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       const se = sessionEntry();
       if (!se || draft === se.session.draft) return;
       const session = { ...se.session, draft };
-      set({ session, notice: problemNotice(persistence.saveGame(session, se.entry)) ?? get().notice });
+      set({ session, notice: noticeAfterSave(persistence.saveGame(session, se.entry), get().notice) });
     };
 
     return {
@@ -161,7 +165,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           const { state, report } = resolveTurn(e.scenario, session.state, orders);
           const next: Session = { ...session, state, reports: [...session.reports, report], orders: [...session.orders, orders], draft: EMPTY_DRAFT };
           const problem = persistence.saveGame(next, e);
-          set({ session: next, screen: 'resolution', notice: problemNotice(problem) ?? get().notice });
+          set({ session: next, screen: 'resolution', notice: noticeAfterSave(problem, get().notice) });
         },
         nextTurn: () => {
           const session = get().session;

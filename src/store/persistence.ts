@@ -6,11 +6,38 @@ import type { Settings } from './settings';
 import type { CatalogEntry } from './catalog';
 import type { Session } from './session';
 
+/** What exactly went wrong: a key of the translation table's `saves` section (src/i18n), which words it for the player. */
+export const SAVE_REASONS = [
+  'notJson',
+  'notASave',
+  'noVersion',
+  'newerVersion',
+  'cannotUpgrade',
+  'noScenario',
+  'noSide',
+  'badDifficulty',
+  'noSeed',
+  'badOrders',
+  'badDraft',
+  'stateMismatch',
+  'scenarioMissing',
+  'scenarioChanged',
+  'turnsDamaged',
+  'storageFull',
+  'storageRefused',
+] as const;
+export type SaveReason = (typeof SAVE_REASONS)[number];
+
 /** Something the player must be told about their saves; never silent. */
 export interface SaveProblem {
   readonly kind: 'unreadable' | 'full' | 'unavailable' | 'scenario-missing' | 'replay-failed';
-  /** A sentence for the player: what happened and what was done with the save. */
-  readonly message: string;
+  readonly reason: SaveReason;
+  /** The values the reason's sentence names (a scenario id, a version, the engine's own words). */
+  readonly params: Readonly<Record<string, string | number>>;
+  /** Where an unreadable save was kept aside (its storage key). */
+  readonly keptAs?: string;
+  /** The turn of the previous save, offered instead of an unreadable one. */
+  readonly backupTurn?: number;
 }
 
 export type LoadedGame = { readonly ok: true; readonly session: Session } | { readonly ok: false; readonly problem: SaveProblem };
@@ -55,7 +82,7 @@ export function memoryPersistence(): Persistence {
         game = JSON.parse(text) as Session;
         return { ok: true, session: game };
       } catch {
-        return { ok: false, problem: { kind: 'unreadable', message: 'That file is not a save of this game.' } };
+        return { ok: false, problem: { kind: 'unreadable', reason: 'notASave', params: {} } };
       }
     },
   };

@@ -7,7 +7,7 @@
 import { IllegalOrderError, newGame, resolveTurn, stateHash, type GameState, type Orders, type SideOrders, type TurnReport } from '../engine';
 import type { Side } from '../engine/model';
 import type { CatalogEntry } from './catalog';
-import type { LoadedGame, SaveProblem } from './persistence';
+import type { LoadedGame, SaveProblem, SaveReason } from './persistence';
 import { DIFFICULTIES, type Difficulty, type Session } from './session';
 
 export const SAVE_FORMAT = 'close-yet-distant/save';
@@ -50,7 +50,7 @@ export function toSaveFile(session: Session, entry: CatalogEntry, savedAt: strin
   };
 }
 
-const unreadable = (why: string): { ok: false; problem: SaveProblem } => ({ ok: false, problem: { kind: 'unreadable', message: `The saved game could not be read: ${why}.` } });
+const unreadable = (reason: SaveReason, params: Record<string, string | number> = {}): { ok: false; problem: SaveProblem } => ({ ok: false, problem: { kind: 'unreadable', reason, params } });
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -64,31 +64,31 @@ export function readSaveFile(text: string, catalog: readonly CatalogEntry[]): Lo
   try {
     raw = JSON.parse(text);
   } catch {
-    return unreadable('it is not valid JSON (the file may be damaged or cut short)');
+    return unreadable('notJson');
   }
-  if (!isObject(raw) || raw.format !== SAVE_FORMAT) return unreadable('it is not a Close Yet Distant save');
+  if (!isObject(raw) || raw.format !== SAVE_FORMAT) return unreadable('notASave');
   let version = raw.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return unreadable('it has no valid version number');
-  if (version > SAVE_VERSION) return unreadable(`it was made by a newer version of the game (save version ${version}; this game reads up to ${SAVE_VERSION}). Update the game to open it`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return unreadable('noVersion');
+  if (version > SAVE_VERSION) return unreadable('newerVersion', { version, supported: SAVE_VERSION });
   let data: Record<string, unknown> = raw;
   while (version < SAVE_VERSION) {
     const migrate = MIGRATIONS[version];
-    if (!migrate) return unreadable(`no way to upgrade a version ${version} save`);
+    if (!migrate) return unreadable('cannotUpgrade', { version });
     data = migrate(data);
     version += 1;
   }
 
   const { scenario, human, difficulty, seed, orders, draft } = data;
-  if (!isObject(scenario) || typeof scenario.id !== 'string' || typeof scenario.hash !== 'string') return unreadable('it does not say which scenario it belongs to');
-  if (human !== 'tokyo' && human !== 'seoul') return unreadable('it does not say which side you played');
-  if (typeof difficulty !== 'string' || !DIFFICULTIES.includes(difficulty as Difficulty)) return unreadable('its opponent difficulty is unknown');
-  if (typeof seed !== 'string') return unreadable('its seed is missing');
-  if (!Array.isArray(orders) || !orders.every(isOrders)) return unreadable("its record of the turns' orders is damaged");
-  if (!isSideOrders(draft)) return unreadable("this turn's choices are damaged");
+  if (!isObject(scenario) || typeof scenario.id !== 'string' || typeof scenario.hash !== 'string') return unreadable('noScenario');
+  if (human !== 'tokyo' && human !== 'seoul') return unreadable('noSide');
+  if (typeof difficulty !== 'string' || !DIFFICULTIES.includes(difficulty as Difficulty)) return unreadable('badDifficulty');
+  if (typeof seed !== 'string') return unreadable('noSeed');
+  if (!Array.isArray(orders) || !orders.every(isOrders)) return unreadable('badOrders');
+  if (!isSideOrders(draft)) return unreadable('badDraft');
 
   const entry = catalog.find((e) => e.id === scenario.id);
   if (!entry) {
-    return { ok: false, problem: { kind: 'scenario-missing', message: `The saved game belongs to the scenario '${scenario.id}', which this game does not have. Load that scenario file first, then continue.` } };
+    return { ok: false, problem: { kind: 'scenario-missing', reason: 'scenarioMissing', params: { scenario: scenario.id } } };
   }
 
   // The action log is the truth: replay it.
@@ -103,18 +103,10 @@ export function readSaveFile(text: string, catalog: readonly CatalogEntry[]): Lo
   } catch (e) {
     if (!(e instanceof IllegalOrderError)) throw e;
     const changed = scenario.hash !== entry.hash;
-    return {
-      ok: false,
-      problem: {
-        kind: 'replay-failed',
-        message: changed
-          ? `The scenario '${scenario.id}' has changed since this game was saved, and the saved turns no longer fit it (${e.message}).`
-          : `The saved game's turns do not replay (${e.message}); the save is damaged.`,
-      },
-    };
+    return { ok: false, problem: { kind: 'replay-failed', reason: changed ? 'scenarioChanged' : 'turnsDamaged', params: { scenario: scenario.id, detail: e.message } } };
   }
   // Same scenario file: the replay must land exactly on the saved state, or the save was tampered with or damaged.
-  if (scenario.hash === entry.hash && data.stateHash !== stateHash(state)) return unreadable('its saved state does not match its own record of the turns');
+  if (scenario.hash === entry.hash && data.stateHash !== stateHash(state)) return unreadable('stateMismatch');
 
   const session: Session = { scenarioId: entry.id, human, difficulty: difficulty as Difficulty, seed, state, reports, orders: orders as Orders[], draft: state.ending ? { decisions: [] } : draft };
   return { ok: true, session };

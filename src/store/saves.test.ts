@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stateHash } from '../engine';
+import { saveProblemText } from '../i18n';
 import { createAppStore } from './index';
 import { readSaveFile, SAVE_VERSION, toSaveFile } from './saveFile';
+import { SAVE_REASONS } from './persistence';
 import { KEYS, storagePersistence } from './saves';
 import type { Session } from './session';
 import { catalogEntryFrom, MemoryStorage, randomComputer } from './testing';
@@ -41,14 +43,14 @@ describe('save files', () => {
     // Written once by the first version of the game; it must never be regenerated, only read.
     expect(existsSync(FIXTURE)).toBe(true);
     const loaded = readSaveFile(readFileSync(FIXTURE, 'utf8'), [template]);
-    expect(loaded.ok ? loaded.session.state.turn : loaded.problem.message).toBe(3);
+    expect(loaded.ok ? loaded.session.state.turn : saveProblemText(loaded.problem)).toBe(3);
   });
 
   it('a save from a newer version of the game says so', () => {
     const file = { ...toSaveFile(sessionAfter(1), template, 'now'), version: SAVE_VERSION + 1 };
     const loaded = readSaveFile(JSON.stringify(file), [template]);
     expect(loaded.ok).toBe(false);
-    if (!loaded.ok) expect(loaded.problem.message).toMatch(/newer version of the game/);
+    if (!loaded.ok) expect(loaded.problem).toMatchObject({ reason: 'newerVersion', params: { version: SAVE_VERSION + 1, supported: SAVE_VERSION } });
   });
 
   it('a save whose state was edited does not load, even though its turns replay', () => {
@@ -61,7 +63,7 @@ describe('save files', () => {
   it('a save of a scenario the game does not have names the scenario', () => {
     const file = toSaveFile(sessionAfter(1), template, 'now');
     const loaded = readSaveFile(JSON.stringify({ ...file, scenario: { id: 'my_class', hash: 'x' } }), [template]);
-    expect(loaded.ok ? '' : loaded.problem).toMatchObject({ kind: 'scenario-missing', message: expect.stringContaining("'my_class'") });
+    expect(loaded.ok ? '' : loaded.problem).toMatchObject({ kind: 'scenario-missing', reason: 'scenarioMissing', params: { scenario: 'my_class' } });
   });
 
   it('a scenario changed since the save: the turns are replayed on the new file when they still fit', () => {
@@ -79,10 +81,16 @@ describe('save files', () => {
         const damaged = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + (cut % 6)));
         const loaded = readSaveFile(damaged, [template]);
         if (loaded.ok) expect(stateHash(loaded.session.state)).toBe(good);
-        else expect(loaded.problem.message.length).toBeGreaterThan(20);
+        else expect(saveProblemText(loaded.problem)).toMatch(/^The saved game/);
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('save problems in words', () => {
+  it('has a sentence in the translation table for every reason, naming its values', () => {
+    for (const reason of SAVE_REASONS) expect(saveProblemText({ kind: 'unreadable', reason, params: { version: 9, supported: 1, scenario: 'x', detail: 'why' } })).not.toMatch(/saves\.|\{\{/);
   });
 });
 
@@ -104,7 +112,10 @@ describe('saves in browser storage', () => {
     storage.setItem(KEYS.game, '{"format": "close-yet-distant/save", "vers');
     const loaded = saves.loadGame([template]);
     expect(loaded?.ok).toBe(false);
-    if (loaded && !loaded.ok) expect(loaded.problem.message).toMatch(/kept aside .*previous save, from turn 2/s);
+    if (loaded && !loaded.ok) {
+      expect(loaded.problem).toMatchObject({ reason: 'notJson', keptAs: 'cyd.quarantine.2026-11-25T08:00:00.000Z', backupTurn: 2 });
+      expect(saveProblemText(loaded.problem)).toMatch(/could not be read.*kept aside .*previous save, from turn 2/s);
+    }
     expect(storage.getItem(`${KEYS.quarantinePrefix}2026-11-25T08:00:00.000Z`)).toBe('{"format": "close-yet-distant/save", "vers');
     const again = saves.loadGame([template]);
     expect(again?.ok && again.session.state.turn).toBe(2);
@@ -117,10 +128,15 @@ describe('saves in browser storage', () => {
     actions.pickScenario('template');
     actions.pickSide('tokyo');
     actions.startGame();
-    expect(store.getState().notice?.message).toMatch(/storage is full/);
+    expect(store.getState().notice?.problem.reason).toBe('storageFull');
     actions.endTurn();
     expect(store.getState().session!.state.turn).toBe(2);
     expect(store.getState().screen).toBe('resolution');
+    // Room again: the next save works and the warning goes.
+    storage.quota = Infinity;
+    actions.nextTurn();
+    actions.endTurn();
+    expect(store.getState().notice).toBeNull();
   });
 
   it('exports a save and imports it back as the same game', () => {

@@ -20,10 +20,7 @@ function isQuotaError(e: unknown): boolean {
   return e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e.code === 22);
 }
 
-const FULL: SaveProblem = {
-  kind: 'full',
-  message: "Your browser's storage is full, so this turn was not saved. The game goes on; keep it with Menu ▸ Export this game, or free some space.",
-};
+const FULL: SaveProblem = { kind: 'full', reason: 'storageFull', params: {} };
 
 export function storagePersistence(storage: Storage, now: () => Date = () => new Date()): Persistence {
   const write = (key: string, value: string): SaveProblem | null => {
@@ -32,7 +29,7 @@ export function storagePersistence(storage: Storage, now: () => Date = () => new
       return null;
     } catch (e) {
       if (isQuotaError(e)) return FULL;
-      return { kind: 'unavailable', message: `The browser refused to store the game (${(e as Error).message}). The game goes on; export the save to keep it.` };
+      return { kind: 'unavailable', reason: 'storageRefused', params: { detail: (e as Error).message } };
     }
   };
 
@@ -79,15 +76,9 @@ export function storagePersistence(storage: Storage, now: () => Date = () => new
       const fromBackup = backup === null ? null : readSaveFile(backup, catalog);
       if (fromBackup?.ok) {
         write(KEYS.game, backup!);
-        return {
-          ok: false,
-          problem: {
-            kind: loaded.problem.kind,
-            message: `${loaded.problem.message} It was kept aside (${keptAs}). Your previous save, from turn ${fromBackup.session.state.turn}, is ready: press Continue to play on from there.`,
-          },
-        };
+        return { ok: false, problem: { ...loaded.problem, keptAs, backupTurn: fromBackup.session.state.turn } };
       }
-      return { ok: false, problem: { kind: loaded.problem.kind, message: `${loaded.problem.message} It was kept aside (${keptAs}) and can still be exported for a bug report.` } };
+      return { ok: false, problem: { ...loaded.problem, keptAs } };
     },
     saveGame: (session: Session, entry: CatalogEntry) => saveRaw(JSON.stringify(toSaveFile(session, entry, now().toISOString()))),
     clearGame: () => {

@@ -78,6 +78,31 @@ describe('saves in the browser', () => {
     await fresh.close();
   });
 
+  it('a full storage is reported where the player is, and the game goes on', async () => {
+    const context = await game.browser().newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await openTitle(page);
+    // Fill the origin's storage to the brim: large pieces, then ever smaller ones into the gaps.
+    await page.evaluate(`(() => {
+      let n = 0;
+      for (const size of [256 * 1024, 16 * 1024, 1024, 64]) {
+        const piece = 'x'.repeat(size);
+        for (;;) {
+          try { localStorage.setItem('filler.' + n++, piece); } catch { break; }
+        }
+      }
+    })()`);
+    await startGame(page, 'fifty_years_on', 'Tokyo');
+    await click(page, 'button', 'End turn');
+    await waitForPlay(page, 'Resolution', 1);
+    const alert = page.getByRole('alert');
+    await alert.first().waitFor(WAIT);
+    expect(await alert.first().textContent()).toMatch(/storage is full/);
+    await click(page, 'button', 'Continue');
+    await waitForPlay(page, 'Turn', 1);
+    await context.close();
+  });
+
   it('a damaged save is reported, kept aside, and the game still starts anew', async () => {
     const context = await game.browser().newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();

@@ -3,7 +3,7 @@
  * column first and outlined in gold. Each column lists the meters over the turn, every change with
  * its cause, argument and essay, and what the other side did; each scrolls by wheel or keyboard.
  */
-import { t } from '../../i18n';
+import { saveProblemText, t } from '../../i18n';
 import { CSS_COLORS, SIDE_CSS_COLORS, UI_COLORS } from '../../theme';
 import { announce, renderScreen, type MirrorItem } from '../../ui/dom';
 import { resolutionLines, type Line, type LineStyle } from '../../ui/play/resolutionText';
@@ -54,6 +54,10 @@ export class Resolution extends MenuScene {
     addText(this, 16, 12, heading, { size: 26, bold: true, color: CSS_COLORS.gold });
     if (ended) addText(this, 16, 52, t('play.resolution.ended', { title: ended.title }), { size: 17, bold: true, color: CSS_COLORS.text, wrap: 1000 });
 
+    // A save that failed (a full storage) is said here, where the player is, not only on the title.
+    const notice = this.state.notice ? saveProblemText(this.state.notice.problem) : undefined;
+    if (notice) addText(this, 660, 10, notice, { size: 13, bold: true, color: '#f0a38f', wrap: 604 });
+
     const columns = [human, other].map((side, i) => {
       const x = 16 + i * 636;
       const width = 612;
@@ -80,6 +84,7 @@ export class Resolution extends MenuScene {
       name: 'Resolution',
       items: [
         { kind: 'heading', level: 1, text: heading },
+        ...(notice ? [{ kind: 'text', role: 'alert', text: notice } as MirrorItem] : []),
         ...(ended ? [{ kind: 'text', role: 'alert', text: t('play.resolution.ended', { title: ended.title }) } as MirrorItem] : []),
         ...columns.map((c): MirrorItem => ({ kind: 'scroll', key: c.key, label: c.label, children: [{ kind: 'heading', level: 2, text: c.label }, ...c.lines.map(toItem)], onScroll: (step) => c.area.step(step) })),
         { kind: 'button', key: 'continue', label: contLabel, onActivate: cont },
