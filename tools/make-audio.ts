@@ -9,23 +9,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SOUND_NAMES } from '../src/audio/player';
 
 export const SAMPLE_RATE = 22050;
 export const AUDIO_DIR = fileURLToPath(new URL('../assets/audio/', import.meta.url));
 
-/** Every file the script writes, without its .wav extension. */
-export const AUDIO_NAMES = [
-  'click',
-  'card',
-  'meter_up',
-  'meter_down',
-  'event',
-  'proposal',
-  'ending_win',
-  'ending_draw',
-  'ending_loss',
-  'ambient',
-] as const;
+/** Every file the script writes, without its .wav extension: the game's sounds and the ambient loop. */
+export const AUDIO_NAMES = [...SOUND_NAMES, 'ambient'] as const;
 export type AudioName = (typeof AUDIO_NAMES)[number];
 
 /** Length of the ambient loop in seconds; every pad frequency is a whole number of cycles in it. */
