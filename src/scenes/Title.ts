@@ -73,9 +73,9 @@ export class Title extends MenuScene {
         actions.dismissNotice();
         announce(t('title.dismissed'));
       });
-      this.drawNotice(notice.kind, saveProblemText(notice.problem), dismiss);
+      this.drawNotice(saveProblemText(notice.problem), dismiss);
       items.push(
-        { kind: 'text', role: notice.kind === 'error' ? 'alert' : 'note', text: `${t(notice.kind === 'error' ? 'title.noticeError' : 'title.noticeInfo')}: ${saveProblemText(notice.problem)}` },
+        { kind: 'text', role: 'alert', text: `${t('title.noticeError')}: ${saveProblemText(notice.problem)}` },
         { kind: 'button', key: 'title:dismiss', label: t('title.dismiss'), onActivate: dismiss },
       );
     }
@@ -139,18 +139,18 @@ export class Title extends MenuScene {
   }
 
   /** A message from the store (a save problem, mostly) in a panel across the top, with Dismiss. */
-  private drawNotice(kind: 'error' | 'info', message: string, dismiss: () => void): void {
+  private drawNotice(message: string, dismiss: () => void): void {
     const { width } = this.scale;
     const panelWidth = 1000;
     const x = (width - panelWidth) / 2;
-    const label = t(kind === 'error' ? 'title.noticeError' : 'title.noticeInfo');
+    const label = t('title.noticeError');
     const text = addText(this, x + 20, 22, `${label}: ${message}`, {
       size: 19,
-      color: kind === 'error' ? UI_CSS_COLORS.error : CSS_COLORS.text,
+      color: UI_CSS_COLORS.error,
       wrap: panelWidth - 200,
     }).setDepth(2);
     const height = Math.max(text.height + 20, fontPx(22) + 36);
-    addPanel(this, x, 12, panelWidth, height, kind === 'error' ? UI_COLORS.error : UI_COLORS.panelEdge).setDepth(1);
+    addPanel(this, x, 12, panelWidth, height, UI_COLORS.error).setDepth(1);
     const button = new Button(this, this.ring, { key: 'title:dismiss', x: 0, y: 0, label: t('title.dismiss'), size: 18, onActivate: dismiss }).setDepth(3);
     button.setPosition(x + panelWidth - 16 - button.width, 12 + (height - button.height) / 2);
   }

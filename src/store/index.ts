@@ -4,7 +4,7 @@
  * its actions; the actions call the engine and the computer player. No rules live here.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { newGame, resolveTurn, type GameState, type SideOrders, type TurnReport } from '../engine';
+import { newGame, resolveTurn, type GameState, type SideOrders } from '../engine';
 import type { Scenario, Side } from '../engine/model';
 import type { CatalogEntry } from './catalog';
 import { chooseResponse, toggleDecision } from './draft';
@@ -14,10 +14,8 @@ import { DEFAULT_SETTINGS, settingsFrom, type Settings } from './settings';
 
 export type Screen = 'title' | 'settings' | 'scenarios' | 'side' | 'briefing' | 'turn' | 'resolution' | 'debrief';
 
-/** A message for the player that stays until dismissed (save problems, mostly). */
+/** A save problem the player must read; it stays until dismissed. The screens word it through src/i18n (saveProblemText). */
 export interface Notice {
-  readonly kind: 'error' | 'info';
-  /** The screens word it through the translation table (src/i18n: saveProblemText). */
   readonly problem: SaveProblem;
 }
 
@@ -85,7 +83,7 @@ export interface StoreDeps {
 
 export function createAppStore(deps: StoreDeps): AppStore {
   const { persistence, computer } = deps;
-  const problemNotice = (p: SaveProblem | null): Notice | null => (p ? { kind: 'error', problem: p } : null);
+  const problemNotice = (p: SaveProblem | null): Notice | null => (p ? { problem: p } : null);
   /** After a write: its problem if it failed; if it worked, a storage problem reported earlier is over. */
   const noticeAfterSave = (p: SaveProblem | null, before: Notice | null): Notice | null =>
     p ? problemNotice(p) : before && (before.problem.kind === 'full' || before.problem.kind === 'unavailable') ? null : before;
@@ -205,10 +203,6 @@ export function createAppStore(deps: StoreDeps): AppStore {
   });
 }
 
-/** The latest turn report, if any turn has been resolved. */
-export function lastReport(session: Session): TurnReport | undefined {
-  return session.reports[session.reports.length - 1];
-}
 
 export type { CatalogEntry } from './catalog';
 export type { Persistence, SaveProblem } from './persistence';

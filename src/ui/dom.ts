@@ -55,7 +55,6 @@ export type MirrorItem =
       readonly onChange: (value: number) => void;
     }
   | { readonly kind: 'checkbox'; readonly key: string; readonly label: string; readonly checked: boolean; readonly onChange: (checked: boolean) => void }
-  | { readonly kind: 'select'; readonly key: string; readonly label: string; readonly value: string; readonly options: readonly RadioOption[]; readonly onChange: (value: string) => void }
   /** A button that opens the browser's file chooser and hands the chosen file's text over. */
   | { readonly kind: 'file'; readonly key: string; readonly label: string; readonly accept: string; readonly onText: (text: string) => void; readonly onError: (message: string) => void }
   /** A focusable region of long text; arrow keys and Page Up/Down scroll its canvas twin. */
@@ -255,20 +254,6 @@ function build(item: MirrorItem): HTMLElement {
       input.dataset.key = item.key;
       input.addEventListener('change', () => item.onChange(input.checked));
       label.append(input, element('span', item.label));
-      return label;
-    }
-    case 'select': {
-      const label = element('label');
-      const select = element('select');
-      select.dataset.key = item.key;
-      for (const option of item.options) {
-        const el = element('option', option.label);
-        el.value = option.value;
-        el.selected = option.value === item.value;
-        select.append(el);
-      }
-      select.addEventListener('change', () => item.onChange(select.value));
-      label.append(element('span', item.label), select);
       return label;
     }
     case 'file': {

@@ -39,7 +39,6 @@ export const menus = {
     importLabel: 'Save file to import',
     importUnreadable: 'That file could not be read ({{message}}). Nothing was changed.',
     noticeError: 'Problem',
-    noticeInfo: 'Note',
     dismiss: 'Dismiss',
     dismissed: 'Message dismissed.',
   },
