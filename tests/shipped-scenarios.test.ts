@@ -65,7 +65,6 @@ describe.each(HISTORICAL)('the historical scenario %s', (id) => {
   it.each(['tokyo', 'seoul'] as const)('gives %s at least 12 decisions across every area, joint ones included', (side) => {
     const own = s.decisions.filter((d) => d.side === side || d.side === 'both');
     expect(own.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(own.map((d) => d.category))).toEqual(expect.objectContaining(new Set(CATEGORIES)));
     for (const c of CATEGORIES) expect(own.some((d) => d.category === c), `${side} has no ${c} decision`).toBe(true);
     expect(own.some((d) => d.joint)).toBe(true);
   });

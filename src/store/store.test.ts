@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stateHash } from '../engine';
-import { createAppStore, type AppStore } from './index';
+import { capitalLeft, createAppStore, type AppStore } from './index';
 import { storagePersistence } from './saves';
 import { catalogEntryFrom, MemoryStorage, randomComputer } from './testing';
 
@@ -49,17 +49,26 @@ describe('the store', () => {
     const store = storeOn(new MemoryStorage());
     startAsTokyo(store);
     const { actions } = store.getState();
-    const capital = store.getState().session!.state.capital.tokyo;
-    const tooDear = template.scenario.decisions.find((d) => d.side === 'tokyo' && d.cost > capital);
-    if (tooDear) {
-      actions.toggleDecision(tooDear.id);
-      expect(store.getState().session!.draft.decisions).not.toContain(tooDear.id);
+    const draft = (): readonly string[] => store.getState().session!.draft.decisions;
+    const cheap = template.scenario.decisions.find((d) => d.side === 'tokyo' && d.cost >= 1 && !d.when && !d.joint)!;
+    actions.toggleDecision(cheap.id);
+    expect(draft()).toEqual([cheap.id]);
+    actions.toggleDecision(cheap.id);
+    expect(draft()).toEqual([]);
+    // Spend the capital card by card; the first card that no longer fits is refused and the draft stays.
+    const open = template.scenario.decisions.filter((d) => (d.side === 'tokyo' || d.side === 'both') && !d.when && d.cost >= 1);
+    let refused = false;
+    for (const d of open) {
+      const before = draft();
+      const left = capitalLeft(template.scenario, store.getState().session!.state, 'tokyo', store.getState().session!.draft);
+      actions.toggleDecision(d.id);
+      if (d.cost > left) {
+        expect(draft()).toEqual(before);
+        refused = true;
+        break;
+      }
     }
-    const cheap = template.scenario.decisions.find((d) => d.side === 'tokyo' && d.cost <= capital && !d.when)!;
-    actions.toggleDecision(cheap.id);
-    expect(store.getState().session!.draft.decisions).toEqual([cheap.id]);
-    actions.toggleDecision(cheap.id);
-    expect(store.getState().session!.draft.decisions).toEqual([]);
+    expect(refused).toBe(true);
   });
 
   it('the computer plays the same way for the same seed, so a game replays', () => {
