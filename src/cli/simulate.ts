@@ -2,12 +2,16 @@
 import seedrandom from 'seedrandom';
 import { computerOrders, type Difficulty } from '../ai';
 import { searchStrategy, type Plan, type StrategyBudget } from '../ai/strategies';
-import { newGame, randomOrders, resolveTurn, type GameState, type SideOrders } from '../engine';
+import { newGame, randomOrders, resolveTrustedTurn, type GameState, type SideOrders } from '../engine';
 import { SIDES, type Outcome, type Scenario, type Side } from '../engine/model';
 import { EXIT, parseArgs, UsageError, type CliIO } from './io';
 import { loadForCommand } from './scenarioFile';
 
-/** Chooses one side's orders for a turn. Players get their own seeded stream so they never disturb the game's. */
+/**
+ * Chooses one side's orders for a turn. Players get their own seeded stream so they never disturb
+ * the game's. A player builds legal orders from the engine's own options (the random player, the
+ * computer); their tests check that, so the simulator resolves their orders without checking them again.
+ */
 export type Player = (scenario: Scenario, state: GameState, side: Side, random: () => number) => SideOrders;
 
 /** The computer at one difficulty; it draws from its own stream, derived from the game's seed, not from `random`. */
@@ -71,7 +75,7 @@ export function playGame(scenario: Scenario, seed: string, players: Record<Side,
   const random = seedrandom.alea(`${seed}/players`);
   while (!state.ending) {
     const orders = { tokyo: players.tokyo(scenario, state, 'tokyo', random), seoul: players.seoul(scenario, state, 'seoul', random) };
-    state = resolveTurn(scenario, state, orders).state;
+    state = resolveTrustedTurn(scenario, state, orders).state;
     observe?.(state);
   }
   return state;

@@ -140,55 +140,6 @@ const REASONS: Record<Unavailable['kind'], (u: Unavailable) => string> = {
   ended: () => 'the game has ended',
 };
 
-/**
- * The last orders the random player built for each side: the state they were built for, and a
- * copy of the choices they held. The player builds only legal orders, from the same checks
- * orderProblems makes, so when that same orders object comes back with that same state,
- * still holding the same choices, the check need not make them again.
- */
-interface Vouched {
-  scenario: Scenario | undefined;
-  state: GameState | undefined;
-  orders: SideOrders | undefined;
-  decisions: readonly string[];
-  /** Event id, choice id, event id, ... in the order the record was filled. */
-  responses: readonly string[];
-}
-
-const vouchedOrders: Record<Side, Vouched> = {
-  tokyo: { scenario: undefined, state: undefined, orders: undefined, decisions: [], responses: [] },
-  seoul: { scenario: undefined, state: undefined, orders: undefined, decisions: [], responses: [] },
-};
-
-/** For the random player: `orders` are legal for `side` in `state` (the copies are the player's own, never handed out). */
-export function vouch(scenario: Scenario, state: GameState, side: Side, orders: SideOrders, decisions: readonly string[], responses: readonly string[]): void {
-  const v = vouchedOrders[side];
-  v.scenario = scenario;
-  v.state = state;
-  v.orders = orders;
-  v.decisions = decisions;
-  v.responses = responses;
-}
-
-function isVouched(scenario: Scenario, state: GameState, side: Side, own: SideOrders): boolean {
-  const v = vouchedOrders[side];
-  if (v.orders !== own || v.state !== state || v.scenario !== scenario) return false;
-  // The orders are plain data that could have been changed since: compare them with the copy.
-  const decisions = own.decisions;
-  const made = v.decisions;
-  if (decisions.length !== made.length) return false;
-  for (let i = 0; i < made.length; i++) if (decisions[i] !== made[i]) return false;
-  const responses = own.responses;
-  const answered = v.responses;
-  if (responses === undefined) return answered.length === 0;
-  let k = 0;
-  for (const eventId in responses) {
-    if (k >= answered.length || eventId !== answered[k] || responses[eventId] !== answered[k + 1]) return false;
-    k += 2;
-  }
-  return k === answered.length;
-}
-
 /** Everything wrong with a turn's orders, one sentence each naming the side and the decision; empty when legal. */
 export function orderProblems(scenario: Scenario, state: GameState, orders: Orders): string[] {
   if (state.ending) return [`the game already ended after turn ${state.ending.turn} (${state.ending.id})`];
@@ -197,7 +148,6 @@ export function orderProblems(scenario: Scenario, state: GameState, orders: Orde
   const problems: string[] = [];
   for (const side of SIDES) {
     const own = orders[side];
-    if (isVouched(scenario, state, side, own)) continue;
     let view: Choosing | undefined;
     let spent = 0;
     for (let k = 0; k < own.decisions.length; k++) {
