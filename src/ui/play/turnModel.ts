@@ -7,7 +7,8 @@ import type { Unavailable } from '../../engine';
 import type { DecisionCategory, Language, Scenario, Side } from '../../engine/model';
 import { t } from '../../i18n';
 import { cards as draftCards, capitalLeft, type Session } from '../../store';
-import { formatDelta, formatNumber, guideNotes, localize, meterReadings, sideName, tickerItems, type GuideNote, type MeterReading, type TickerItem } from '../present';
+import { formatDelta, formatNumber, guideNotes, meterReadings, sideName, tickerItems, type GuideNote, type MeterReading, type TickerItem } from '../present';
+import { localize } from '../../i18n/text';
 
 export const CATEGORY_ORDER: readonly DecisionCategory[] = ['summit', 'history', 'north_korea', 'china', 'economy', 'public', 'security', 'other'];
 

@@ -6,7 +6,7 @@
 import type { GameState, TurnReport } from '../../engine';
 import type { Language, Outcome, Scenario, Side } from '../../engine/model';
 import { explainChanges, type CauseGroup } from './explain';
-import { localize } from './localize';
+import { localize } from '../../i18n/text';
 import { decisionTitle, eventTitle, sourceRef, thingTitle, type SourceRef } from './names';
 
 export interface EndingModel {

@@ -6,7 +6,7 @@
  */
 import type { Cause, CauseKind, Change, GameState, Poll, TurnReport } from '../../engine';
 import type { Language, Perceived, Scenario, Side, Visibility } from '../../engine/model';
-import { localize } from './localize';
+import { localize } from '../../i18n/text';
 import { choiceTitle, counterLabel, decisionTitle, eventTitle, flagLabel, meterLabel, otherSide, sourceRef, thingTitle, type SourceRef } from './names';
 
 export type Direction = 'up' | 'down';

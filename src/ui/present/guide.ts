@@ -1,6 +1,6 @@
 /** The scenario's guide notes for a turn and side (a tutorial's lesson, a scenario's hint). */
 import type { Language, Scenario, Side } from '../../engine/model';
-import { localize } from './localize';
+import { localize } from '../../i18n/text';
 
 export interface GuideNote {
   readonly title?: string;

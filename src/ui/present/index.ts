@@ -2,7 +2,6 @@
 export * from './debrief';
 export * from './explain';
 export * from './guide';
-export * from './localize';
 export * from './meters';
 export * from './names';
 export * from './replay';

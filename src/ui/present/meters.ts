@@ -5,7 +5,7 @@
  */
 import { sideView, type GameState, type MeterView } from '../../engine';
 import type { Language, Scenario, Side } from '../../engine/model';
-import { localize } from './localize';
+import { localize } from '../../i18n/text';
 
 export interface MeterReading {
   readonly id: string;

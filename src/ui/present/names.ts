@@ -1,7 +1,8 @@
 /** What the screens call a scenario's things: titles, labels and sources by id, in the player's language. */
 import type { CauseKind } from '../../engine';
 import type { Language, Scenario, Side, Source } from '../../engine/model';
-import { localize } from './localize';
+import { formatNumber as formatLocaleNumber } from '../../i18n';
+import { localize } from '../../i18n/text';
 
 /** An essay as the screens cite it: (author, title, year). */
 export interface SourceRef {
@@ -87,8 +88,7 @@ export function otherSide(side: Side): Side {
 
 /** A number as a reader wants it: whole when it is, else one decimal. */
 export function formatNumber(x: number): string {
-  const r = Math.round(x * 10) / 10;
-  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+  return formatLocaleNumber(Math.round(x * 10) / 10, { maximumFractionDigits: 1 });
 }
 
 /** A change with its sign: "+4", "−2.5" (a true minus sign), "±0". */

@@ -4,7 +4,7 @@
  */
 import type { GameState, TurnReport } from '../../engine';
 import type { Language, Scenario, Side } from '../../engine/model';
-import { localize } from './localize';
+import { localize } from '../../i18n/text';
 import { decisionTitle, eventTitle, otherSide } from './names';
 
 export type TickerItem =
