@@ -48,12 +48,21 @@ export function toggleDecision(scenario: Scenario, state: GameState, side: Side,
   return { ...draft, decisions: [...draft.decisions, id] };
 }
 
+function withoutAnswer(draft: SideOrders, eventId: string): SideOrders {
+  return { ...draft, responses: Object.fromEntries(Object.entries(draft.responses ?? {}).filter(([e]) => e !== eventId)) };
+}
+
+/** Capital an answer to `eventId` may cost: what is left once any answer already given to it is taken back. */
+export function roomForAnswer(scenario: Scenario, state: GameState, side: Side, draft: SideOrders, eventId: string): number {
+  return capitalLeft(scenario, state, side, withoutAnswer(draft, eventId));
+}
+
 /** Sets the answer to an event; refused (draft unchanged) if the choice costs more than is left. */
 export function chooseResponse(scenario: Scenario, state: GameState, side: Side, draft: SideOrders, eventId: string, choiceId: string): SideOrders {
   if (!state.responses.some((r) => r.event === eventId && r.side === side)) return draft;
   const choice = scenario.events.find((e) => e.id === eventId)?.response?.choices.find((c) => c.id === choiceId);
   if (!choice) return draft;
-  const without = { ...draft, responses: Object.fromEntries(Object.entries(draft.responses ?? {}).filter(([e]) => e !== eventId)) };
-  if (choice.cost > capitalLeft(scenario, state, side, without)) return draft;
+  if (choice.cost > roomForAnswer(scenario, state, side, draft, eventId)) return draft;
+  const without = withoutAnswer(draft, eventId);
   return { ...without, responses: { ...without.responses, [eventId]: choiceId } };
 }

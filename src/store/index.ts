@@ -208,4 +208,4 @@ export type { CatalogEntry } from './catalog';
 export type { Persistence, SaveProblem } from './persistence';
 export type { Difficulty, Session } from './session';
 export type { Settings, TextSize } from './settings';
-export { cards, capitalLeft, type Card } from './draft';
+export { cards, capitalLeft, roomForAnswer, type Card } from './draft';

@@ -6,7 +6,7 @@
 import type { Unavailable } from '../../engine';
 import type { DecisionCategory, Language, Scenario, Side } from '../../engine/model';
 import { t } from '../../i18n';
-import { cards as draftCards, capitalLeft, type Session } from '../../store';
+import { cards as draftCards, capitalLeft, roomForAnswer, type Session } from '../../store';
 import { formatDelta, formatNumber, guideNotes, meterReadings, sideName, tickerItems, type GuideNote, type MeterReading, type TickerItem } from '../present';
 import { localize } from '../../i18n/text';
 
@@ -143,8 +143,7 @@ export function turnModel(scenario: Scenario, session: Session, language: Langua
       const e = scenario.events.find((x) => x.id === r.event);
       if (!e?.response) return [];
       const chosen = draft.responses?.[e.id] ?? null;
-      const without = { ...draft, responses: Object.fromEntries(Object.entries(draft.responses ?? {}).filter(([k]) => k !== e.id)) };
-      const room = capitalLeft(scenario, state, human, without);
+      const room = roomForAnswer(scenario, state, human, draft, e.id);
       return [
         {
           key: `respond:${e.id}`,
