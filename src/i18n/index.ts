@@ -6,13 +6,31 @@
 import { createInstance } from 'i18next';
 import type { Language, Scenario, Text } from '../engine/model';
 import type { SaveProblem } from '../store/persistence';
-import { menus } from './en/menus';
-import { play } from './en/play';
+import { classroom as enClassroom } from './en/classroom';
+import { library as enLibrary } from './en/library';
+import { menus as enMenus } from './en/menus';
+import { play as enPlay } from './en/play';
+import { report as enReport } from './en/report';
+import { classroom as jaClassroom } from './ja/classroom';
+import { library as jaLibrary } from './ja/library';
+import { menus as jaMenus } from './ja/menus';
+import { play as jaPlay } from './ja/play';
+import { report as jaReport } from './ja/report';
+import { classroom as koClassroom } from './ko/classroom';
+import { library as koLibrary } from './ko/library';
+import { menus as koMenus } from './ko/menus';
+import { play as koPlay } from './ko/play';
+import { report as koReport } from './ko/report';
 import { localize } from './text';
 
-/** One table per language: the menus' strings and the play screens' strings side by side. */
+/**
+ * One table per language, each the union of five parts (menus, play screens, class session, an
+ * instructor's scenario library, the class debrief); each part owns its own top-level keys.
+ */
 export const RESOURCES = {
-  en: { translation: { ...menus, ...play } },
+  en: { translation: { ...enMenus, ...enPlay, ...enClassroom, ...enLibrary, ...enReport } },
+  ja: { translation: { ...jaMenus, ...jaPlay, ...jaClassroom, ...jaLibrary, ...jaReport } },
+  ko: { translation: { ...koMenus, ...koPlay, ...koClassroom, ...koLibrary, ...koReport } },
 } as const satisfies Partial<Record<Language, { translation: object }>>;
 
 /** The languages the interface can be shown in (those with a table). */

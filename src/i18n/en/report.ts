@@ -1,0 +1,2 @@
+/** Strings of the class debrief: the printable page and the JSON and CSV exports. */
+export const report = {};

@@ -1,0 +1,2 @@
+/** The play table in Japanese; keys mirror src/i18n/en/play.ts. */
+export const play = {};
