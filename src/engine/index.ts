@@ -4,6 +4,7 @@
  */
 export { newGame, resolveTrustedTurn, resolveTurn } from './turn';
 export { choosing, decisionOptions, IllegalOrderError, orderProblems, unavailableReason, type Choosing, type DecisionOption, type Orders, type SideOrders, type Unavailable } from './orders';
+export { intervene, InterventionError, interventionProblem, type Intervention } from './intervene';
 export { randomOrders } from './randomPlayer';
 export { canonicalJson, stateHash } from './hash';
 export { sideView, type MeterView, type SideView } from './view';

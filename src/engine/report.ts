@@ -5,8 +5,8 @@
 import type { Side } from './model';
 import type { EndingResult, Proposal } from './state';
 
-/** What made a change happen (the words of docs/authoring.md §5). */
-export type CauseKind = 'decision' | 'joint' | 'declined' | 'event' | 'response' | 'rule' | 'delayed' | 'drift';
+/** What made a change happen (the words of docs/authoring.md §5; 'instructor' is a meter set by hand in class). */
+export type CauseKind = 'decision' | 'joint' | 'declined' | 'event' | 'response' | 'rule' | 'delayed' | 'drift' | 'instructor';
 
 export interface Cause {
   readonly kind: CauseKind;
@@ -20,6 +20,10 @@ export interface Cause {
   readonly origin?: CauseKind;
   /** For a response: the choice made. */
   readonly choice?: string;
+  /** An event the instructor fired by hand (its effects still carry the event's own source). */
+  readonly byInstructor?: true;
+  /** For an instructor's adjustment (kind 'instructor', id the meter): the reason they gave. */
+  readonly reason?: string;
 }
 
 export interface Change {

@@ -52,6 +52,8 @@ export interface EndingResult {
   readonly turn: number;
   readonly outcome: Readonly<Record<Side, Outcome>>;
   readonly scores: Readonly<Record<Side, number>>;
+  /** The instructor ended the game during this turn, before its orders: the ending is the one that held then. */
+  readonly byInstructor?: true;
 }
 
 /**

@@ -164,12 +164,12 @@ function has(list: readonly string[], id: string): boolean {
 function open(scenario: Scenario, seed: string, w: World, fireNow: readonly string[], proposals: readonly Proposal[]): GameState {
   const { events, causes, eventsOnTurn } = lookup(scenario);
   const pending: PendingResponse[] = [];
-  for (const id of fireNow) fire(events.get(id)!, w, pending, causes.event.get(id)!);
+  for (const id of fireNow) fireOne(events.get(id)!, w, pending, causes.event.get(id)!);
   const turn = w.turn;
   const candidates = eventsOnTurn[turn] ?? scenario.events.filter((e) => mayFireOn(e, turn));
   for (let i = 0; i < candidates.length; i++) {
     const e = candidates[i]!;
-    if (eligible(e, w)) fire(e, w, pending, causes.event.get(e.id)!);
+    if (eligible(e, w)) fireOne(e, w, pending, causes.event.get(e.id)!);
   }
   const capital = { tokyo: capitalOf(scenario, w, 'tokyo'), seoul: capitalOf(scenario, w, 'seoul') };
   const polls = { tokyo: drawPolls(scenario, w, 'tokyo'), seoul: drawPolls(scenario, w, 'seoul') };
@@ -194,7 +194,8 @@ function open(scenario: Scenario, seed: string, w: World, fireNow: readonly stri
   };
 }
 
-function fire(e: GameEvent, w: World, pending: PendingResponse[], cause: Cause): void {
+/** Fires one event now: its effects, and its question to a side when it asks one (the instructor's hand uses it too). */
+export function fireOne(e: GameEvent, w: World, pending: PendingResponse[], cause: Cause): void {
   if (has(w.current.fired, e.id)) return;
   w.current.fired.push(e.id);
   w.applyAll(e.effects, cause);
@@ -242,6 +243,16 @@ function drawPolls(scenario: Scenario, w: World, side: Side): Record<string, Pol
     polls[m.id] = { estimate: clamp(value + margin * (2 * w.random.next() - 1), m.min, m.max, value), margin };
   }
   return polls;
+}
+
+/**
+ * The ending that holds in the world as it stands, for a game ended early by hand: an immediate
+ * one, else the first final one that holds; with none, an open ending (empty id), all draws.
+ */
+export function endingNow(scenario: Scenario, w: World, turn: number): EndingResult {
+  const ending = firstHolding(scenario, w, 'immediate') ?? firstHolding(scenario, w, 'final');
+  const scores = { tokyo: scoreOf(scenario, w, 'tokyo'), seoul: scoreOf(scenario, w, 'seoul') };
+  return ending ? { id: ending.id, turn, outcome: ending.outcome, scores } : { id: '', turn, outcome: { tokyo: 'draw', seoul: 'draw' }, scores };
 }
 
 /** (g) The first immediate ending that holds; after the last turn, the first final one that holds. */

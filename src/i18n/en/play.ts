@@ -143,6 +143,8 @@ export const play = {
       joint: 'Joint decision: {{title}}',
       declined: 'Proposal declined: {{title}} (proposed by {{side}})',
       event: 'Event: {{title}}',
+      eventByInstructor: 'Event fired by the instructor: {{title}}',
+      instructor: 'The instructor set {{title}}: “{{reason}}”',
       response: '{{side}}’s answer to “{{title}}”: {{choice}}',
       responseDefault: 'Answer to “{{title}}”: {{choice}}',
       rule: 'Rule: {{title}}',

@@ -24,7 +24,9 @@ export function causeWords(c: CauseInfo, scenario: Scenario, language: Language)
     case 'declined':
       return t('play.cause.declined', { side, title: c.title });
     case 'event':
-      return t('play.cause.event', { title: c.title });
+      return t(c.byInstructor ? 'play.cause.eventByInstructor' : 'play.cause.event', { title: c.title });
+    case 'instructor':
+      return t('play.cause.instructor', { title: c.title, reason: c.reason ?? '' });
     case 'response':
       return side ? t('play.cause.response', { side, title: c.title, choice: c.choice ?? '' }) : t('play.cause.responseDefault', { title: c.title, choice: c.choice ?? '' });
     case 'rule':

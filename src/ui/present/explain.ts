@@ -35,6 +35,10 @@ export interface CauseInfo {
   readonly source?: SourceRef;
   /** How the viewing side's public read it, where the scenario says. */
   readonly perceived?: string;
+  /** An event the instructor fired by hand. */
+  readonly byInstructor?: true;
+  /** For a meter the instructor set by hand: the reason they wrote. */
+  readonly reason?: string;
 }
 
 export interface CauseGroup {
@@ -124,11 +128,13 @@ export function describeCause(scenario: Scenario, cause: Cause, viewer: Side, la
     ...(explain && { explain }),
     ...(sourceRef(scenario, cause.source) && { source: sourceRef(scenario, cause.source)! }),
     ...(perceived && { perceived }),
+    ...(cause.byInstructor && { byInstructor: true as const }),
+    ...(cause.reason !== undefined && { reason: cause.reason }),
   };
 }
 
 function causeKey(c: Cause): string {
-  return `${c.kind}|${c.id}|${c.side ?? ''}|${c.choice ?? ''}|${c.origin ?? ''}`;
+  return `${c.kind}|${c.id}|${c.side ?? ''}|${c.choice ?? ''}|${c.origin ?? ''}|${c.byInstructor ? 'i' : ''}|${c.reason ?? ''}`;
 }
 
 function visibilityOf(scenario: Scenario, meterId: string, side: Side): Visibility | undefined {

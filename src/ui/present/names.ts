@@ -76,6 +76,7 @@ export function thingTitle(scenario: Scenario, kind: CauseKind, id: string, lang
     case 'rule':
       return ruleTitle(scenario, id, language);
     case 'drift':
+    case 'instructor':
       return meterLabel(scenario, id, language);
     case 'delayed':
       return humanize(id);
