@@ -42,7 +42,7 @@ export class Briefing extends MenuScene {
     }
     const side = session.human;
     const view = sideView(scenario, session.state, side);
-    const begin = clicked(() => actions.go('turn'));
+    const begin = clicked(() => actions.beginTurn());
 
     const top = addHeading(this, MARGIN, 30, t('briefing.heading', { title: tx(scenario.title) }), width - MARGIN * 2);
     const subtitle = t('briefing.youGovern', {

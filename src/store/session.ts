@@ -1,6 +1,7 @@
 /**
- * A game being played: the engine's state plus what the screens need around it (who the human
- * governs, the computer's difficulty, every turn's report) and the action log a save replays.
+ * A game being played: the engine's state plus what the screens need around it (who is at the
+ * controls, the computer's difficulty, every turn's report), the class session around it (hot-seat
+ * teams, the instructor's PIN, timer and interventions) and the action log a save replays.
  */
 import type { GameState, Orders, SideOrders, TurnReport } from '../engine';
 import type { Side } from '../engine/model';
@@ -9,20 +10,70 @@ import type { Difficulty } from '../ai';
 
 export { DIFFICULTIES, type Difficulty } from '../ai';
 
+/** solo: one player against the computer; hotseat: two teams on one screen, taking turns behind a hand-over screen. */
+export type Mode = 'solo' | 'hotseat';
+export const MODES: readonly Mode[] = ['solo', 'hotseat'];
+
+/** What the instructor chose when the session began. */
+export interface Classroom {
+  /** The PIN that opens the instructor panel; null when none was chosen (the panel then opens freely). */
+  readonly pin: string | null;
+  /** Seconds each team has to choose in a turn; null when there is no timer. */
+  readonly timerSeconds: number | null;
+}
+
+export const NO_CLASSROOM: Classroom = Object.freeze({ pin: null, timerSeconds: null });
+
+/**
+ * One thing the instructor did, in the order done, as the debrief lists it. `turn` is the turn it
+ * was done in. 'fire', 'adjust' and 'end' change the game: a save replays them, unless `undone`
+ * (an undo of the turn before took them back; the debrief still shows them, marked).
+ */
+export type InstructorEntry = { readonly turn: number; readonly undone?: true } & InstructorAction;
+
+/** What the instructor did, without when. */
+export type InstructorAction =
+  | { readonly kind: 'fire'; readonly event: string }
+  /** The meter set to `value`, from `before`, for the reason written. */
+  | { readonly kind: 'adjust'; readonly meter: string; readonly before: number; readonly value: number; readonly reason: string }
+  | { readonly kind: 'end' }
+  /** Turn `undid` was taken back: the game returned to its choices. */
+  | { readonly kind: 'undo'; readonly undid: number }
+  | { readonly kind: 'reveal' }
+  | { readonly kind: 'hide' }
+  | { readonly kind: 'pause' }
+  | { readonly kind: 'resume' };
+
+export type InstructorKind = InstructorEntry['kind'];
+
+/** The entries that change the game (and so are replayed), as opposed to those that only change the view. */
+export function changesTheGame(e: InstructorEntry): e is InstructorEntry & { kind: 'fire' | 'adjust' | 'end' } {
+  return e.kind === 'fire' || e.kind === 'adjust' || e.kind === 'end';
+}
+
 export interface Session {
   readonly scenarioId: string;
-  /** The side the player governs; the computer plays the other. */
+  readonly mode: Mode;
+  /** solo: the side the player governs (the computer plays the other); hotseat: the team at the controls now. */
   readonly human: Side;
   readonly difficulty: Difficulty;
   readonly seed: string;
   /** The current state: a turn waiting for orders, or the ended game. */
   readonly state: GameState;
-  /** The report of every resolved turn, in order (reports[i] is turn i + 1). */
+  /** The report of every resolved turn, in order (reports[i] is turn i + 1; a game the instructor ended has one for the turn cut short). */
   readonly reports: readonly TurnReport[];
-  /** Every resolved turn's orders, in order: with the seed, they replay the game. */
+  /** Every resolved turn's orders, in order: with the seed and the instructor's log, they replay the game. */
   readonly orders: readonly Orders[];
-  /** The player's choices for the current turn, not yet submitted. */
+  /** The choices of the side at the controls for the current turn, not yet submitted. */
   readonly draft: SideOrders;
+  /** Hot-seat: the orders a team has sealed this turn, kept from the other team until the turn resolves. */
+  readonly sealed: Partial<Readonly<Record<Side, SideOrders>>>;
+  readonly classroom: Classroom;
+  readonly log: readonly InstructorEntry[];
 }
 
 export const EMPTY_DRAFT: SideOrders = Object.freeze({ decisions: [], responses: {} });
+
+export function otherSide(side: Side): Side {
+  return side === 'tokyo' ? 'seoul' : 'tokyo';
+}

@@ -1,0 +1,212 @@
+/** The class session in the store: hot-seat turns behind hand-over screens, the timer, and the instructor's panel. */
+import { describe, expect, it } from 'vitest';
+import { stateHash } from '../engine';
+import { createAppStore, type AppStore } from './index';
+import { storagePersistence } from './saves';
+import { catalogEntryFrom, MemoryStorage, randomComputer } from './testing';
+
+const template = catalogEntryFrom('scenarios/template.yaml');
+
+function storeOn(storage: Storage, clock = { now: 0 }): AppStore {
+  return createAppStore({ catalog: [template], persistence: storagePersistence(storage), computer: randomComputer, newSeed: () => 'class-1', now: () => clock.now });
+}
+
+function startHotseat(store: AppStore, classroom: { pin?: string | null; timerSeconds?: number | null } = {}): void {
+  const { actions } = store.getState();
+  actions.pickScenario('template');
+  actions.pickMode('hotseat');
+  actions.setClassroom(classroom);
+  actions.startGame();
+  actions.beginTurn();
+}
+
+function startSolo(store: AppStore, pin: string | null = null): void {
+  const { actions } = store.getState();
+  actions.pickScenario('template');
+  actions.pickSide('tokyo');
+  actions.setClassroom({ pin });
+  actions.startGame();
+  actions.beginTurn();
+}
+
+const affordable = (side: 'tokyo' | 'seoul', capital: number): string =>
+  template.scenario.decisions.find((d) => d.side === side && !d.joint && d.cost <= capital && !d.when)!.id;
+
+describe('a hot-seat game', () => {
+  it('seals the first team’s orders behind the hand-over screen and resolves with both teams’ choices', () => {
+    const store = storeOn(new MemoryStorage());
+    startHotseat(store);
+    expect(store.getState().screen).toBe('handover');
+    expect(store.getState().session!.human).toBe('tokyo');
+    const { actions } = store.getState();
+    actions.revealTurn();
+    expect(store.getState().screen).toBe('turn');
+    const tokyoPick = affordable('tokyo', store.getState().session!.state.capital.tokyo);
+    actions.toggleDecision(tokyoPick);
+    actions.endTurn();
+    // Seoul's team now holds the controls with an empty draft; Tokyo's choice is sealed, not in the draft.
+    let s = store.getState();
+    expect(s.screen).toBe('handover');
+    expect(s.session!.human).toBe('seoul');
+    expect(s.session!.draft.decisions).toEqual([]);
+    expect(s.session!.sealed.tokyo!.decisions).toEqual([tokyoPick]);
+    expect(s.session!.reports).toHaveLength(0);
+    actions.revealTurn();
+    const seoulPick = affordable('seoul', s.session!.state.capital.seoul);
+    actions.toggleDecision(seoulPick);
+    actions.endTurn();
+    s = store.getState();
+    expect(s.screen).toBe('resolution');
+    expect(s.session!.reports).toHaveLength(1);
+    expect(s.session!.orders[0]!.tokyo.decisions).toEqual([tokyoPick]);
+    expect(s.session!.orders[0]!.seoul.decisions).toEqual([seoulPick]);
+    expect(s.session!.sealed).toEqual({});
+    actions.nextTurn();
+    expect(store.getState().screen).toBe('handover');
+    expect(store.getState().session!.human).toBe('tokyo');
+  });
+
+  it('comes back from a reload behind the hand-over screen, with the sealed orders kept', () => {
+    const storage = new MemoryStorage();
+    const store = storeOn(storage);
+    startHotseat(store);
+    store.getState().actions.revealTurn();
+    store.getState().actions.toggleDecision(affordable('tokyo', 99));
+    store.getState().actions.endTurn();
+    const again = storeOn(storage);
+    again.getState().actions.continueSavedGame();
+    expect(again.getState().screen).toBe('handover');
+    expect(again.getState().session!.human).toBe('seoul');
+    expect(again.getState().session!.sealed).toEqual(store.getState().session!.sealed);
+  });
+
+  it('runs each team’s timer from the reveal, stops it while paused, and submits the team’s choices when it runs out', () => {
+    const clock = { now: 1000 };
+    const store = storeOn(new MemoryStorage(), clock);
+    startHotseat(store, { pin: '2468', timerSeconds: 60 });
+    const { actions } = store.getState();
+    expect(store.getState().clock).toBeNull();
+    actions.revealTurn();
+    expect(store.getState().clock).toEqual({ side: 'tokyo', endsAt: 61_000, leftMs: 60_000 });
+    actions.toggleDecision(affordable('tokyo', 99));
+    clock.now = 31_000;
+    actions.timeUp();
+    expect(store.getState().screen).toBe('turn');
+    actions.openInstructorPanel();
+    expect(actions.unlockInstructorPanel('2468')).toBe(true);
+    actions.pause();
+    clock.now = 500_000;
+    actions.timeUp();
+    expect(store.getState().screen).toBe('turn');
+    actions.resume();
+    expect(store.getState().clock!.endsAt).toBe(530_000);
+    clock.now = 530_000;
+    actions.timeUp();
+    expect(store.getState().screen).toBe('handover');
+    expect(store.getState().session!.sealed.tokyo!.decisions).toHaveLength(1);
+  });
+});
+
+describe('the instructor panel', () => {
+  it('stays locked without the session’s PIN and refuses every action until unlocked', () => {
+    const store = storeOn(new MemoryStorage());
+    startSolo(store, '1357');
+    const { actions } = store.getState();
+    actions.openInstructorPanel();
+    expect(store.getState().instructor.panel).toBe('locked');
+    expect(actions.unlockInstructorPanel('0000')).toBe(false);
+    expect(actions.fireEvent('decoupling')).toBe('the instructor panel is not open');
+    actions.setRevealed(true);
+    expect(store.getState().instructor.revealed).toBe(false);
+    expect(actions.unlockInstructorPanel('1357')).toBe(true);
+    expect(store.getState().instructor.panel).toBe('open');
+    actions.closeInstructorPanel();
+    actions.openInstructorPanel();
+    expect(store.getState().instructor.panel).toBe('locked');
+  });
+
+  it('opens without a PIN when the session has none', () => {
+    const store = storeOn(new MemoryStorage());
+    startSolo(store);
+    store.getState().actions.openInstructorPanel();
+    expect(store.getState().instructor.panel).toBe('open');
+  });
+
+  it('fires an event, sets a meter and pauses the teams, logging each for the debrief', () => {
+    const store = storeOn(new MemoryStorage());
+    startSolo(store);
+    const { actions } = store.getState();
+    actions.openInstructorPanel();
+    expect(actions.fireEvent('decoupling')).toBeNull();
+    expect(actions.fireEvent('decoupling')).toMatch(/already fired/);
+    const before = store.getState().session!.state.meters.kr_view!;
+    expect(actions.adjustMeter('kr_view', before + 10, 'The class voted for a warmer Korea')).toBeNull();
+    expect(actions.adjustMeter('kr_view', 5, '   ')).toBe('an adjustment needs a reason');
+    actions.pause();
+    const draft = store.getState().session!.draft;
+    actions.toggleDecision(affordable('tokyo', 99));
+    expect(store.getState().session!.draft).toBe(draft);
+    actions.endTurn();
+    expect(store.getState().screen).toBe('turn');
+    actions.resume();
+    actions.endTurn();
+    const session = store.getState().session!;
+    expect(session.log.map((e) => e.kind)).toEqual(['fire', 'adjust', 'pause', 'resume']);
+    expect(session.log[1]).toEqual({ kind: 'adjust', turn: 1, meter: 'kr_view', before, value: before + 10, reason: 'The class voted for a warmer Korea' });
+    const causes = session.reports[0]!.changes.map((c) => c.cause);
+    expect(causes).toContainEqual(expect.objectContaining({ kind: 'event', id: 'decoupling', byInstructor: true }));
+    expect(causes).toContainEqual({ kind: 'instructor', id: 'kr_view', reason: 'The class voted for a warmer Korea' });
+  });
+
+  it('undoes the last turn back to its choices, taking back what was done after it, and the save replays the same game', () => {
+    const storage = new MemoryStorage();
+    const store = storeOn(storage);
+    startSolo(store);
+    const { actions } = store.getState();
+    actions.endTurn();
+    actions.nextTurn();
+    const atTurn2 = store.getState().session!.state;
+    actions.endTurn();
+    actions.nextTurn();
+    actions.openInstructorPanel();
+    const event = template.scenario.events.find((e) => !store.getState().session!.state.fired.includes(e.id))!.id;
+    expect(actions.fireEvent(event)).toBeNull();
+    actions.undoLastTurn();
+    const s = store.getState();
+    expect(s.screen).toBe('turn');
+    expect(s.session!.state.turn).toBe(2);
+    expect(stateHash(s.session!.state)).toBe(stateHash(atTurn2));
+    expect(s.session!.reports).toHaveLength(1);
+    expect(s.session!.log).toEqual([{ kind: 'fire', turn: 3, event, undone: true }, { kind: 'undo', turn: 3, undid: 2 }]);
+    const again = storeOn(storage);
+    again.getState().actions.continueSavedGame();
+    expect(stateHash(again.getState().session!.state)).toBe(stateHash(s.session!.state));
+  });
+
+  it('ends the game now and shows the debrief; undo takes the ending back', () => {
+    const storage = new MemoryStorage();
+    const store = storeOn(storage);
+    startSolo(store);
+    const { actions } = store.getState();
+    actions.endTurn();
+    actions.nextTurn();
+    actions.openInstructorPanel();
+    actions.adjustMeter('gov_trust', 70, 'Summit in class');
+    actions.endGameNow();
+    let s = store.getState();
+    expect(s.screen).toBe('debrief');
+    expect(s.session!.state.ending).toMatchObject({ turn: 2, byInstructor: true });
+    expect(s.session!.reports).toHaveLength(2);
+    expect(s.session!.reports[1]!.changes.map((c) => c.cause.kind)).toContain('instructor');
+    // A save of the ended game replays to the same end.
+    const again = storeOn(storage);
+    again.getState().actions.continueSavedGame();
+    expect(again.getState().session!.state.ending).toEqual(s.session!.state.ending);
+    actions.undoLastTurn();
+    s = store.getState();
+    expect(s.screen).toBe('turn');
+    expect(s.session!.state.ending).toBeNull();
+    expect(s.session!.state.meters.gov_trust).toBe(70);
+    expect(s.session!.reports).toHaveLength(1);
+  });
+});
