@@ -46,6 +46,26 @@ describe('save files', () => {
     expect(loaded.ok ? loaded.session.state.turn : saveProblemText(loaded.problem)).toBe(3);
   });
 
+  it('a version-2 save of a hot-seat class (a fixture kept in the repository) loads with its sealed orders and the instructor’s log replayed', () => {
+    // Written once by version 2 (hot-seat, PIN 2468, a 3-minute timer, an event fired and a meter set by hand); never regenerate it.
+    const loaded = readSaveFile(readFileSync('tests/fixtures/saves/v2-hotseat-template.json', 'utf8'), [template]);
+    if (!loaded.ok) throw new Error(saveProblemText(loaded.problem));
+    const { session } = loaded;
+    expect(session).toMatchObject({ mode: 'hotseat', human: 'seoul', classroom: { pin: '2468', timerSeconds: 180 } });
+    expect(session.state.turn).toBe(3);
+    expect(Object.keys(session.sealed)).toEqual(['tokyo']);
+    expect(session.log.map((e) => e.kind)).toEqual(['fire', 'adjust', 'pause', 'resume', 'reveal', 'hide']);
+    expect(session.state.meters.kr_view).not.toBeUndefined();
+    expect(session.state.opening.some((c) => c.cause.kind === 'instructor' && c.cause.reason === 'The class debated the 2015 agreement')).toBe(true);
+  });
+
+  it('a save whose instructor log names an event the scenario does not have is refused, saying the turns do not fit', () => {
+    const file = JSON.parse(readFileSync('tests/fixtures/saves/v2-hotseat-template.json', 'utf8'));
+    file.log[0].event = 'no_such_event';
+    const loaded = readSaveFile(JSON.stringify(file), [template]);
+    expect(loaded.ok ? 'loaded' : loaded.problem.kind).toBe('replay-failed');
+  });
+
   it('a save from a newer version of the game says so', () => {
     const file = { ...toSaveFile(sessionAfter(1), template, 'now'), version: SAVE_VERSION + 1 };
     const loaded = readSaveFile(JSON.stringify(file), [template]);
