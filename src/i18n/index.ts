@@ -50,11 +50,29 @@ void i18n.init({
 
 let current: Language = 'en';
 
-/** Shows the interface in `lang` when it has a table, else in English. Returns the language used. */
+/**
+ * Shows the interface in `lang` when it has a table, else in English. Returns the language used.
+ * The page's `<html lang>` follows, so screen readers pick the right voice and the browser breaks
+ * lines by the language's rules.
+ */
 export function setLanguage(lang: Language): Language {
   current = INTERFACE_LANGUAGES.includes(lang) ? lang : 'en';
   if (i18n.language !== current) void i18n.changeLanguage(current);
+  if (typeof document !== 'undefined') document.documentElement.lang = current;
   return current;
+}
+
+/**
+ * The interface language for a first visit: the first of the browser's preferred languages (in the
+ * player's order, e.g. navigator.languages ['ko-KR', 'en']) that has a table; English otherwise.
+ */
+export function preferredLanguage(preferences: readonly string[]): Language {
+  for (const tag of preferences) {
+    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+    const found = INTERFACE_LANGUAGES.find((lang) => lang === primary);
+    if (found) return found;
+  }
+  return 'en';
 }
 
 /** The language the interface is shown in now (also the one scenario text is shown in). */

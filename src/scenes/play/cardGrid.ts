@@ -14,6 +14,8 @@ export interface CardView {
   readonly id: string;
   readonly title: string;
   readonly category: string;
+  /** The category in the player's language (the card's corner label). */
+  readonly categoryLabel: string;
   readonly cost: string;
   readonly costValue: number;
   readonly chosen: boolean;
@@ -113,7 +115,7 @@ export class CardGrid {
       this.onActivate(card);
     });
     const pad = 12;
-    const cat = addText(s, r.x + pad, r.y + 8, card.category.toUpperCase(), { size: 11, bold: true, color: CSS_COLORS.muted });
+    const cat = addText(s, r.x + pad, r.y + 8, card.categoryLabel.toUpperCase(), { size: 11, bold: true, color: CSS_COLORS.muted });
     const cost = addText(s, r.right - pad, r.y + 6, card.cost, { size: 13, bold: true, color: dim ? UI_CSS_COLORS.disabledText : CSS_COLORS.gold }).setOrigin(1, 0);
     const title = addText(s, r.x + pad, r.y + 8 + cat.height, card.title, { size: 15, bold: true, color: dim ? UI_CSS_COLORS.disabledText : CSS_COLORS.text, wrap: r.width - pad * 2, lineSpacing: -2 });
     const statusColor = card.statusKind === 'chosen' ? CSS_COLORS.gold : card.statusKind === 'unavailable' ? '#f0a38f' : card.statusKind === 'proposal' ? '#8fe3a0' : CSS_COLORS.muted;

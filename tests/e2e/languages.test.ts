@@ -1,0 +1,218 @@
+/**
+ * The interface in Japanese and in Korean, in Debian's headless Chromium against the Vite dev
+ * server. A browser set to ja-JP or ko-KR opens the game in its language on a first visit; a whole
+ * game is played through the DOM mirror by the translated accessible names (a decision chosen, the
+ * turn ended, the resolution read, on to the debrief); on every screen the headings and controls
+ * must be in the language's own script. A third game switches language from the menu in the middle
+ * of a turn. Screenshots of every screen go to test-results/lang-*.png for a person to look at.
+ */
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../src/engine/model';
+import { RESOURCES } from '../../src/i18n';
+import { RESULTS, useGameInBrowser, WAIT, waitForPlay, waitForScene } from './harness';
+
+const game = useGameInBrowser();
+
+/** The short tutorial: six turns. */
+const SCENARIO = 'tutorial';
+const MAX_TURNS = 30;
+
+/** The script a reader of the language reads: kana or kanji for Japanese, hangul for Korean. */
+const SCRIPT: Record<'ja' | 'ko', RegExp> = { ja: /[\u3040-\u30ff\u4e00-\u9fff]/, ko: /[\uac00-\ud7a3]/ };
+/** The game's name, and each language under its own name (the settings' language choice). */
+const SAME_IN_EVERY_LANGUAGE = new Set(['Close Yet Distant', 'English', '日本語', '한국어']);
+
+/** A string of the interface table of `lang`, by its dotted key (with {{params}} filled in). */
+function words(lang: Language, key: string, params: Record<string, string | number> = {}): string {
+  let node: unknown = RESOURCES[lang].translation;
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  if (typeof node !== 'string') throw new Error(`no string ${key} in the ${lang} table`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+}
+
+/** The game's page in a browser whose preferred language is `locale`, recording console errors. */
+async function openIn(browser: Browser, locale: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(game.url());
+  await waitForScene(page, 'Title');
+  return { page, errors };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path: join(RESULTS, `lang-${name}.png`) });
+}
+
+async function press(page: Page, role: 'button' | 'radio', name: string): Promise<void> {
+  await page.getByRole(role, { name, exact: true }).dispatchEvent('click');
+}
+
+/** The names of the screen's headings, buttons, radio buttons and regions that are not in `script`. */
+async function notInScript(page: Page, script: RegExp): Promise<string[]> {
+  const names = await page.evaluate(() => {
+    const root = document.getElementById('a11y-content')!;
+    const name = (el: Element): string => {
+      if (el instanceof HTMLInputElement && el.labels?.[0]) return el.labels[0].textContent ?? '';
+      return el.getAttribute('aria-label') ?? el.textContent ?? '';
+    };
+    return [...root.querySelectorAll('h1, h2, h3, button, input[type="radio"], legend, [aria-label]')].map((el) => name(el).trim()).filter(Boolean);
+  });
+  expect(names.length).toBeGreaterThan(0);
+  return names.filter((n) => !script.test(n) && !SAME_IN_EVERY_LANGUAGE.has(n));
+}
+
+async function expectScreenIn(page: Page, lang: 'ja' | 'ko'): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+  expect(await notInScript(page, SCRIPT[lang])).toEqual([]);
+}
+
+/** The first card that can be chosen now and is not a joint decision: its title and key. */
+async function choosableCard(page: Page, jointWords: string): Promise<{ title: string; key: string }> {
+  const found = await page.evaluate((joint) => {
+    for (const el of document.querySelectorAll<HTMLButtonElement>('#a11y-content button[data-key^="card:"]')) {
+      const said = document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+      if (el.getAttribute('aria-disabled') !== 'true' && el.getAttribute('aria-pressed') !== 'true' && !said.includes(joint)) return { title: el.textContent ?? '', key: el.dataset.key ?? '' };
+    }
+    return null;
+  }, jointWords);
+  if (!found) throw new Error('no card could be chosen on this turn');
+  return found;
+}
+
+describe('the interface in Japanese and Korean', () => {
+  for (const [lang, locale] of [
+    ['ja', 'ja-JP'],
+    ['ko', 'ko-KR'],
+  ] as const) {
+    it(`plays a game in ${lang} from a ${locale} browser, every screen in its language`, async () => {
+      const w = (key: string, params?: Record<string, string | number>): string => words(lang, key, params);
+      const { page, errors } = await openIn(game.browser(), locale);
+
+      // First visit: the browser's language, on the page too.
+      await expectScreenIn(page, lang);
+      expect(await page.getByRole('button', { name: w('title.newGame'), exact: true }).count()).toBe(1);
+      await shot(page, `${lang}-title`);
+
+      // Settings lists the three languages, each under its own name.
+      await press(page, 'button', w('title.settings'));
+      await waitForScene(page, 'Settings');
+      await expectScreenIn(page, lang);
+      const languages = await page.getByRole('group', { name: w('settings.language') }).getByRole('radio').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+      expect(languages.some((l) => l.includes('日本語'))).toBe(true);
+      expect(languages.some((l) => l.includes('한국어'))).toBe(true);
+      expect(languages.some((l) => l.includes('English'))).toBe(true);
+      await shot(page, `${lang}-settings`);
+      await press(page, 'button', w('common.back'));
+      await waitForScene(page, 'Title');
+
+      await press(page, 'button', w('title.newGame'));
+      await waitForScene(page, 'ScenarioSelect');
+      await page.locator(`input[name="scenario"][value="${SCENARIO}"]`).dispatchEvent('click');
+      await expectScreenIn(page, lang);
+      await shot(page, `${lang}-scenarios`);
+      await press(page, 'button', w('scenarios.next'));
+
+      await waitForScene(page, 'SideSelect');
+      await press(page, 'radio', w('side.lead', { name: w('common.sides.tokyo') }));
+      await expectScreenIn(page, lang);
+      await shot(page, `${lang}-side`);
+      await press(page, 'button', w('side.start'));
+
+      await waitForScene(page, 'Briefing');
+      await expectScreenIn(page, lang);
+      await shot(page, `${lang}-briefing`);
+      await press(page, 'button', w('briefing.begin'));
+
+      // One full turn: a decision, End turn, the resolution read.
+      await waitForPlay(page, 'Turn', 0);
+      await expectScreenIn(page, lang);
+      const card = await choosableCard(page, w('play.turn.joint', { other: w('play.side.seoul') }));
+      await press(page, 'button', card.title);
+      await page.waitForFunction((key) => document.querySelector(`[data-key="${key}"]`)?.getAttribute('aria-pressed') === 'true', card.key, WAIT);
+      await shot(page, `${lang}-turn`);
+      await press(page, 'button', w('play.turn.endTurn'));
+
+      await waitForPlay(page, 'Resolution', 1);
+      await expectScreenIn(page, lang);
+      expect(await page.getByRole('heading', { level: 1, name: w('play.resolution.heading', { turn: 1 }) }).count()).toBe(1);
+      // The other side's column says what Tokyo did, in the language's words.
+      const seoulColumn = page.getByRole('region', { name: new RegExp(`^${w('play.resolution.sawIt', { side: '.*' })}$`) });
+      expect(await seoulColumn.count()).toBe(1);
+      const did = [w('play.resolution.took', { title: card.title }), w('play.resolution.together', { title: card.title }), w('play.resolution.proposed', { title: card.title })];
+      const theirs = (await seoulColumn.textContent()) ?? '';
+      expect(did.some((line) => theirs.includes(line)), `the Seoul column names ${card.title}`).toBe(true);
+      await shot(page, `${lang}-resolution`);
+
+      // On to the debrief: end each turn without a decision.
+      let resolved = 1;
+      for (; resolved < MAX_TURNS; resolved++) {
+        const ended = await page.evaluate(() => window.__cyd?.game?.ending);
+        await press(page, 'button', ended ? w('play.resolution.toDebrief') : w('play.resolution.continue'));
+        if (ended) break;
+        await waitForPlay(page, 'Turn', resolved);
+        await press(page, 'button', w('play.turn.endTurn'));
+        await waitForPlay(page, 'Resolution', resolved + 1);
+      }
+      await waitForPlay(page, 'Debrief', resolved);
+      await expectScreenIn(page, lang);
+      expect(await page.getByRole('button', { name: w('play.debrief.playAgain'), exact: true }).count()).toBe(1);
+      await shot(page, `${lang}-debrief`);
+
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }, 300_000);
+  }
+
+  it('switches language from the menu in the middle of a turn and redraws the screen in it', async () => {
+    const en = (key: string, params?: Record<string, string | number>): string => words('en', key, params);
+    const { page, errors } = await openIn(game.browser(), 'en-US');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await press(page, 'button', en('title.newGame'));
+    await waitForScene(page, 'ScenarioSelect');
+    await page.locator(`input[name="scenario"][value="${SCENARIO}"]`).dispatchEvent('click');
+    await press(page, 'button', en('scenarios.next'));
+    await waitForScene(page, 'SideSelect');
+    await press(page, 'radio', en('side.lead', { name: en('common.sides.seoul') }));
+    await press(page, 'button', en('side.start'));
+    await waitForScene(page, 'Briefing');
+    await press(page, 'button', en('briefing.begin'));
+    await waitForPlay(page, 'Turn', 0);
+
+    // Menu ▸ 한국어: the settings screen redraws in Korean at once, the page's language with it.
+    await press(page, 'button', en('play.turn.menu'));
+    await waitForScene(page, 'Settings');
+    await press(page, 'radio', en('languages.ko'));
+    await page.waitForFunction(() => document.documentElement.lang === 'ko', undefined, WAIT);
+    await page.getByRole('heading', { level: 1, name: words('ko', 'settings.heading') }).waitFor(WAIT);
+    await expectScreenIn(page, 'ko');
+    await shot(page, 'switch-settings-ko');
+
+    // Back in the game: the same turn, now in Korean.
+    await press(page, 'button', words('ko', 'common.back'));
+    await waitForPlay(page, 'Turn', 0);
+    await expectScreenIn(page, 'ko');
+    expect(await page.getByRole('button', { name: words('ko', 'play.turn.endTurn'), exact: true }).count()).toBe(1);
+    await shot(page, 'switch-turn-ko');
+
+    // And to Japanese, from the same menu.
+    await press(page, 'button', words('ko', 'play.turn.menu'));
+    await waitForScene(page, 'Settings');
+    await press(page, 'radio', words('ko', 'languages.ja'));
+    await page.getByRole('heading', { level: 1, name: words('ja', 'settings.heading') }).waitFor(WAIT);
+    await press(page, 'button', words('ja', 'common.back'));
+    await waitForPlay(page, 'Turn', 0);
+    await expectScreenIn(page, 'ja');
+    expect(await page.evaluate(() => window.__cyd?.game?.resolved)).toBe(0);
+
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+});
