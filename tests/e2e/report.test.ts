@@ -1,0 +1,195 @@
+/**
+ * The class debrief's report in Debian's headless Chromium: a short game (the tutorial) to the
+ * debrief, then its three controls through the DOM mirror. The JSON and CSV downloads arrive and
+ * parse; the printable page shows every section, prints to a PDF with pages (A4 and Letter), and
+ * returns to the game. Screenshots of the page in screen and print media, in English and Japanese,
+ * go to test-results/report-*.png for a person to look at.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openGame, playToDebrief, RESULTS, startGame, useGameInBrowser, WAIT, waitForPlay, waitForScene } from './harness';
+
+const game = useGameInBrowser();
+
+/** RFC 4180 records (CRLF), quoted fields with "" for a quote. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+/** The text of a download the click starts. */
+async function downloaded(page: Page, key: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.locator(`#a11y-content [data-key="${key}"]`).dispatchEvent('click')]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Pages in a PDF: its page objects (not the /Pages tree nodes). */
+const pdfPages = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+
+async function openPrintView(page: Page): Promise<void> {
+  await page.locator('#a11y-content [data-key="report:print"]').dispatchEvent('click');
+  await page.locator('#report-view').waitFor(WAIT);
+  // The fonts the page uses must have arrived before a screenshot or a PDF.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+describe('the class debrief report', () => {
+  it('exports the game as JSON and the meters as CSV, and shows a printable debrief that prints to PDF', async () => {
+    const { page, errors } = await openGame(game.browser(), game.url());
+    // The test's own window.print: the game must call it, and a headless browser has no dialog to show.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await startGame(page, 'tutorial', 'Tokyo');
+    const turns = await playToDebrief(page, 0);
+    const ending = await page.evaluate(() => window.__cyd?.game?.ending);
+    expect(ending).toEqual(expect.any(String));
+    await settle(page);
+    await page.screenshot({ path: join(RESULTS, 'report-debrief-buttons.png') });
+    for (const name of ['Print the debrief', 'Export game (JSON)', 'Export meters (CSV)']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+
+    // The whole game as JSON.
+    const json = await downloaded(page, 'report:json');
+    expect(json.name).toMatch(/^close-yet-distant-tutorial-\d{4}-\d{2}-\d{2}\.json$/);
+    const record = JSON.parse(json.text) as { format: string; version: number; ending: { id: string } | null; turns: unknown[]; save: { format: string }; sides: Record<string, { played: string }> };
+    expect(record.format).toBe('close-yet-distant/game-record');
+    expect(record.version).toBe(1);
+    expect(record.ending?.id).toBe(ending);
+    expect(record.turns).toHaveLength(turns);
+    expect(record.save.format).toBe('close-yet-distant/save');
+    expect(record.sides.tokyo!.played).toBe('player');
+    expect(record.sides.seoul!.played).toBe('computer');
+
+    // The meters as CSV: a byte-order mark, one header, the start and a row per turn.
+    const csv = await downloaded(page, 'report:csv');
+    expect(csv.name).toMatch(/-meters\.csv$/);
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    const [header, ...rows] = parseCsv(csv.text.slice(1));
+    expect(header!.slice(0, 2)).toEqual(['turn', 'date']);
+    expect(header!.length).toBeGreaterThan(3);
+    expect(header!.slice(2).every((h) => /\(\w+\)$/.test(h))).toBe(true);
+    expect(rows.map((r) => r[0])).toEqual(Array.from({ length: turns + 1 }, (_, i) => String(i)));
+    for (const row of rows) for (const cell of row.slice(2)) expect(Number.isFinite(Number(cell)) && cell !== '').toBe(true);
+
+    // The printable debrief: every section, over the game, focus on its title.
+    await openPrintView(page);
+    const view = page.locator('#report-view');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('report-title');
+    expect(await view.getAttribute('lang')).toBe('en');
+    const headings = await view.locator('h2').allTextContents();
+    expect(headings).toEqual(['The ending', 'Every meter over the turns', 'The essays’ arguments that drove the result', 'Decisions turn by turn', 'The instructor’s interventions', 'Questions for discussion', 'The essays behind this scenario']);
+    expect(await view.locator('.report-ending-title').textContent()).not.toBe('');
+    expect(await view.locator('.report-sides tbody tr').count()).toBe(2);
+    const meters = header!.length - 2;
+    expect(await view.locator('svg.report-chart polyline').count()).toBe(meters);
+    expect(await view.locator('.report-legend li').count()).toBe(meters);
+    expect(await view.locator('.report-meters tbody tr').count()).toBe(meters);
+    expect(await view.locator('.report-turn').count()).toBe(turns);
+    expect(await view.locator('.report-questions > li').count()).toBeGreaterThan(0);
+    expect(await view.locator('.report-turn .report-source').count()).toBeGreaterThan(0);
+    // The game underneath is out of reach while the page is up.
+    expect(await page.evaluate(() => (document.getElementById('a11y') as HTMLElement).inert)).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'report-screen-top.png') });
+    await view.locator('.report-section-timeline').evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: join(RESULTS, 'report-screen-timeline.png') });
+
+    await page.getByRole('button', { name: 'Print / save as PDF', exact: true }).dispatchEvent('click');
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    // Print media: only the page, black on white; and a PDF with pages in A4 and in Letter.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#game').isVisible()).toBe(false);
+    expect(await page.locator('.report-toolbar').isVisible()).toBe(false);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.report-page')!).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: join(RESULTS, 'report-print.png'), fullPage: true });
+    const a4 = await page.pdf({ format: 'A4', printBackground: true });
+    const letter = await page.pdf({ format: 'Letter', printBackground: true });
+    expect(pdfPages(a4)).toBeGreaterThanOrEqual(2);
+    expect(pdfPages(letter)).toBeGreaterThanOrEqual(2);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Back to the game: the page goes, the debrief is still there, focus on the print button.
+    await page.getByRole('button', { name: 'Back to the game', exact: true }).dispatchEvent('click');
+    expect(await page.locator('#report-view').count()).toBe(0);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).toBe('report:print');
+    // Escape closes it too, and only it: the debrief stays.
+    await openPrintView(page);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#report-view').count()).toBe(0);
+    await waitForScene(page, 'Debrief');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('prints in the interface language (Japanese), with the page’s language set, and fits its buttons at large text', async () => {
+    const browser: Browser = game.browser();
+    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(game.url());
+    await waitForScene(page, 'Title');
+    const press = (key: string): Promise<void> => page.locator(`#a11y-content [data-key="${key}"]`).dispatchEvent('click');
+    // Large text, so the screenshot shows the report buttons at their widest; no motion, so the chart is drawn whole.
+    await press('title:settings');
+    await waitForScene(page, 'Settings');
+    await page.locator('input[name="settings:textSize"][value="large"]').dispatchEvent('click');
+    await page.locator('#a11y-content [data-key="settings:motion"]').dispatchEvent('click');
+    await press('settings:back');
+    await waitForScene(page, 'Title');
+    await press('title:new');
+    await waitForScene(page, 'ScenarioSelect');
+    await page.locator('input[name="scenario"][value="tutorial"]').dispatchEvent('click');
+    await press('scenarios:next');
+    await waitForScene(page, 'SideSelect');
+    await page.locator('input[name="side"][value="seoul"]').dispatchEvent('click');
+    await press('side:start');
+    await waitForScene(page, 'Briefing');
+    await press('briefing:begin');
+    for (let resolved = 0; ; resolved++) {
+      await waitForPlay(page, 'Turn', resolved);
+      await press('end');
+      await waitForPlay(page, 'Resolution', resolved + 1);
+      const ended = await page.evaluate(() => window.__cyd?.game?.ending);
+      await press('continue');
+      if (ended) break;
+      expect(resolved).toBeLessThan(30);
+    }
+    await waitForScene(page, 'Debrief');
+    await settle(page);
+    await page.screenshot({ path: join(RESULTS, 'report-debrief-buttons-ja-large.png') });
+    await openPrintView(page);
+    const view = page.locator('#report-view');
+    expect(await view.getAttribute('lang')).toBe('ja');
+    expect(await view.locator('h2').first().textContent()).toBe('結末');
+    expect(await page.title()).toMatch(/^振り返り — /);
+    await page.screenshot({ path: join(RESULTS, 'report-screen-ja.png') });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(RESULTS, 'report-print-ja.png'), fullPage: true });
+    expect(pdfPages(await page.pdf({ format: 'A4' }))).toBeGreaterThanOrEqual(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
