@@ -1,4 +1,5 @@
 /** Shared look of the canvas scenes: colours and font stacks. */
+import { FONT_FAMILIES, type FontSubset } from './ui/fonts';
 
 export const COLORS = {
   skyTop: 0x070b18,
@@ -20,12 +21,22 @@ export const CSS_COLORS = {
 
 const COMMON = '"Noto Sans", "Segoe UI", system-ui';
 
-/** Latin text; CJK fonts follow so stray CJK characters never fall back to tofu. */
-export const FONT_LATIN = `${COMMON}, "Noto Sans CJK JP", "Noto Sans CJK KR", sans-serif`;
-/** Japanese first, so kanji take their Japanese forms. */
-export const FONT_JA = `"Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Noto Sans CJK KR", sans-serif`;
-/** Korean first. */
-export const FONT_KO = `"Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans CJK JP", sans-serif`;
+/** The game's own CJK fonts (src/ui/fonts.ts), by family name as CSS writes it. */
+const OWN = Object.fromEntries(Object.entries(FONT_FAMILIES).map(([subset, family]) => [subset, `"${family}"`])) as Record<FontSubset, string>;
+
+/**
+ * Latin text from the system (every system has a Latin sans-serif). The few CJK characters
+ * English screens show (the title's phrases, the language names) come from the game's small
+ * common subsets; system CJK fonts are only the last resort.
+ */
+export const FONT_LATIN = `${COMMON}, ${OWN['jp-common']}, ${OWN['kr-common']}, "Noto Sans CJK JP", "Noto Sans CJK KR", sans-serif`;
+/**
+ * Japanese: the game's Japanese subset first (Latin included, so mixed text is one design), so
+ * kanji take their Japanese forms; hangul on a Japanese screen from the Korean common subset.
+ */
+export const FONT_JA = `${OWN.jp}, ${OWN['jp-common']}, ${OWN['kr-common']}, "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Noto Sans CJK KR", sans-serif`;
+/** Korean: the game's Korean subset first; Japanese text drawn in Japanese forms from the common subset. */
+export const FONT_KO = `${OWN.kr}, ${OWN['kr-common']}, ${OWN['jp-common']}, "Noto Sans CJK KR", "Apple SD Gothic Neo", "Malgun Gothic", "Noto Sans CJK JP", sans-serif`;
 
 /** Canvas text is rasterised at this multiple of its game size so FIT scaling keeps it sharp. */
 export function textResolution(): number {

@@ -47,6 +47,35 @@ async function bootMs(browser: Browser, url: string): Promise<Measurement> {
 }
 
 /**
+ * What a first visit downloads before the title screen is up in one interface language (a browser
+ * set to it, cold cache): every response's body as sent (vite preview gzips text; WOFF2 is already
+ * packed), the CJK fonts included.
+ */
+async function firstScreenKb(browser: Browser, url: string, lang: 'en' | 'ja' | 'ko'): Promise<Measurement> {
+  const locales = { en: 'en-US', ja: 'ja-JP', ko: 'ko-KR' } as const;
+  const context = await browser.newContext({ locale: locales[lang], viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const sizes: Promise<{ bytes: number; font: boolean }>[] = [];
+  page.on('requestfinished', (request) => {
+    const font = /\.woff2$/.test(new URL(request.url()).pathname);
+    sizes.push(request.sizes().then((s) => ({ bytes: s.responseBodySize, font })));
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__cyd?.ready === true && window.__cyd.scene === 'Title', undefined, { timeout: 30_000 });
+  const all = await Promise.all(sizes);
+  await context.close();
+  const kb = (list: { bytes: number }[]): number => list.reduce((sum, s) => sum + s.bytes, 0) / 1024;
+  const fonts = all.filter((s) => s.font);
+  return {
+    key: `first_screen_kb_${lang}`,
+    value: Number(kb(all).toFixed(1)),
+    unit: 'KB',
+    target: 'report',
+    detail: `${all.length} responses before the title in ${lang} (bodies as sent), of which ${fonts.length} font file(s) ${kb(fonts).toFixed(1)} KB`,
+  };
+}
+
+/**
  * Frames per second while the turn screen animates its meters: each new turn tweens every bar from
  * last turn's value (a 900 ms tween after 250 ms). Frames are counted by requestAnimationFrame in
  * that window, over several turns of the linkage scenario (the most meters).
@@ -151,6 +180,7 @@ export async function browserMeasurements(): Promise<Measurement[]> {
     if (!url) throw new Error('vite preview did not report a URL');
     browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
     measurements.push(await bootMs(browser, url));
+    for (const lang of ['en', 'ja', 'ko'] as const) measurements.push(await firstScreenKb(browser, url, lang));
     measurements.push(await fpsAnimating(browser, url));
     measurements.push(await heapGrowthRatio(browser, url));
     measurements.push(await aiMsPerTurn(browser));

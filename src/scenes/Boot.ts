@@ -1,7 +1,9 @@
 import { Scene } from 'phaser';
+import { currentLanguage } from '../i18n';
 import { publish } from '../testHook';
+import { loadLanguageFonts } from '../ui/fonts';
 
-/** First scene: nothing to load before the Preloader can draw its bar, so it hands over at once. */
+/** First scene: loads the interface language's fonts (src/ui/fonts.ts), then hands over to the Preloader. */
 export class Boot extends Scene {
   constructor() {
     super('Boot');
@@ -9,6 +11,7 @@ export class Boot extends Scene {
 
   create(): void {
     publish({ scene: 'Boot' });
-    this.scene.start('Preloader');
+    // Canvas text keeps the font it was first drawn with: the language's own fonts come first.
+    void loadLanguageFonts(currentLanguage()).then(() => this.scene.start('Preloader'));
   }
 }

@@ -25,7 +25,8 @@ export const menus = {
     list: 'Keys: Tab or arrow keys move · Enter or Space chooses · Escape goes back',
     scroll: 'Keys: Tab moves · arrow keys and Page Up/Down scroll the text · Enter chooses',
   },
-  languages: { en: 'English', ja: '日本語 (Japanese)', ko: '한국어 (Korean)' },
+  // Each language under its own name (the way a reader of it looks for it); they fit the Settings row at the large text size.
+  languages: { en: 'English', ja: '日本語', ko: '한국어' },
   preloader: {
     loading: 'Loading…',
     progress: 'Loading {{percent}}',
@@ -59,7 +60,6 @@ export const menus = {
     reducedMotionHint: 'No animations: changes show at once',
     reducedMotionShort: 'Reduce motion',
     language: 'Language',
-    languageNote: 'More languages will come in a later release.',
     saved: 'Settings saved.',
   },
   scenarios: {
@@ -124,8 +124,8 @@ export const menus = {
     scenarioMissing: "The saved game belongs to the scenario '{{scenario}}', which this game does not have. Load that scenario file first, then continue.",
     scenarioChanged: "The scenario '{{scenario}}' has changed since this game was saved, and the saved turns no longer fit it ({{detail}}).",
     turnsDamaged: "The saved game's turns do not replay ({{detail}}); the save is damaged.",
-    storageFull: "Your browser's storage is full, so this turn was not saved. The game goes on; keep it with Menu ▸ Export this game, or free some space.",
-    storageRefused: 'The browser refused to store the game ({{detail}}). The game goes on; keep it with Menu ▸ Export this game.',
+    storageFull: "Your browser's storage is full, so this turn was not saved. The game goes on; keep it with Menu → Export this game, or free some space.",
+    storageRefused: 'The browser refused to store the game ({{detail}}). The game goes on; keep it with Menu → Export this game.',
     keptAside: 'It was kept aside ({{key}}) and can still be exported for a bug report.',
     keptAsideWithBackup: 'It was kept aside ({{key}}). Your previous save, from turn {{turn}}, is ready: press Continue to play on from there.',
   },

@@ -2,6 +2,7 @@
 import type { GameObjects, Scene, Types } from 'phaser';
 import { CSS_COLORS, FONT_JA, FONT_KO, FONT_LATIN, fontSize, textResolution } from '../../theme';
 import { currentLanguage } from '../../i18n';
+import { breakLines, type BreakRules } from '../../ui/lineBreak';
 
 /** The font stack for the current language (its own CJK font first, so characters take its forms). */
 export function fontFamily(): string {
@@ -9,13 +10,20 @@ export function fontFamily(): string {
   return lang === 'ja' ? FONT_JA : lang === 'ko' ? FONT_KO : FONT_LATIN;
 }
 
+/** How lines break in the current language: Japanese between characters (kinsoku), Korean and English at spaces. */
+export function breakRules(): BreakRules {
+  const lang = currentLanguage();
+  return lang === 'ja' ? 'ja' : lang === 'ko' ? 'ko' : 'en';
+}
+
 export interface TextOptions {
   /** Unscaled size in pixels at normal text size. */
   readonly size?: number;
   readonly color?: string;
   readonly bold?: boolean;
+  /** Italic in English; Japanese and Korean show upright. */
   readonly italic?: boolean;
-  /** Wraps at this width (CJK text wraps between characters too). */
+  /** Wraps at this width, by the current language's line-breaking rules (src/ui/lineBreak.ts). */
   readonly wrap?: number;
   readonly align?: 'left' | 'center' | 'right';
   readonly lineSpacing?: number;
@@ -32,9 +40,20 @@ export function textStyle(options: TextOptions = {}): Types.GameObjects.Text.Tex
     align: options.align ?? 'left',
     padding: { y: 3 },
   };
-  const weight = [options.italic ? 'italic' : '', options.bold ? 'bold' : ''].filter(Boolean).join(' ');
+  // Italic only in English: Japanese and Korean have no italic, and slanted kana or hangul look broken.
+  const italic = options.italic && currentLanguage() === 'en';
+  const weight = [italic ? 'italic' : '', options.bold ? 'bold' : ''].filter(Boolean).join(' ');
   if (weight) style.fontStyle = weight;
-  if (options.wrap) style.wordWrap = { width: options.wrap, useAdvancedWrap: true };
+  if (options.wrap) {
+    // Lines break by the rules of the language shown (Phaser's own wrap knows only spaces); the
+    // width is read back from the style, so setWordWrapWidth still works.
+    const rules = breakRules();
+    const width = options.wrap;
+    style.wordWrap = {
+      width,
+      callback: (text: string, object: GameObjects.Text) => breakLines(text, object.style.wordWrapWidth ?? width, (s) => object.context.measureText(s).width, rules),
+    };
+  }
   if (options.lineSpacing !== undefined) style.lineSpacing = options.lineSpacing;
   return style;
 }
