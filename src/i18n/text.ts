@@ -5,5 +5,20 @@ export function localize(text: Text | undefined, language: Language): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   const own = text[language];
-  return own !== undefined && own.trim() !== '' ? own : text.en;
+  if (own === undefined || own.trim() === '') return text.en;
+  return language === 'ja' ? withoutFoldedSpaces(own) : own;
+}
+
+// Japanese, CJK punctuation and full-width forms: the characters Japanese text runs together without spaces.
+const JAPANESE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff01-\\uff60\\u30fc]';
+// Japanese writes numbers into the sentence too ("2015年12月").
+const FOLDED_SPACE = new RegExp(`(${JAPANESE}) (?=${JAPANESE}|\\d)|(\\d) (?=${JAPANESE})`, 'gu');
+
+/**
+ * YAML's folded blocks (`>`) join a text's lines with a space, which Japanese does not write
+ * between words: a space between two Japanese characters is the file's line break, not the
+ * author's. (Korean writes spaces between words, so its text is left as it is.)
+ */
+export function withoutFoldedSpaces(text: string): string {
+  return text.includes(' ') ? text.replace(FOLDED_SPACE, '$1$2') : text;
 }
