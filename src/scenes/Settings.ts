@@ -2,6 +2,8 @@ import { Geom, type GameObjects } from 'phaser';
 import { INTERFACE_LANGUAGES, formatPercent, t } from '../i18n';
 import type { Settings as PlayerSettings, TextSize } from '../store';
 import { announce, downloadText, focusControl, renderScreen, type MirrorHandle } from '../ui/dom';
+import { loadLanguageFonts } from '../ui/fonts';
+import { openInstructorPanel } from '../ui/instructor/panel';
 import { CSS_COLORS, UI_COLORS, fontPx } from '../theme';
 import { addKeyHint, footerTop } from './widgets/backdrop';
 import { Button, clicked } from './widgets/button';
@@ -41,6 +43,8 @@ export class Settings extends MenuScene {
     const actions = this.actions;
     const update = (change: Partial<PlayerSettings>): void => actions.updateSettings(change);
     const back = clicked(() => actions.closeSettings());
+    // The new language's fonts load before the screen redraws in it (canvas text keeps its first font).
+    const chooseLanguage = (language: PlayerSettings['language']): void => void loadLanguageFonts(language).then(() => update({ language }));
 
     const top = addHeading(this, 120, 44, t('settings.heading'), width - 240);
     const rowGap = Math.max(84, fontPx(22) * 2 + 36);
@@ -63,8 +67,7 @@ export class Settings extends MenuScene {
     this.addChoices('settings:textSize', rowY(2), TEXT_SIZES.map((size) => ({ value: size, label: t(`settings.textSizes.${size}`) })), (s) => s.textSize, (textSize) => update({ textSize: textSize as TextSize }));
     this.rowLabel(rowY(4), t('settings.language'));
     const languages = INTERFACE_LANGUAGES.map((lang) => ({ value: lang, label: t(`languages.${lang}`) }));
-    const right = this.addChoices('settings:language', rowY(4), languages, (s) => s.language, (language) => update({ language: language as PlayerSettings['language'] }));
-    addText(this, right + 24, rowY(4) + 10, t('settings.languageNote'), { size: 16, color: CSS_COLORS.muted, wrap: width - right - 180 });
+    this.addChoices('settings:language', rowY(4), languages, (s) => s.language, (language) => chooseLanguage(language as PlayerSettings['language']));
 
     const backButton = new Button(this, this.ring, { key: 'settings:back', x: 120, y: footerTop(this, 22), label: t('common.back'), size: 22, onActivate: () => actions.closeSettings() });
     // Opened from a game: the game can be kept as a file, or left for the title (it stays saved).
@@ -75,9 +78,13 @@ export class Settings extends MenuScene {
       announce(t('settings.exported'));
     };
     const quit = (): void => actions.quitToTitle();
+    const instructor = (): void => openInstructorPanel(this.store);
     if (inGame) {
       const exportButton = new Button(this, this.ring, { key: 'settings:export', x: 120 + backButton.width + 24, y: footerTop(this, 22), label: t('settings.exportGame'), size: 22, onActivate: exportGame });
       new Button(this, this.ring, { key: 'settings:quit', x: 120 + backButton.width + 48 + exportButton.width, y: footerTop(this, 22), label: t('settings.quitToTitle'), size: 22, onActivate: quit });
+      // The instructor panel, at the right: it comes up over the game screen (behind its PIN when the session has one).
+      const panel = new Button(this, this.ring, { key: 'settings:instructor', x: 0, y: footerTop(this, 22), label: t('instructor.menuButton'), size: 22, onActivate: instructor });
+      panel.setPosition(width - 120 - panel.width, footerTop(this, 22));
     }
     addKeyHint(this, t('keys.menu'));
 
@@ -114,14 +121,14 @@ export class Settings extends MenuScene {
           legend: t('settings.language'),
           value: settings.language,
           options: languages,
-          onChange: (v) => update({ language: v as PlayerSettings['language'] }),
+          onChange: (v) => chooseLanguage(v as PlayerSettings['language']),
         },
-        { kind: 'text', text: t('settings.languageNote') },
         { kind: 'button', key: 'settings:back', label: t('common.back'), onActivate: back },
         ...(inGame
           ? [
               { kind: 'button', key: 'settings:export', label: t('settings.exportGame'), onActivate: exportGame } as const,
               { kind: 'button', key: 'settings:quit', label: t('settings.quitToTitle'), onActivate: quit } as const,
+              { kind: 'button', key: 'settings:instructor', label: t('instructor.menuButton'), description: t('instructor.keys'), onActivate: instructor } as const,
             ]
           : []),
         { kind: 'text', text: t('keys.menu') },

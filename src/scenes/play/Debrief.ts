@@ -10,13 +10,15 @@ import { CSS_COLORS, SIDE_CSS_COLORS, UI_COLORS, fontPx, motion } from '../../th
 import { announce, renderScreen, type MirrorItem } from '../../ui/dom';
 import { argumentLines, keyEventLines, questionLines, resultWords, revealedLines, seriesSpoken, timelineLines } from '../../ui/play/debriefText';
 import { sourceWords, type Line, type LineStyle } from '../../ui/play/resolutionText';
-import { decisionTimeline, drivingArguments, endingModel, keyEvents, meterSeries, reflectionQuestions, revealedMeters, sideName, type KeyEvent, type MeterSeries } from '../../ui/present';
+import { decisionTimeline, drivingArguments, endingModel, instructorEndingWords, interventionLines, interventionWithTurn, keyEvents, meterSeries, reflectionQuestions, revealedMeters, sideName, type KeyEvent, type MeterSeries } from '../../ui/present';
 import { MenuScene } from '../widgets/menuScene';
 import { addPanel } from '../widgets/panel';
 import { ScrollArea } from '../widgets/scrollArea';
 import { addText, type TextOptions } from '../widgets/text';
 import { gameStates, playContext } from './context';
+import { SIDES, type Side } from '../../engine/model';
 import { Button } from '../widgets/button';
+import { addReportButtons } from './reportButtons';
 
 /** Distinct on the navy background, and told apart by dash and marker too (not by colour alone). */
 const SERIES_COLORS = [0x7fb2f0, 0xf2c14e, 0xe06c75, 0x8fe3a0, 0xc39bf0, 0xf0a38f, 0x6fd6d6, 0xd9e2f2, 0xffb86b, 0xb5e06c];
@@ -48,20 +50,27 @@ export class Debrief extends MenuScene {
       this.ready();
       return;
     }
-    const { scenario, session, language, human } = ctx;
+    const { scenario, session, language } = ctx;
+    // Hot-seat: both teams read the debrief together; the chart and the reading column follow the side the switch picks.
+    const hotseat = session.mode === 'hotseat';
+    const firstShown = !hotseat || this.follow?.seed !== session.seed;
+    if (firstShown) this.follow = { seed: session.seed, side: 'tokyo' };
+    const human = hotseat ? this.follow!.side : ctx.human;
     const states = gameStates(ctx);
 
     addText(this, 16, 10, t('play.debrief.heading').toUpperCase(), { size: 13, bold: true, color: CSS_COLORS.muted });
-    const title = addText(this, 16, 28, ending.title, { size: 28, bold: true, color: CSS_COLORS.gold, wrap: 1248 });
+    // A game the instructor ended when no ending held has no ending title of its own.
+    const endingTitle = ending.title || t('instructor.debrief.endedTitle');
+    const title = addText(this, 16, 28, endingTitle, { size: 28, bold: true, color: CSS_COLORS.gold, wrap: 1248 });
     const text = addText(this, 16, title.y + title.height + 4, ending.text, { size: 15, wrap: 1248 });
-    const results = (['tokyo', 'seoul'] as const).map((side) => resultWords(ending, side, human, scenario, language));
+    const results = (['tokyo', 'seoul'] as const).map((side) => resultWords(ending, side, hotseat ? null : human, scenario, language));
     let rx = 16;
     const ry = text.y + text.height + 6;
     (['tokyo', 'seoul'] as const).forEach((side, i) => {
       const o = addText(this, rx, ry, results[i]!, { size: 15, bold: true, color: SIDE_CSS_COLORS[side] });
       rx += o.width + 32;
     });
-    const endedAfter = t('play.debrief.endedAfter', { turn: ending.turn, turns: scenario.turns });
+    const endedAfter = instructorEndingWords(ending) ?? t('play.debrief.endedAfter', { turn: ending.turn, turns: scenario.turns });
     addText(this, rx, ry + 2, endedAfter, { size: 13, color: CSS_COLORS.muted });
 
     // The chart, left; the reading column, right.
@@ -70,6 +79,7 @@ export class Debrief extends MenuScene {
     const marks = keyEvents(scenario, session.reports, language);
     addPanel(this, 16, top, 628, 636 - top);
     addText(this, 32, top + 8, t('play.debrief.chart'), { size: 16, bold: true, color: CSS_COLORS.gold });
+    const followItems = hotseat ? this.followSwitch(top + 4) : [];
     const note = addText(this, 32, top + 30, t('play.debrief.chartNote', { side: sideName(scenario, human, language) }), { size: 11, color: CSS_COLORS.muted, wrap: 596 });
     // The chart takes what the legend (two columns of rows) and the axis labels leave; its marker
     // numbers sit above it, under the note however many lines the note takes.
@@ -87,38 +97,82 @@ export class Debrief extends MenuScene {
       ...(ending.explain ? [{ text: ending.explain, style: 'explain' as const }, ...(ending.source ? [{ text: sourceWords(ending.source), style: 'source' as const }] : [])] : []),
       ...keyEventLines(marks),
       ...timelineLines(decisionTimeline(scenario, session.reports, human, language), scenario, language),
+      ...(session.log.length
+        ? [{ text: t('instructor.debrief.heading'), style: 'heading' as const }, ...interventionLines(scenario, session.log, language).map((l): Line => ({ text: interventionWithTurn(l), style: l.undone ? 'muted' : 'plain' }))]
+        : []),
       ...questionLines(reflectionQuestions(scenario, language)),
     ];
     lines.forEach((line, k) => area.add(line.text, STYLES[line.style].options, k === 0 ? 0 : STYLES[line.style].gap));
 
     const again = (): void => {
       const { pick } = this.state;
-      if (pick.scenarioId && pick.side) this.actions.startGame();
+      if (pick.scenarioId && (pick.side || pick.mode === 'hotseat')) this.actions.startGame();
       else this.actions.go('side');
     };
     const another = (): void => this.actions.go('scenarios');
     const b1 = new Button(this, this.ring, { compact: true, key: 'again', x: 1264 - 260, y: 652, width: 260, height: 48, label: t('play.debrief.playAgain'), variant: 'primary', size: 20, onActivate: again });
     new Button(this, this.ring, { compact: true, key: 'another', x: b1.bounds().x - 16 - 300, y: 652, width: 300, height: 48, label: t('play.debrief.another'), size: 18, onActivate: another });
-    addText(this, 16, 664, t('play.debrief.keys'), { size: 13, color: CSS_COLORS.muted, wrap: 640 });
+    // The class report's buttons take the bottom left; the keys move to the top right.
+    const reportItems = addReportButtons(this, this.ring, { x: 16, y: 652, width: b1.bounds().x - 16 - 300 - 16 - 16, height: 48 });
+    addText(this, 1264, 10, t('play.debrief.keys'), { size: 12, color: CSS_COLORS.muted }).setOrigin(1, 0);
 
     const toItem = (line: Line): MirrorItem => (line.style === 'heading' ? { kind: 'heading', level: 3, text: line.text } : { kind: 'text', text: line.text });
     renderScreen({
       name: 'Debrief',
       items: [
-        { kind: 'heading', level: 1, text: `${t('play.debrief.heading')}: ${t('play.debrief.ending', { title: ending.title })}` },
+        { kind: 'heading', level: 1, text: `${t('play.debrief.heading')}: ${t('play.debrief.ending', { title: endingTitle })}` },
         { kind: 'text', text: ending.text },
         { kind: 'list', label: t('play.outcome.win'), items: [...results, endedAfter] },
+        ...followItems,
         { kind: 'list', label: t('play.debrief.chart'), items: series.map(seriesSpoken) },
         { kind: 'scroll', key: 'scroll:debrief', label: t('play.debrief.sections'), children: lines.map(toItem), onScroll: (step) => area.step(step) },
+        ...reportItems,
         { kind: 'button', key: 'again', label: t('play.debrief.playAgain'), onActivate: again },
         { kind: 'button', key: 'another', label: t('play.debrief.another'), onActivate: another },
       ],
     });
 
     const outcome = ending.outcome[human];
-    playSound(outcome === 'win' ? 'ending_win' : outcome === 'draw' ? 'ending_draw' : 'ending_loss');
-    announce(t('play.debrief.announce', { title: ending.title, side: sideName(scenario, human, language), outcome: t(`play.outcome.${outcome}`) }));
+    if (!hotseat) {
+      playSound(outcome === 'win' ? 'ending_win' : outcome === 'draw' ? 'ending_draw' : 'ending_loss');
+      announce(t('play.debrief.announce', { title: endingTitle, side: sideName(scenario, human, language), outcome: t(`play.outcome.${outcome}`) }));
+    } else if (firstShown) {
+      // Two teams, one room: the ending's sound is the draw's unless both sides fared alike.
+      const both = ending.outcome.tokyo === ending.outcome.seoul ? ending.outcome.tokyo : 'draw';
+      playSound(both === 'win' ? 'ending_win' : both === 'draw' ? 'ending_draw' : 'ending_loss');
+      announce(`${t('play.debrief.ending', { title: endingTitle })}. ${results.join('. ')}`);
+    } else announce(t('hotseat.debrief.follow', { side: t(`common.sides.${human}`) }));
     this.ready();
+  }
+
+  /** Hot-seat: which side's meters the chart and the reading column follow (both are open now the game is over). */
+  private follow: { seed: string; side: Side } | null = null;
+
+  /** The switch between the two sides' meters, at the chart panel's top right; returns its DOM twin. */
+  private followSwitch(y: number): MirrorItem[] {
+    const side = this.follow!.side;
+    const choose = (next: Side): void => {
+      if (!this.follow || this.follow.side === next) return;
+      this.follow = { ...this.follow, side: next };
+      this.redraw();
+    };
+    let x = 644 - 16;
+    for (const s of [...SIDES].reverse()) {
+      const button = new Button(this, this.ring, { compact: true, key: `follow:${s}`, x: 0, y, label: t('hotseat.debrief.follow', { side: t(`common.sides.${s}`) }), size: 13, padX: 20, selected: s === side, onActivate: () => choose(s) });
+      x -= button.width;
+      button.setPosition(x, y);
+      x -= 8;
+    }
+    return [
+      {
+        kind: 'radio',
+        key: 'follow',
+        legend: t('hotseat.debrief.chartFollows'),
+        value: side,
+        options: SIDES.map((s) => ({ value: s, label: t('hotseat.debrief.follow', { side: t(`common.sides.${s}`) }) })),
+        onChange: (value) => choose(value as Side),
+      },
+    ];
   }
 
   private drawChart(series: readonly MeterSeries[], marks: readonly KeyEvent[], r: { x: number; y: number; width: number; height: number }, turns: number): void {

@@ -23,21 +23,21 @@ export function playContext(state: AppState): PlayContext | null {
   return { session, scenario, human: session.human, other: otherSide(session.human), language: currentLanguage() };
 }
 
-// One game's states at a time: keyed by the orders list, which the store replaces every turn.
-let cached: { orders: Session['orders']; scenario: Scenario; states: GameState[] } | null = null;
+// One game's states at a time: keyed by the orders list and the instructor's log, which the store replaces when they change.
+let cached: { orders: Session['orders']; log: Session['log']; scenario: Scenario; states: GameState[] } | null = null;
 
 /** states[0] is turn 1 as it opened; states[i] follows turn i (see replayStates). */
 export function gameStates(ctx: PlayContext): readonly GameState[] {
   const { session, scenario } = ctx;
-  if (cached?.orders !== session.orders || cached.scenario !== scenario) {
+  if (cached?.orders !== session.orders || cached.log !== session.log || cached.scenario !== scenario) {
     let states: GameState[];
     try {
-      states = replayStates(scenario, session.seed, session.orders);
+      states = replayStates(scenario, session.seed, session.orders, session.log);
     } catch {
       // A save whose orders no longer replay (an edited scenario): the screens do without the past.
       states = [session.state];
     }
-    cached = { orders: session.orders, scenario, states };
+    cached = { orders: session.orders, log: session.log, scenario, states };
   }
   return cached.states;
 }

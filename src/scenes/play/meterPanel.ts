@@ -9,7 +9,7 @@ import { formatDelta, formatNumber, type MeterReading } from '../../ui/present';
 import { t } from '../../i18n';
 import { addText } from '../widgets/text';
 
-export const METER_COLORS = { fill: 0x7fb2f0, band: 0xf2c14e, up: '#8fe3a0', down: '#ff9a92' } as const;
+export const METER_COLORS = { fill: 0x7fb2f0, band: 0xf2c14e, up: '#8fe3a0', down: '#ff9a92', revealed: '#d7b4ff', revealedFill: 0xc39bf0 } as const;
 const BAR = 10;
 
 function ratio(r: MeterReading, v: number): number {
@@ -33,12 +33,13 @@ export function drawMeters(scene: Scene, readings: readonly MeterReading[], x: n
   const gap = Math.max(4, Math.min(fontPx(12), (bottom - y) / Math.max(1, readings.length) - meterRowHeight(0)));
   let top = y;
   for (const r of readings) {
-    const value = addText(scene, x + width, top, valueText(r), { size: 14, bold: true, color: r.seen === 'poll' ? CSS_COLORS.gold : CSS_COLORS.text }).setOrigin(1, 0);
-    const label = addText(scene, x, top, r.label, { size: 14, color: CSS_COLORS.text });
+    // A value the instructor revealed (hidden, or behind a poll) is marked ◆ and drawn in its own colour.
+    const value = addText(scene, x + width, top, valueText(r), { size: 14, bold: true, color: r.revealed ? METER_COLORS.revealed : r.seen === 'poll' ? CSS_COLORS.gold : CSS_COLORS.text }).setOrigin(1, 0);
+    const label = addText(scene, x, top, r.revealed ? `◆ ${r.label}` : r.label, { size: 14, color: r.revealed ? METER_COLORS.revealed : CSS_COLORS.text });
     // One line per label: a long one is cut short with an ellipsis (the DOM mirror reads it whole).
     const room = width - value.width - (Math.abs(r.change) >= 0.05 ? 70 : 12);
     if (label.width > room) {
-      let text = r.label;
+      let text = r.revealed ? `◆ ${r.label}` : r.label;
       while (text.length > 4 && label.width > room) {
         text = text.slice(0, -2);
         label.setText(`${text.trimEnd()}…`);
@@ -52,7 +53,7 @@ export function drawMeters(scene: Scene, readings: readonly MeterReading[], x: n
     const paint = (v: number, g2: GameObjects.Graphics): void => {
       g2.clear();
       if (r.seen === 'exact') {
-        g2.fillStyle(METER_COLORS.fill, 1).fillRoundedRect(x, barY, Math.max(4, width * ratio(r, v)), BAR, 4);
+        g2.fillStyle(r.revealed ? METER_COLORS.revealedFill : METER_COLORS.fill, 1).fillRoundedRect(x, barY, Math.max(4, width * ratio(r, v)), BAR, 4);
       } else {
         const lo = ratio(r, v - r.margin);
         const hi = ratio(r, v + r.margin);

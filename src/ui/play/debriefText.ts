@@ -4,7 +4,8 @@ import { t } from '../../i18n';
 import { formatNumber, sideName, type DrivingArgument, type EndingModel, type KeyEvent, type MeterSeries, type RevealedMeter, type TimelineTurn } from '../present';
 import { changeWords, sourceWords, causeWords, type Line } from './resolutionText';
 
-export function resultWords(ending: EndingModel, side: Side, human: Side, scenario: Scenario, language: Language): string {
+/** `human`: the side the player led, marked "(you)"; null in hot-seat, where a team played each side. */
+export function resultWords(ending: EndingModel, side: Side, human: Side | null, scenario: Scenario, language: Language): string {
   const name = sideName(scenario, side, language) + (side === human ? ` (${t('play.you')})` : '');
   return t('play.debrief.result', { side: name, outcome: t(`play.outcome.${ending.outcome[side]}`), score: formatNumber(ending.scores[side]) });
 }

@@ -92,7 +92,8 @@ export function newsText(item: TickerItem, scenario: Scenario, language: Languag
   }
 }
 
-export function turnModel(scenario: Scenario, session: Session, language: Language, previous?: Session['state']): TurnModel {
+/** `revealed`: the instructor shows every meter's true value (see meterReadings). */
+export function turnModel(scenario: Scenario, session: Session, language: Language, previous?: Session['state'], revealed = false): TurnModel {
   const { state, human, draft } = session;
   const other: Side = human === 'tokyo' ? 'seoul' : 'tokyo';
   const otherName = sideName(scenario, other, language);
@@ -175,7 +176,7 @@ export function turnModel(scenario: Scenario, session: Session, language: Langua
     categories: CATEGORY_ORDER.filter((c) => present.has(c)),
     proposals,
     responses,
-    meters: meterReadings(scenario, state, human, language, previous),
+    meters: meterReadings(scenario, state, human, language, previous, revealed),
     news: tickerItems(scenario, state, human, language, reports[reports.length - 1]).map((i) => newsText(i, scenario, language)),
     guide: guideNotes(scenario, state.turn, human, language),
   };
@@ -184,6 +185,7 @@ export function turnModel(scenario: Scenario, session: Session, language: Langua
 /** A meter as a screen reader hears it. */
 export function meterSpoken(r: MeterReading): string {
   const params = { label: r.label, value: formatNumber(r.value), unit: r.unit ?? '', margin: formatNumber(r.margin), change: formatDelta(r.change) };
+  if (r.revealed) return t('instructor.revealedSpoken', { text: t(r.previous === undefined ? 'play.turn.meterSpokenStart' : 'play.turn.meterSpokenExact', params) });
   if (r.previous === undefined) return t(r.seen === 'exact' ? 'play.turn.meterSpokenStart' : 'play.turn.meterSpokenPollStart', params);
   return t(r.seen === 'exact' ? 'play.turn.meterSpokenExact' : 'play.turn.meterSpokenPoll', params);
 }

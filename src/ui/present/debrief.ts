@@ -19,6 +19,8 @@ export interface EndingModel {
   readonly turn: number;
   readonly outcome: Readonly<Record<Side, Outcome>>;
   readonly scores: Readonly<Record<Side, number>>;
+  /** The instructor ended the game; `id` (and `title`) is '' when no ending held then. */
+  readonly byInstructor?: true;
 }
 
 export function endingModel(scenario: Scenario, state: GameState, language: Language): EndingModel | null {
@@ -35,6 +37,7 @@ export function endingModel(scenario: Scenario, state: GameState, language: Lang
     turn: result.turn,
     outcome: result.outcome,
     scores: result.scores,
+    ...(result.byInstructor && { byInstructor: true as const }),
   };
 }
 

@@ -2,6 +2,7 @@
 export * from './debrief';
 export * from './explain';
 export * from './guide';
+export * from './interventions';
 export * from './meters';
 export * from './names';
 export * from './replay';

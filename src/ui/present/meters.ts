@@ -22,13 +22,20 @@ export interface MeterReading {
   /** The shown value on the previous turn, when there was one. */
   readonly previous?: number;
   readonly change: number;
+  /** Shown at its true value because the instructor revealed it: how the side sees it otherwise. */
+  readonly revealed?: 'poll' | 'hidden';
 }
 
 function shown(view: MeterView): { value: number; margin: number } {
   return view.seen === 'exact' ? { value: view.value, margin: 0 } : { value: view.estimate, margin: view.margin };
 }
 
-export function meterReadings(scenario: Scenario, state: GameState, side: Side, language: Language, previous?: GameState): MeterReading[] {
+/**
+ * `revealed`: the instructor shows the room every meter's true value, hidden ones and those behind
+ * polls included, each marked with how the side sees it otherwise.
+ */
+export function meterReadings(scenario: Scenario, state: GameState, side: Side, language: Language, previous?: GameState, revealed = false): MeterReading[] {
+  if (revealed) return trueReadings(scenario, state, side, language, previous);
   const now = sideView(scenario, state, side).meters;
   const before = previous && sideView(scenario, previous, side).meters;
   const readings: MeterReading[] = [];
@@ -53,4 +60,26 @@ export function meterReadings(scenario: Scenario, state: GameState, side: Side, 
     });
   }
   return readings;
+}
+
+function trueReadings(scenario: Scenario, state: GameState, side: Side, language: Language, previous?: GameState): MeterReading[] {
+  return scenario.meters.map((m) => {
+    const value = state.meters[m.id]!;
+    const prev = previous?.meters[m.id];
+    const seen = m.visibility[side];
+    return {
+      id: m.id,
+      label: localize(m.label, language),
+      ...(m.description && { description: localize(m.description, language) }),
+      ...(m.unit && { unit: m.unit }),
+      min: m.min,
+      max: m.max,
+      seen: 'exact' as const,
+      value,
+      margin: 0,
+      ...(prev !== undefined && { previous: prev }),
+      change: prev === undefined ? 0 : value - prev,
+      ...(seen !== 'exact' && { revealed: seen }),
+    };
+  });
 }
