@@ -2,7 +2,10 @@ import { AUTO, Game, Scale } from 'phaser';
 import { t } from './i18n';
 import { Boot } from './scenes/Boot';
 import { Briefing } from './scenes/Briefing';
+import { ClassSetup } from './scenes/ClassSetup';
+import { Handover } from './scenes/Handover';
 import { startDirector } from './scenes/director';
+import { startLibrary } from './ui/library';
 import { ASSETS_LOADED, Preloader } from './scenes/Preloader';
 import { ScenarioSelect } from './scenes/ScenarioSelect';
 import { Settings } from './scenes/Settings';
@@ -12,12 +15,15 @@ import { Debrief } from './scenes/play/Debrief';
 import { Resolution } from './scenes/play/Resolution';
 import { Turn } from './scenes/play/Turn';
 import { appStore } from './store/app';
+import { mountInstructorPanel } from './ui/instructor/panel';
 import { connectTestHook, installTestHook, snapshot } from './testHook';
 import { keyboardInUse, setLoadingMessage } from './ui/dom';
 import { applySettings } from './scenes/director';
 
 installTestHook();
 connectTestHook(appStore);
+// The instructor panel (Ctrl+Alt+I) and its pause cover: its keys come before any screen's own.
+mountInstructorPanel(appStore);
 // Settings first: the loading screen already uses the player's language and text size.
 applySettings(appStore.getState().settings);
 // Start following keyboard versus pointer input (the canvas focus ring is for keyboard users).
@@ -45,7 +51,11 @@ export const game = new Game({
     height: 720,
   },
   // Boot starts first; the director starts the screen scenes once the Preloader is done.
-  scene: [Boot, Preloader, Title, Settings, ScenarioSelect, SideSelect, Briefing, Turn, Resolution, Debrief],
+  scene: [Boot, Preloader, Title, Settings, ScenarioSelect, SideSelect, ClassSetup, Briefing, Handover, Turn, Resolution, Debrief],
 });
 
-game.events.once(ASSETS_LOADED, () => startDirector(game, appStore));
+game.events.once(ASSETS_LOADED, () => {
+  startDirector(game, appStore);
+  // An instructor's own scenarios: remembered files and ?scenario=URL, once the title is up.
+  void startLibrary(appStore);
+});

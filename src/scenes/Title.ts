@@ -8,6 +8,7 @@ import { addKeyHint } from './widgets/backdrop';
 import { MenuScene } from './widgets/menuScene';
 import { addPanel } from './widgets/panel';
 import { addText } from './widgets/text';
+import { afterLibrary } from '../ui/library';
 
 type Point = readonly [number, number];
 
@@ -57,7 +58,7 @@ export class Title extends MenuScene {
     const IMPORT = 'title:import';
     const choices = [
       { key: 'title:new', label: t('title.newGame'), primary: true, run: () => actions.go('scenarios') },
-      ...(canContinue ? [{ key: 'title:continue', label: t('title.continue'), primary: false, run: () => actions.continueSavedGame() }] : []),
+      ...(canContinue ? [{ key: 'title:continue', label: t('title.continue'), primary: false, run: () => afterLibrary(() => actions.continueSavedGame()) }] : []),
       { key: 'title:settings', label: t('title.settings'), primary: false, run: () => actions.openSettings() },
       { key: IMPORT, label: t('title.importSave'), primary: false, run: () => openFileChooser(IMPORT) },
     ];

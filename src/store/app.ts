@@ -1,13 +1,15 @@
 /** The game's one store instance, wired to browser storage and the computer player. */
 import type { Language } from '../engine/model';
 import { computerOrders } from '../ai';
+import { preferredLanguage } from '../i18n';
 import { createAppStore } from './index';
+import { memoryShelf, storageShelf } from './library';
 import { memoryPersistence } from './persistence';
 import { browserStorage, storagePersistence } from './saves';
 
+/** The browser's preferred languages in the player's order (['fr', 'ko-KR', 'en'] chooses Korean). */
 function browserLanguage(): Language {
-  const lang = (navigator.language || 'en').toLowerCase();
-  return lang.startsWith('ja') ? 'ja' : lang.startsWith('ko') ? 'ko' : 'en';
+  return preferredLanguage(navigator.languages?.length ? navigator.languages : [navigator.language || 'en']);
 }
 
 function newSeed(): string {
@@ -20,6 +22,8 @@ export const appStore = createAppStore({
   catalog: [],
   persistence: ((storage) => (storage ? storagePersistence(storage) : memoryPersistence()))(browserStorage()),
   computer: computerOrders,
+  // An instructor's own scenario files, remembered as their text (src/store/library.ts).
+  library: ((storage) => (storage ? storageShelf(storage) : memoryShelf()))(browserStorage()),
   newSeed,
   initialSettings: { language: browserLanguage(), reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false },
 });

@@ -24,7 +24,8 @@ export interface RadioOption {
 
 export type MirrorItem =
   | { readonly kind: 'heading'; readonly text: string; readonly level?: 1 | 2 | 3; readonly lang?: string }
-  | { readonly kind: 'text'; readonly text: string; readonly lang?: string; readonly role?: 'alert' | 'note' }
+  /** `key` names a paragraph whose text the screen changes in place (setText), e.g. a turn timer. */
+  | { readonly kind: 'text'; readonly text: string; readonly lang?: string; readonly role?: 'alert' | 'note'; readonly key?: string }
   | { readonly kind: 'list'; readonly label: string; readonly items: readonly string[] }
   | {
       readonly kind: 'button';
@@ -55,8 +56,32 @@ export type MirrorItem =
       readonly onChange: (value: number) => void;
     }
   | { readonly kind: 'checkbox'; readonly key: string; readonly label: string; readonly checked: boolean; readonly onChange: (checked: boolean) => void }
+  /**
+   * A one-line text field (a PIN, a written reason). Its canvas twin draws what is typed (as dots
+   * when `secret`); clicking the twin focuses this field, which receives the keys.
+   */
+  | {
+      readonly kind: 'textbox';
+      readonly key: string;
+      readonly label: string;
+      readonly value: string;
+      /** Read after the label by screen readers (what the field is for, what it accepts). */
+      readonly description?: string;
+      /** The on-screen keyboard a touch device offers ('numeric' for a PIN). */
+      readonly inputMode?: 'text' | 'numeric';
+      readonly maxLength?: number;
+      /** Masks what is typed (a PIN on a shared projector) and keeps the browser from offering to remember it. */
+      readonly secret?: boolean;
+      readonly onInput: (value: string) => void;
+      /** Enter pressed in the field (e.g. to submit a PIN). */
+      readonly onEnter?: () => void;
+    }
   /** A button that opens the browser's file chooser and hands the chosen file's text over. */
-  | { readonly kind: 'file'; readonly key: string; readonly label: string; readonly accept: string; readonly onText: (text: string) => void; readonly onError: (message: string) => void }
+  | ({ readonly kind: 'file'; readonly key: string; readonly label: string; readonly accept: string } & (
+      | { readonly onText: (text: string) => void; readonly onError: (message: string) => void }
+      /** The chosen file itself (its name and bytes), for a reader that decodes it on its own terms. */
+      | { readonly onFile: (file: File) => void }
+    ))
   /** A focusable region of long text; arrow keys and Page Up/Down scroll its canvas twin. */
   | { readonly kind: 'scroll'; readonly key: string; readonly label: string; readonly children: readonly MirrorItem[]; readonly onScroll: (step: ScrollStep) => void }
   | { readonly kind: 'group'; readonly label: string; readonly children: readonly MirrorItem[] };
@@ -69,6 +94,8 @@ export interface ScreenMirror {
   readonly items: readonly MirrorItem[];
   /** What Escape does on this screen (usually: back). */
   readonly onEscape?: () => void;
+  /** The control focused when the screen opens, when it is not the first one (the choice most people make here). */
+  readonly initialFocus?: string;
 }
 
 /** Lets a screen update its mirror in place (no rebuild, so focus and screen-reader position stay). */
@@ -78,6 +105,10 @@ export interface MirrorHandle {
   setChecked(key: string, checked: boolean): void;
   setRadio(key: string, value: string | null): void;
   setRange(key: string, value: number): void;
+  /** Sets a textbox's text (when it differs, so the caret stays put while typing). */
+  setValue(key: string, value: string): void;
+  /** Replaces the text of a keyed paragraph. */
+  setText(key: string, text: string): void;
 }
 
 let current: { name: string; onEscape?: () => void } | null = null;
@@ -122,7 +153,7 @@ export function renderScreen(screen: ScreenMirror): MirrorHandle {
 
   const keyed = (key: string): HTMLElement | undefined =>
     root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`) ?? undefined;
-  const target = (sameScreen && keepKey ? keyed(keepKey) : undefined) ?? firstControl(root);
+  const target = (sameScreen && keepKey ? keyed(keepKey) : undefined) ?? (screen.initialFocus ? keyed(screen.initialFocus) : undefined) ?? firstControl(root);
   target?.focus({ preventScroll: true });
 
   return {
@@ -144,6 +175,14 @@ export function renderScreen(screen: ScreenMirror): MirrorHandle {
     setRange: (key, value) => {
       const el = keyed(key);
       if (el instanceof HTMLInputElement && Number(el.value) !== value) el.value = String(value);
+    },
+    setValue: (key, value) => {
+      const el = keyed(key);
+      if (el instanceof HTMLInputElement && el.value !== value) el.value = value;
+    },
+    setText: (key, text) => {
+      const el = keyed(key);
+      if (el && !(el instanceof HTMLInputElement) && el.textContent !== text) el.textContent = text;
     },
   };
 }
@@ -187,6 +226,7 @@ function build(item: MirrorItem): HTMLElement {
     case 'text': {
       const p = element('p', item.text, item.lang);
       if (item.role) p.setAttribute('role', item.role);
+      if (item.key) p.dataset.key = item.key;
       return p;
     }
     case 'list': {
@@ -256,6 +296,29 @@ function build(item: MirrorItem): HTMLElement {
       label.append(input, element('span', item.label));
       return label;
     }
+    case 'textbox': {
+      const label = element('label');
+      const input = element('input');
+      input.type = item.secret ? 'password' : 'text';
+      input.value = item.value;
+      input.dataset.key = item.key;
+      input.autocomplete = item.secret ? 'new-password' : 'off';
+      input.spellcheck = false;
+      if (item.inputMode) input.inputMode = item.inputMode;
+      if (item.maxLength !== undefined) input.maxLength = item.maxLength;
+      input.addEventListener('input', () => item.onInput(input.value));
+      input.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' || !item.onEnter || event.isComposing) return;
+        event.preventDefault();
+        item.onEnter();
+      });
+      const [, note] = describe(input, item.description);
+      label.append(element('span', item.label), input);
+      if (!note) return label;
+      const wrap = element('div');
+      wrap.append(label, note);
+      return wrap;
+    }
     case 'file': {
       const wrap = element('div');
       const input = element('input');
@@ -270,7 +333,8 @@ function build(item: MirrorItem): HTMLElement {
         const file = input.files?.[0];
         input.value = '';
         if (!file) return;
-        file.text().then(item.onText, (error: unknown) => item.onError(error instanceof Error ? error.message : String(error)));
+        if ('onFile' in item) item.onFile(file);
+        else file.text().then(item.onText, (error: unknown) => item.onError(error instanceof Error ? error.message : String(error)));
       });
       const button = element('button', item.label);
       button.type = 'button';
@@ -311,9 +375,9 @@ const SCROLL_KEYS: Record<string, ScrollStep> = {
   End: 'bottom',
 };
 
-/** Offers text to the player as a file download (a save to keep, an export). */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/** Offers text to the player as a file download (a save to keep, an export); `type` is its MIME type. */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

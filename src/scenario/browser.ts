@@ -1,0 +1,81 @@
+/**
+ * The scenario checker in the browser, for a file an instructor brings. It is the command line's
+ * checker itself (loadScenario: the same passes, problems, positions and did-you-means), so it
+ * carries the YAML parser and the zod schema: import it only with a dynamic `import()`, so they
+ * travel in their own chunk, fetched when a file is loaded (src/ui/library/check.ts).
+ */
+import { stateHash } from '../engine/hash';
+import type { Scenario } from '../engine/model';
+import { loadScenario } from './load';
+import { Locator } from './locate';
+import { decodeScenarioBytes, parseScenarioText } from './parse';
+import type { Problem } from './problems';
+import { checkStructure } from './structure';
+
+/** A problem with the line of the file it points into, to show with a caret under its column. */
+export interface ShownProblem extends Problem {
+  /** The file's line `line` as written (cut around the column when very long); absent for a problem about the whole file. */
+  readonly source?: string;
+  /** The column within `source` (differs from `col` only when the line was cut). */
+  readonly sourceCol?: number;
+}
+
+export interface CheckedFile {
+  readonly ok: true;
+  /** The name the problems and the list use (e.g. "my_scenario.yaml"). */
+  readonly file: string;
+  /** The file's text as decoded: what the library remembers. */
+  readonly text: string;
+  readonly scenario: Scenario;
+  /** The fingerprint of the validated data, computed as for shipped files (src/store/catalog.ts). */
+  readonly hash: string;
+  /** Where the file sets its `id:` (to point at it when the id is already taken). */
+  readonly idAt: ShownProblemPlace;
+}
+
+export type ShownProblemPlace = Pick<ShownProblem, 'line' | 'col' | 'source' | 'sourceCol'>;
+
+export type BrowserCheck = CheckedFile | { readonly ok: false; readonly file: string; readonly problems: readonly ShownProblem[] };
+
+/** Longest source line shown whole; longer lines are cut to a window around the column. */
+const MAX_SHOWN = 160;
+
+/**
+ * Checks a file as `npm run scenario -- check` would: bytes are decoded as the command line
+ * decodes a file (UTF-8 only, no binary), a string is taken as already decoded text.
+ */
+export function checkScenarioFile(file: string, input: string | Uint8Array): BrowserCheck {
+  const decoded = typeof input === 'string' ? ({ ok: true, text: input } as const) : decodeScenarioBytes(file, input);
+  if (!decoded.ok) return { ok: false, file, problems: decoded.problems };
+  const text = decoded.text;
+  const loaded = loadScenario(file, text);
+  if (!loaded.ok) return { ok: false, file, problems: withSource(loaded.problems, text) };
+  // A file that loads also parses and validates; this second pass gives the data the hash is made of.
+  const parsed = parseScenarioText(file, text);
+  if (!parsed.ok) return { ok: false, file, problems: withSource(parsed.problems, text) };
+  const locate = new Locator(parsed.parsed.doc, parsed.parsed.lines);
+  const structure = checkStructure(file, parsed.parsed.value, locate);
+  if (!structure.ok) return { ok: false, file, problems: withSource(structure.problems, text) };
+  const at = locate.value(['id']);
+  return { ok: true, file, text, scenario: loaded.scenario, hash: stateHash(structure.data), idAt: place(sourceLines(text), at.line, at.col) };
+}
+
+/** Adds to each problem the line it points at. */
+export function withSource(problems: readonly Problem[], text: string): ShownProblem[] {
+  const lines = sourceLines(text);
+  return problems.map((p) => ({ ...p, ...place(lines, p.line, p.col) }));
+}
+
+/** The file's lines as the parser counts them (a byte-order mark is not part of the first line). */
+function sourceLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+}
+
+function place(lines: readonly string[], line: number, col: number): ShownProblemPlace {
+  const source = lines[line - 1];
+  if (source === undefined || source.trim() === '') return { line, col };
+  if (source.length <= MAX_SHOWN) return { line, col, source, sourceCol: col };
+  const start = Math.max(0, Math.min(col - 1 - MAX_SHOWN / 2, source.length - MAX_SHOWN));
+  const cut = `${start > 0 ? '…' : ''}${source.slice(start, start + MAX_SHOWN)}${start + MAX_SHOWN < source.length ? '…' : ''}`;
+  return { line, col, source: cut, sourceCol: col - start + (start > 0 ? 1 : 0) };
+}
