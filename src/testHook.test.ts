@@ -46,4 +46,23 @@ describe('gameSummary', () => {
     expect(new Set(scenario.meters.map((m) => m.visibility[side]))).toEqual(new Set(['exact', 'poll', 'hidden']));
     expect(Object.isFrozen(summary) && Object.isFrozen(summary.meters)).toBe(true);
   });
+
+  it('says which hot-seat team has sealed its orders, never what they are', () => {
+    const entry = catalogEntryFrom(TEMPLATE);
+    const store = createAppStore({ catalog: [entry], persistence: memoryPersistence(), computer: randomComputer, newSeed: () => 'seed-1' });
+    const { actions } = store.getState();
+    actions.pickScenario(entry.id);
+    actions.pickMode('hotseat');
+    actions.startGame();
+    actions.beginTurn();
+    actions.revealTurn();
+    expect(gameSummary(store.getState())).toMatchObject({ mode: 'hotseat', side: 'tokyo', sealed: [] });
+    const pick = entry.scenario.decisions.find((d) => d.side === 'tokyo' && !d.joint && !d.when && d.cost <= store.getState().session!.state.capital.tokyo)!.id;
+    actions.toggleDecision(pick);
+    actions.endTurn();
+    const summary = gameSummary(store.getState());
+    expect(summary).toMatchObject({ mode: 'hotseat', side: 'seoul', sealed: ['tokyo'] });
+    expect(store.getState().session!.sealed.tokyo!.decisions).toEqual([pick]);
+    expect(JSON.stringify(summary)).not.toContain(pick);
+  });
 });

@@ -6,13 +6,18 @@
  */
 import { version } from '../package.json';
 import { sideView, type MeterView } from './engine';
-import type { Side } from './engine/model';
-import type { AppState, AppStore, Difficulty, Screen } from './store';
+import { SIDES, type Side } from './engine/model';
+import type { AppState, AppStore, Difficulty, Mode, Screen } from './store';
 
 /** The game being played, as the human player sees it. */
 export interface GameSummary {
   readonly scenario: string;
+  /** solo: against the computer; hotseat: two teams on one screen. */
+  readonly mode: Mode;
+  /** solo: the player's side; hotseat: the team at the controls (or called to them by the hand-over screen). */
   readonly side: Side;
+  /** Hot-seat: the sides whose orders are sealed this turn (which, never what); empty in solo play. */
+  readonly sealed: readonly Side[];
   readonly difficulty: Difficulty;
   /** The turn waiting for orders (or, once ended, the last turn played). */
   readonly turn: number;
@@ -80,7 +85,9 @@ export function gameSummary(state: AppState): GameSummary | null {
   const view = sideView(scenario, session.state, session.human);
   return freezeDeep({
     scenario: scenario.id,
+    mode: session.mode,
     side: session.human,
+    sealed: SIDES.filter((s) => session.sealed[s] !== undefined),
     difficulty: session.difficulty,
     turn: session.state.turn,
     turns: scenario.turns,

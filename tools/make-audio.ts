@@ -274,6 +274,14 @@ function endingLoss(): Buffer {
   return finish(out, 0.6, 0.1);
 }
 
+function warning(): Buffer {
+  // A reminder, not an alarm: the same low bell struck twice, unhurried (a team's time is running low).
+  const out = silence(1.2);
+  mix(out, bell(hz(G4), 0.85, 0.3), 0, 0.9);
+  mix(out, bell(hz(G4), 0.85, 0.3), 0.34, 0.7);
+  return finish(out, 0.42, 0.05);
+}
+
 /**
  * A quiet loop of pads that swell in turn. Seamless by construction: every frequency and every
  * swell is a whole number of cycles in the loop, and the few plucked notes wrap their tails round
@@ -331,6 +339,7 @@ const MAKERS: Readonly<Record<AudioName, () => Buffer>> = {
   ending_win: endingWin,
   ending_draw: endingDraw,
   ending_loss: endingLoss,
+  warning,
   ambient,
 };
 

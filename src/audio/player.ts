@@ -16,9 +16,10 @@ export const SOUND_NAMES = [
   'ending_win',
   'ending_draw',
   'ending_loss',
+  'warning',
 ] as const;
 
-/** A short effect: a button, a decision card played, a meter moving, an event, a proposal, an ending. */
+/** A short effect: a button, a decision card played, a meter moving, an event, a proposal, an ending, a turn timer running low. */
 export type SoundName = (typeof SOUND_NAMES)[number];
 
 export interface SoundSettings {

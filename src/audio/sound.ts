@@ -15,6 +15,7 @@ import eventUrl from '../../assets/audio/event.wav';
 import meterDownUrl from '../../assets/audio/meter_down.wav';
 import meterUpUrl from '../../assets/audio/meter_up.wav';
 import proposalUrl from '../../assets/audio/proposal.wav';
+import warningUrl from '../../assets/audio/warning.wav';
 import { createSoundPlayer, type AudioBackend, type SoundName, type SoundPlayer, type SoundSettings, type Voice } from './player';
 
 export type { SoundName, SoundSettings } from './player';
@@ -29,6 +30,7 @@ const URLS: Readonly<Record<SoundName | 'ambient', string>> = {
   ending_win: endingWinUrl,
   ending_draw: endingDrawUrl,
   ending_loss: endingLossUrl,
+  warning: warningUrl,
   ambient: ambientUrl,
 };
 

@@ -1,5 +1,5 @@
 import { sideView, type MeterView } from '../engine';
-import type { Meter } from '../engine/model';
+import { SIDES, type Meter } from '../engine/model';
 import { currentLanguage, formatNumber, formatTurn, t, tx } from '../i18n';
 import { announce, renderScreen, type MirrorItem } from '../ui/dom';
 import { CSS_COLORS, SIDE_CSS_COLORS, fontPx } from '../theme';
@@ -41,16 +41,24 @@ export class Briefing extends MenuScene {
       return;
     }
     const side = session.human;
+    // Hot-seat: both teams read the briefing together, so it shows both sides' goals and only the meters both see exactly.
+    const hotseat = session.mode === 'hotseat';
     const view = sideView(scenario, session.state, side);
+    const otherView = sideView(scenario, session.state, side === 'tokyo' ? 'seoul' : 'tokyo');
+    const sharedView = (id: string): MeterView | undefined => (!hotseat || (view.meters[id]?.seen === 'exact' && otherView.meters[id]?.seen === 'exact') ? view.meters[id] : undefined);
+    const goalTexts = hotseat
+      ? SIDES.map((s) => ({ heading: t('hotseat.briefing.goals', { side: t(`common.sides.${s}`) }), text: tx(scenario.sides[s].goals) }))
+      : [{ heading: t('briefing.goals'), text: tx(scenario.sides[side].goals) }];
+    const metersHeading = hotseat ? t('hotseat.briefing.meters') : t('briefing.meters');
     const begin = clicked(() => actions.beginTurn());
 
     const top = addHeading(this, MARGIN, 30, t('briefing.heading', { title: tx(scenario.title) }), width - MARGIN * 2);
-    const subtitle = t('briefing.youGovern', {
+    const subtitle = t(hotseat ? 'hotseat.briefing.teams' : 'briefing.youGovern', {
       name: t(`common.sides.${side}`),
       when: formatTurn(scenario, session.state.turn),
       turns: t('scenarios.length', { count: scenario.turns }),
     });
-    const sub = addText(this, MARGIN, top - 8, subtitle, { size: 20, color: SIDE_CSS_COLORS[side], wrap: width - MARGIN * 2 });
+    const sub = addText(this, MARGIN, top - 8, subtitle, { size: 20, color: hotseat ? CSS_COLORS.text : SIDE_CSS_COLORS[side], wrap: width - MARGIN * 2 });
 
     const footerY = footerTop(this, 26);
     const boxTop = sub.y + sub.height + 12;
@@ -65,19 +73,21 @@ export class Briefing extends MenuScene {
     const story = tx(scenario.briefing ?? scenario.summary);
     situation.add(t('briefing.situation'), { size: 22, bold: true, color: CSS_COLORS.gold });
     for (const paragraph of paragraphs(story)) situation.add(paragraph, { size: 20, lineSpacing: fontPx(5) }, 10);
-    situation.add(t('briefing.goals'), { size: 22, bold: true, color: CSS_COLORS.gold }, 22);
-    situation.add(tx(scenario.sides[side].goals), { size: 20, lineSpacing: fontPx(5) }, 8);
+    for (const goals of goalTexts) {
+      situation.add(goals.heading, { size: 22, bold: true, color: CSS_COLORS.gold }, 22);
+      situation.add(goals.text, { size: 20, lineSpacing: fontPx(5) }, 8);
+    }
 
     // Right: the meters as this side sees them, then the essays.
     addPanel(this, rightX, boxTop, rightWidth, boxHeight);
     const details = new ScrollArea(this, rightX + 22, boxTop + 18, rightWidth - 36, boxHeight - 36, this.ring, 'briefing:details');
-    details.add(t('briefing.meters'), { size: 22, bold: true, color: CSS_COLORS.gold });
+    details.add(metersHeading, { size: 22, bold: true, color: CSS_COLORS.gold });
     const meterLines: string[] = [];
     for (const meter of scenario.meters) {
-      const reading = meterReading(meter, view.meters[meter.id]);
+      const reading = hotseat && !sharedView(meter.id) ? t('hotseat.briefing.meterPrivate') : meterReading(meter, view.meters[meter.id]);
       const line = `${tx(meter.label)}: ${reading}`;
       meterLines.push(meter.description ? `${line}. ${tx(meter.description)}` : line);
-      details.add(line, { size: 19, bold: true, color: view.meters[meter.id] ? CSS_COLORS.text : CSS_COLORS.muted }, 12);
+      details.add(line, { size: 19, bold: true, color: sharedView(meter.id) ? CSS_COLORS.text : CSS_COLORS.muted }, 12);
       if (meter.description) details.add(tx(meter.description), { size: 17, color: CSS_COLORS.muted, lineSpacing: fontPx(3) }, 2);
     }
     const sources = scenario.sources.map((s) => t('briefing.source', { author: s.author, title: s.title, year: s.year }));
@@ -101,8 +111,10 @@ export class Briefing extends MenuScene {
         children: [
           { kind: 'heading', text: t('briefing.situation') },
           ...paragraphs(story).map((text) => ({ kind: 'text' as const, text })),
-          { kind: 'heading', text: t('briefing.goals') },
-          { kind: 'text', text: tx(scenario.sides[side].goals) },
+          ...goalTexts.flatMap((goals): MirrorItem[] => [
+            { kind: 'heading', text: goals.heading },
+            { kind: 'text', text: goals.text },
+          ]),
         ],
       },
       {
@@ -111,7 +123,7 @@ export class Briefing extends MenuScene {
         label: t('briefing.detailsRegion'),
         onScroll: (step) => details.step(step),
         children: [
-          { kind: 'list', label: t('briefing.meters'), items: meterLines },
+          { kind: 'list', label: metersHeading, items: meterLines },
           ...(sources.length ? [{ kind: 'list' as const, label: t('briefing.sources'), items: sources }] : []),
         ],
       },

@@ -80,7 +80,8 @@ export class Debrief extends MenuScene {
     addPanel(this, 16, top, 628, 636 - top);
     addText(this, 32, top + 8, t('play.debrief.chart'), { size: 16, bold: true, color: CSS_COLORS.gold });
     const followItems = hotseat ? this.followSwitch(top + 4) : [];
-    const note = addText(this, 32, top + 30, t('play.debrief.chartNote', { side: sideName(scenario, human, language) }), { size: 11, color: CSS_COLORS.muted, wrap: 596 });
+    // Under the side switch in hot-seat.
+    const note = addText(this, 32, top + (hotseat ? fontPx(13) * 2 + fontPx(12) + 8 : 30), t('play.debrief.chartNote', { side: sideName(scenario, human, language) }), { size: 11, color: CSS_COLORS.muted, wrap: 596 });
     // The chart takes what the legend (two columns of rows) and the axis labels leave; its marker
     // numbers sit above it, under the note however many lines the note takes.
     const legendHeight = Math.ceil(series.length / 2) * 22;

@@ -4,7 +4,8 @@
  * its cause, argument and essay, and what the other side did; each scrolls by wheel or keyboard.
  */
 import { saveProblemText, t } from '../../i18n';
-import { CSS_COLORS, SIDE_CSS_COLORS, UI_COLORS } from '../../theme';
+import { SIDES } from '../../engine/model';
+import { CSS_COLORS, SIDE_COLORS, SIDE_CSS_COLORS, UI_COLORS } from '../../theme';
 import { announce, renderScreen, type MirrorItem } from '../../ui/dom';
 import { resolutionLines, type Line, type LineStyle } from '../../ui/play/resolutionText';
 import { endingModel, explainChanges, sideName } from '../../ui/present';
@@ -51,25 +52,28 @@ export class Resolution extends MenuScene {
     const ended = endingModel(scenario, session.state, language);
 
     const heading = t('play.resolution.heading', { turn: report.turn });
-    addText(this, 16, 12, heading, { size: 26, bold: true, color: CSS_COLORS.gold });
+    const headingText = addText(this, 16, 12, heading, { size: 26, bold: true, color: CSS_COLORS.gold });
     if (ended) addText(this, 16, 52, t('play.resolution.ended', { title: ended.title }), { size: 17, bold: true, color: CSS_COLORS.text, wrap: 1000 });
 
     // A save that failed (a full storage) is said here, where the player is, not only on the title.
     const notice = this.state.notice ? saveProblemText(this.state.notice.problem) : undefined;
     if (notice) addText(this, 660, 10, notice, { size: 13, bold: true, color: '#f0a38f', wrap: 604 });
 
-    const columns = [human, other].map((side, i) => {
+    // Hot-seat: shown to both teams together, Tokyo's account then Seoul's, each as that side saw it.
+    const hotseat = session.mode === 'hotseat';
+    if (hotseat) addText(this, 16 + headingText.width + 20, 12 + headingText.height / 2, t('hotseat.resolution.both'), { size: 15, color: CSS_COLORS.muted }).setOrigin(0, 0.5);
+    const columns = (hotseat ? SIDES : [human, other]).map((side, i) => {
       const x = 16 + i * 636;
       const width = 612;
-      const mine = side === human;
-      addPanel(this, x, TOP - 14, width, BOTTOM - TOP + 24, mine ? UI_COLORS.primary : UI_COLORS.panelEdge);
+      const mine = !hotseat && side === human;
+      addPanel(this, x, TOP - 14, width, BOTTOM - TOP + 24, hotseat ? SIDE_COLORS[side] : mine ? UI_COLORS.primary : UI_COLORS.panelEdge);
       const label = t(mine ? 'play.resolution.sawItYou' : 'play.resolution.sawIt', { side: sideName(scenario, side, language) });
       const heading = addText(this, x + 16, TOP - 4, label, { size: 18, bold: true, color: SIDE_CSS_COLORS[side] });
       const key = `scroll:${side}`;
       // Below the heading, however large the text setting makes it.
       const areaTop = Math.max(TOP + 28, Math.ceil(heading.y + heading.height + 8));
       const area = new ScrollArea(this, x + 16, areaTop, width - 24, BOTTOM - areaTop - 4, this.ring, key);
-      const lines = resolutionLines(explainChanges(scenario, report, side, language, around, human), scenario, language);
+      const lines = resolutionLines(explainChanges(scenario, report, side, language, around, hotseat ? side : human), scenario, language);
       lines.forEach((line, k) => area.add(line.text, STYLES[line.style].options, k === 0 ? 0 : STYLES[line.style].gap));
       return { side, label, key, area, lines };
     });
@@ -84,6 +88,7 @@ export class Resolution extends MenuScene {
       name: 'Resolution',
       items: [
         { kind: 'heading', level: 1, text: heading },
+        ...(hotseat ? [{ kind: 'text', text: t('hotseat.resolution.both') } as MirrorItem] : []),
         ...(notice ? [{ kind: 'text', role: 'alert', text: notice } as MirrorItem] : []),
         ...(ended ? [{ kind: 'text', role: 'alert', text: t('play.resolution.ended', { title: ended.title }) } as MirrorItem] : []),
         ...columns.map((c): MirrorItem => ({ kind: 'scroll', key: c.key, label: c.label, children: [{ kind: 'heading', level: 2, text: c.label }, ...c.lines.map(toItem)], onScroll: (step) => c.area.step(step) })),

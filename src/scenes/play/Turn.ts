@@ -8,6 +8,7 @@ import type { GameObjects } from 'phaser';
 import { playSound } from '../../audio/sound';
 import type { DecisionCategory } from '../../engine/model';
 import { formatTurn, t } from '../../i18n';
+import { clockLeftMs } from '../../store';
 import { CSS_COLORS, SIDE_CSS_COLORS, UI_COLORS, fontPx, motion } from '../../theme';
 import { announce, onFocusChange, renderScreen, type MirrorHandle, type MirrorItem } from '../../ui/dom';
 import { meterSpoken, turnModel, type CardModel, type TurnModel } from '../../ui/play/turnModel';
@@ -20,13 +21,21 @@ import { addPanel } from '../widgets/panel';
 import { addText } from '../widgets/text';
 import { ScrollArea } from '../widgets/scrollArea';
 import { CardGrid } from './cardGrid';
-import { drawMeters, meterRowHeight } from './meterPanel';
+import { drawMeters, meterRowHeight, METER_COLORS } from './meterPanel';
 import { playContext, previousState, type PlayContext } from './context';
 
 const LEFT = { x: 16, width: 360 };
 const CENTER = { x: 392, width: 560 };
 const RIGHT = { x: 968, width: 296 };
 const TICKER_Y = 684;
+/** The turn timer's colour in its last 30 seconds. */
+const AMBER = '#ffb547';
+
+/** Time left as m:ss, rounded up (a timer showing 0:00 has run out). */
+function clockText(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
+}
 
 /** Guide notes the player dismissed, by game and turn (they stay dismissed when the screen is redrawn). */
 const dismissedGuides = new Set<string>();
@@ -46,6 +55,8 @@ export class Turn extends MenuScene {
   private tabs: { cat: DecisionCategory | 'all'; x: number; y: number }[] = [];
   private tabsBottom = 90;
   private cleanup: (() => void)[] = [];
+  /** Hot-seat: the turn timer on screen, the seconds it last showed, and the last ten-second step the DOM mirror was told. */
+  private timer?: { text: GameObjects.Text; shown: number; spoken: number; timeUp: boolean };
 
   constructor() {
     super('Turn');
@@ -72,13 +83,18 @@ export class Turn extends MenuScene {
     // Large text pushes the map down a little.
     const mapTop = Math.max(64, Math.ceil(turnOf.y + turnOf.height + 4));
     new Button(this, this.ring, { compact: true, key: 'menu', x: 1160, y: 12, width: 104, label: t('play.turn.menu'), size: 16, onActivate: () => this.actions.openSettings() });
+    this.drawTeamAndTimer();
 
     // The map gives way to the meters when a scenario has many.
-    const metersHeight = this.model.meters.length * meterRowHeight(6) + (this.model.meters.some((m) => m.seen === 'poll') ? fontPx(30) : 0);
+    // Under the meters, a note: how polls read, or that the instructor is showing the true values.
+    const revealed = this.state.instructor.revealed;
+    const noteHeight = this.model.meters.some((m) => m.seen === 'poll') || revealed ? fontPx(30) : 0;
+    const metersHeight = this.model.meters.length * meterRowHeight(6) + noteHeight;
     const mapHeight = Math.max(130, Math.min(222, TICKER_Y - 12 - mapTop - 12 - metersHeight));
     this.drawMapPanel(mapTop, mapHeight);
-    const below = drawMeters(this, this.model.meters, LEFT.x, mapTop + mapHeight + 12, LEFT.width, TICKER_Y - 8 - (this.model.meters.some((m) => m.seen === 'poll') ? fontPx(30) : 0));
-    if (this.model.meters.some((m) => m.seen === 'poll')) addText(this, LEFT.x, below, t('play.turn.pollNote'), { size: 12, color: CSS_COLORS.muted, wrap: LEFT.width, italic: true });
+    const below = drawMeters(this, this.model.meters, LEFT.x, mapTop + mapHeight + 12, LEFT.width, TICKER_Y - 8 - noteHeight);
+    if (revealed) addText(this, LEFT.x, below, `◆ ${t('instructor.revealedMarker')}`, { size: 13, bold: true, color: METER_COLORS.revealed, wrap: LEFT.width });
+    else if (this.model.meters.some((m) => m.seen === 'poll')) addText(this, LEFT.x, below, t('play.turn.pollNote'), { size: 12, color: CSS_COLORS.muted, wrap: LEFT.width, italic: true });
 
     this.tabsBottom = this.layoutTabs();
     this.grid = new CardGrid(this, this.ring, { x: CENTER.x, y: this.tabsBottom + 10, width: CENTER.width, height: 622 - this.tabsBottom - 10 }, (card) => this.toggle(card.id));
@@ -94,6 +110,9 @@ export class Turn extends MenuScene {
         this.refresh();
       },
     );
+    // The instructor changed the game (an event fired, a meter set, a turn taken back) or what the room sees: draw it anew.
+    this.watch((s) => s.session?.state, () => this.redraw());
+    this.watch((s) => s.instructor.revealed, () => this.redraw());
 
     this.cleanup.push(
       onFocusChange((key) => {
@@ -118,7 +137,7 @@ export class Turn extends MenuScene {
   }
 
   private buildModel(): TurnModel {
-    return turnModel(this.ctx.scenario, this.ctx.session, this.ctx.language, previousState(this.ctx));
+    return turnModel(this.ctx.scenario, this.ctx.session, this.ctx.language, previousState(this.ctx), this.state.instructor.revealed);
   }
 
   private guideKey(): string {
@@ -147,6 +166,8 @@ export class Turn extends MenuScene {
     const parts = [t('play.turn.begins', { turn: session.state.turn, turns: scenario.turns, side: this.model.sideName, capital })];
     if (this.model.news.length) parts.push(t('play.turn.eventsFired', { list: this.model.news.join('; ') }));
     if (this.guideOpen()) parts.push(...this.model.guide.map((g) => g.text));
+    const clock = this.state.clock;
+    if (this.timer && clock) parts.push(t('hotseat.turn.timeLeftSpoken', { side: t(`common.sides.${this.ctx.human}`), time: clockText(clockLeftMs(clock, Date.now())) }));
     announce(parts.join(' '));
     if (session.state.fired.length > 0) playSound('event');
     if (this.model.proposals.length > 0) this.time.delayedCall(350, () => playSound('proposal'));
@@ -350,7 +371,7 @@ export class Turn extends MenuScene {
     } else if (m.guide.length) {
       y = this.drawGuide(y, endY - 10);
     }
-    this.buttons.push(new Button(this, this.ring, { compact: true, key: 'end', x: RIGHT.x, y: endY, width: RIGHT.width, height: 50, label: t('play.turn.endTurn'), variant: 'primary', size: 22, onActivate: () => this.endTurn() }));
+    this.buttons.push(new Button(this, this.ring, { compact: true, key: 'end', x: RIGHT.x, y: endY, width: RIGHT.width, height: 50, label: this.endLabel(), variant: 'primary', size: this.passing() ? 18 : 22, onActivate: () => this.endTurn() }));
     this.dynamic.push(addText(this, RIGHT.x, endY + fontPx(58), t('play.turn.keys'), { size: 11, color: CSS_COLORS.muted, wrap: RIGHT.width }));
   }
 
@@ -411,6 +432,79 @@ export class Turn extends MenuScene {
     announce(t('play.turn.answered', { title: label }));
   }
 
+  /** Hot-seat: is this the first team's turn (its End turn seals its choices and passes the screen on)? */
+  private passing(): boolean {
+    const { session, other } = this.ctx;
+    return session.mode === 'hotseat' && session.sealed[other] === undefined;
+  }
+
+  private endLabel(): string {
+    return this.passing() ? t('hotseat.turn.sealAndPass', { side: t(`common.sides.${this.ctx.other}`) }) : t('play.turn.endTurn');
+  }
+
+  /** Hot-seat: which team is choosing, at the top; and the team's timer, when the session has one. */
+  private drawTeamAndTimer(): void {
+    this.timer = undefined;
+    const { session, human } = this.ctx;
+    if (session.mode !== 'hotseat') return;
+    addText(this, CENTER.x, 14, t('hotseat.turn.choosing', { side: t(`common.sides.${human}`) }), { size: 18, bold: true, color: SIDE_CSS_COLORS[human] });
+    const clock = this.state.clock;
+    if (!clock || clock.side !== human) return;
+    const text = addText(this, 1146, 14, '', { size: 22, bold: true, color: CSS_COLORS.text }).setOrigin(1, 0);
+    this.timer = { text, shown: -1, spoken: -1, timeUp: false };
+    this.tickTimer();
+  }
+
+  /** The DOM twin of the team line and the timer (its text changes at most every ten seconds). */
+  private teamMirror(): MirrorItem[] {
+    const { session, human } = this.ctx;
+    if (session.mode !== 'hotseat') return [];
+    const clock = this.state.clock;
+    const team = t(`common.sides.${human}`);
+    return [
+      { kind: 'text', text: t('hotseat.turn.choosing', { side: team }) },
+      ...(clock && clock.side === human ? [{ kind: 'text' as const, key: 'timer', text: t('hotseat.turn.timeLeftSpoken', { side: team, time: clockText(clockLeftMs(clock, Date.now())) }) }] : []),
+    ];
+  }
+
+  /**
+   * Shows the time left (amber from 30 s, with a soft warning sound once), tells screen readers at one
+   * minute and at 30 s, and submits the team's choices when the time is up.
+   */
+  private tickTimer(): void {
+    const timer = this.timer;
+    const clock = this.state.clock;
+    if (!timer || !clock || this.state.screen !== 'turn') return;
+    const left = clockLeftMs(clock, Date.now());
+    const seconds = Math.ceil(left / 1000);
+    if (seconds !== timer.shown) {
+      const before = timer.shown;
+      timer.shown = seconds;
+      timer.text.setText(t('hotseat.turn.timeLeft', { time: clockText(left) }));
+      timer.text.setColor(seconds <= 30 ? AMBER : CSS_COLORS.text);
+      const team = t(`common.sides.${this.ctx.human}`);
+      if (before > 30 && seconds <= 30 && seconds > 0) {
+        playSound('warning');
+        announce(t('hotseat.turn.thirtySeconds', { side: team }));
+      } else if (before > 60 && seconds <= 60) announce(t('hotseat.turn.oneMinute', { side: team }));
+      // The mirror's copy changes in ten-second steps, so a screen reader reading it is not interrupted every second.
+      const step = Math.ceil(seconds / 10);
+      if (step !== timer.spoken) {
+        timer.spoken = step;
+        this.mirror?.setText('timer', t('hotseat.turn.timeLeftSpoken', { side: team, time: clockText(left) }));
+      }
+    }
+    if (left <= 0 && !timer.timeUp && !this.state.instructor.paused) {
+      timer.timeUp = true;
+      announce(t('hotseat.turn.timeUp', { side: t(`common.sides.${this.ctx.human}`) }));
+      this.actions.timeUp();
+    }
+  }
+
+  override update(): void {
+    this.tickTimer();
+  }
+
   private endTurn(): void {
     this.actions.endTurn();
   }
@@ -419,7 +513,7 @@ export class Turn extends MenuScene {
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || event.repeat) return;
     const target = event.target instanceof Element ? event.target : null;
     const inControl = target?.closest('#a11y') !== null && target !== null;
-    const typing = target instanceof HTMLInputElement && (target.type === 'text' || target.type === 'number');
+    const typing = target instanceof HTMLInputElement && (target.type === 'text' || target.type === 'number' || target.type === 'password');
     if (typing) return;
     switch (event.key) {
       case 'Enter':
@@ -449,6 +543,7 @@ export class Turn extends MenuScene {
     const { scenario, session } = this.ctx;
     const items: MirrorItem[] = [
       { kind: 'heading', level: 1, text: `${t('play.turn.heading', { side: m.sideName, date: formatTurn(scenario, session.state.turn) })} · ${t('play.turn.turnOf', { turn: session.state.turn, turns: scenario.turns })}` },
+      ...this.teamMirror(),
       { kind: 'text', text: t('play.turn.capitalSpoken', { left: m.capitalLeft, total: m.capitalTotal }) },
       { kind: 'list', label: t('play.turn.meters'), items: m.meters.map(meterSpoken) },
       { kind: 'list', label: t('play.turn.news'), items: m.news.length ? m.news : [t('play.ticker.quiet')] },
@@ -505,7 +600,7 @@ export class Turn extends MenuScene {
     items.push(
       { kind: 'button', key: 'page:prev', label: t('play.turn.previousPage'), disabled: this.grid.page === 0, onActivate: () => this.turnPage(-1) },
       { kind: 'button', key: 'page:next', label: t('play.turn.nextPage'), disabled: this.grid.page >= this.grid.pages - 1, onActivate: () => this.turnPage(1) },
-      { kind: 'button', key: 'end', label: t('play.turn.endTurn'), description: t('play.turn.keys'), onActivate: () => this.endTurn() },
+      { kind: 'button', key: 'end', label: this.endLabel(), description: t('play.turn.keys'), onActivate: () => this.endTurn() },
       { kind: 'button', key: 'menu', label: t('play.turn.menu'), onActivate: () => this.actions.openSettings() },
     );
     this.mirror = renderScreen({
