@@ -224,7 +224,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       notice: null,
       instructor: INSTRUCTOR_CLOSED,
       clock: null,
-      libraryProblems: [],
+      // A stored list that cannot be read is kept as it was (library.ts) and said at once.
+      libraryProblems: shelf.damaged() ? [{ file: '', added: false, problems: [{ reason: 'libraryUnreadable' }] }] : [],
       actions: {
         setCatalog: (catalog) => set({ catalog }),
         go: (screen) => set({ screen }),
