@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SOUND_NAMES } from '../../src/audio/player';
 import { RESULTS, useGameInBrowser } from './harness';
 
 const game = useGameInBrowser();
@@ -47,16 +48,17 @@ describe('the map of Northeast Asia', () => {
     await page.waitForFunction(() => window.__mapTest?.ready === true, undefined, { timeout: 30_000 });
     expect(await page.evaluate(() => window.__soundTest?.())).toEqual({ howls: 0, loaded: 0, failed: 0 });
     await page.keyboard.press('Space');
-    // Nine effects and the ambient loop, all decoded (a file Chromium cannot play ends "unloaded").
+    // Every effect and the ambient loop, all decoded (a file Chromium cannot play ends "unloaded").
+    const howls = SOUND_NAMES.length + 1;
     await page.waitForFunction(
-      () => {
+      (n) => {
         const r = window.__soundTest?.();
-        return r !== undefined && r.howls === 10 && r.loaded + r.failed === 10;
+        return r !== undefined && r.howls === n && r.loaded + r.failed === n;
       },
-      undefined,
+      howls,
       { timeout: 20_000 },
     );
-    expect(await page.evaluate(() => window.__soundTest?.())).toEqual({ howls: 10, loaded: 10, failed: 0 });
+    expect(await page.evaluate(() => window.__soundTest?.())).toEqual({ howls, loaded: howls, failed: 0 });
     expect(errors).toEqual([]);
     await page.close();
   });
