@@ -15,15 +15,15 @@ import { Debrief } from './scenes/play/Debrief';
 import { Resolution } from './scenes/play/Resolution';
 import { Turn } from './scenes/play/Turn';
 import { appStore } from './store/app';
-import { mountInstructorPanel } from './ui/instructor/panel';
+import { mountInstructorShortcut } from './ui/instructor/shortcut';
 import { connectTestHook, installTestHook, snapshot } from './testHook';
 import { keyboardInUse, setLoadingMessage } from './ui/dom';
 import { applySettings } from './scenes/director';
 
 installTestHook();
 connectTestHook(appStore);
-// The instructor panel (Ctrl+Alt+I) and its pause cover: its keys come before any screen's own.
-mountInstructorPanel(appStore);
+// The instructor panel's shortcut (Ctrl+Alt+I); the panel and its pause cover load when first opened.
+mountInstructorShortcut(appStore);
 // Settings first: the loading screen already uses the player's language and text size.
 applySettings(appStore.getState().settings);
 // Start following keyboard versus pointer input (the canvas focus ring is for keyboard users).

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Language } from '../src/engine/model';
-import { RESOURCES } from '../src/i18n';
+import { RESOURCES } from '../src/i18n/tables';
 import { shippedScenarioFiles } from './vite-scenarios';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

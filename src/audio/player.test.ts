@@ -51,22 +51,24 @@ function recordingBackend() {
   return { backend, log, finishFades };
 }
 
-function press(target: EventTarget, type: 'pointerdown' | 'keydown' = 'pointerdown'): void {
+/** A press, then a wait for the backend the first press asks for (the audio library loads then). */
+async function press(target: EventTarget, type: 'pointerdown' | 'keydown' = 'pointerdown'): Promise<void> {
   target.dispatchEvent(new Event(type));
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 describe('the sound player', () => {
-  it('creates and plays nothing before the first press, and drops effects asked for before it', () => {
+  it('creates and plays nothing before the first press, and drops effects asked for before it', async () => {
     const { backend, log } = recordingBackend();
     const input = new EventTarget();
-    const player = createSoundPlayer(backend, URLS, input);
+    const player = createSoundPlayer(async () => backend, URLS, input);
     player.playSound('click');
     player.playSound('event');
     player.applySoundSettings({ volume: 0.3, muted: false });
     expect(log).toEqual([]);
     expect(player.unlocked).toBe(false);
 
-    press(input, 'keydown');
+    await press(input, 'keydown');
     expect(player.unlocked).toBe(true);
     // The settings arrive at the press; no queued click or event follows it.
     expect(log.filter((l) => l.startsWith('play'))).toEqual([]);
@@ -77,12 +79,12 @@ describe('the sound player', () => {
     expect(log).toContain('create /audio/ambient.wav loop=true volume=0');
   });
 
-  it('plays each effect from its own file after the first press, reusing one voice per file', () => {
+  it('plays each effect from its own file after the first press, reusing one voice per file', async () => {
     const { backend, log } = recordingBackend();
     const input = new EventTarget();
-    const player = createSoundPlayer(backend, URLS, input);
-    press(input);
-    press(input); // a second press creates nothing new
+    const player = createSoundPlayer(async () => backend, URLS, input);
+    await press(input);
+    await press(input); // a second press creates nothing new
     log.length = 0;
     player.playSound('card');
     player.playSound('card');
@@ -90,11 +92,11 @@ describe('the sound player', () => {
     expect(log).toEqual(['play /audio/card.wav #1', 'play /audio/card.wav #2', 'play /audio/ending_loss.wav #3']);
   });
 
-  it('applies volume and mute at once after the first press, clamping the volume to 0..1', () => {
+  it('applies volume and mute at once after the first press, clamping the volume to 0..1', async () => {
     const { backend, log } = recordingBackend();
     const input = new EventTarget();
-    const player = createSoundPlayer(backend, URLS, input);
-    press(input);
+    const player = createSoundPlayer(async () => backend, URLS, input);
+    await press(input);
     log.length = 0;
     player.applySoundSettings({ volume: 0.8, muted: true });
     player.applySoundSettings({ volume: 7, muted: false });
@@ -102,24 +104,24 @@ describe('the sound player', () => {
     expect(log).toEqual(['volume 0.8', 'muted true', 'volume 1', 'muted false', 'volume 0', 'muted false']);
   });
 
-  it('remembers the ambient loop asked for before the first press and fades it in at the press', () => {
+  it('remembers the ambient loop asked for before the first press and fades it in at the press', async () => {
     const { backend, log } = recordingBackend();
     const input = new EventTarget();
-    const player = createSoundPlayer(backend, URLS, input);
+    const player = createSoundPlayer(async () => backend, URLS, input);
     player.setAmbient(true);
     expect(log).toEqual([]);
-    press(input);
+    await press(input);
     expect(log.slice(-2)).toEqual([
       'play /audio/ambient.wav #1',
       `fade /audio/ambient.wav #1 to ${AMBIENT_VOLUME} in ${AMBIENT_FADE_IN_MS}`,
     ]);
   });
 
-  it('fades the ambient loop out before stopping it, and keeps it if turned back on meanwhile', () => {
+  it('fades the ambient loop out before stopping it, and keeps it if turned back on meanwhile', async () => {
     const { backend, log, finishFades } = recordingBackend();
     const input = new EventTarget();
-    const player = createSoundPlayer(backend, URLS, input);
-    press(input);
+    const player = createSoundPlayer(async () => backend, URLS, input);
+    await press(input);
     player.setAmbient(true);
     finishFades();
     log.length = 0;

@@ -59,12 +59,17 @@ export const AMBIENT_FADE_OUT_MS = 1200;
 /** The DOM events that count as the player's first press (before Phaser sees them: capture phase). */
 export const FIRST_INPUT_EVENTS = ['pointerdown', 'keydown'] as const;
 
+/**
+ * `loadBackend` is called once, at the first press: the audio library is fetched only then, so a
+ * visit does not download it before the title (and one that never presses never does).
+ */
 export function createSoundPlayer(
-  backend: AudioBackend,
+  loadBackend: () => Promise<AudioBackend>,
   urls: Readonly<Record<SoundName | 'ambient', string>>,
   firstInput: EventTarget,
 ): SoundPlayer {
   let unlocked = false;
+  let backend: AudioBackend | undefined;
   const effects = new Map<SoundName, Voice>();
   let ambient: Voice | undefined;
   let ambientWanted = false;
@@ -75,7 +80,7 @@ export function createSoundPlayer(
   const clampVolume = (v: number): number => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 1);
 
   function pushSettings(): void {
-    if (!settings) return;
+    if (!settings || !backend) return;
     backend.setVolume(clampVolume(settings.volume));
     backend.setMuted(settings.muted);
   }
@@ -102,11 +107,17 @@ export function createSoundPlayer(
     if (unlocked) return;
     unlocked = true;
     for (const type of FIRST_INPUT_EVENTS) firstInput.removeEventListener(type, unlock, true);
-    pushSettings();
-    // Every file starts loading now, so the first of each effect is not late.
-    for (const name of SOUND_NAMES) effects.set(name, backend.createVoice({ src: urls[name], loop: false, volume: 1 }));
-    ambient = backend.createVoice({ src: urls.ambient, loop: true, volume: 0 });
-    updateAmbient();
+    loadBackend().then(
+      (loaded) => {
+        backend = loaded;
+        pushSettings();
+        // Every file starts loading now, so the first of each effect is not late.
+        for (const name of SOUND_NAMES) effects.set(name, loaded.createVoice({ src: urls[name], loop: false, volume: 1 }));
+        ambient = loaded.createVoice({ src: urls.ambient, loop: true, volume: 0 });
+        updateAmbient();
+      },
+      (error: unknown) => console.warn(`The sound library could not be loaded (${String(error)}); the game continues in silence.`),
+    );
   }
 
   for (const type of FIRST_INPUT_EVENTS) firstInput.addEventListener(type, unlock, true);

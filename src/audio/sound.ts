@@ -4,7 +4,7 @@
  * import into a URL that works under `base: './'`. Settings are kept by the store, which calls
  * applySoundSettings whenever they change and once at start.
  */
-import { Howl, Howler } from 'howler';
+import type { HowlOptions } from 'howler';
 import ambientUrl from '../../assets/audio/ambient.wav';
 import cardUrl from '../../assets/audio/card.wav';
 import clickUrl from '../../assets/audio/click.wav';
@@ -34,10 +34,13 @@ const URLS: Readonly<Record<SoundName | 'ambient', string>> = {
   ambient: ambientUrl,
 };
 
+type HowlerModule = typeof import('howler');
+
 /** A Howl per file, played through Web Audio (not html5: its pool of ten elements runs out). */
-function howlVoice(src: string, loop: boolean, volume: number): Voice {
+function howlVoice({ Howl }: HowlerModule, src: string, loop: boolean, volume: number): Voice {
   // Small files are inlined by Vite as data: URLs, which carry no extension: name the format.
-  const howl = new Howl({ src: [src], format: ['wav'], loop, volume, html5: false, preload: true });
+  const options: HowlOptions = { src: [src], format: ['wav'], loop, volume, html5: false, preload: true };
+  const howl = new Howl(options);
   howl.on('loaderror', (_id, error) => {
     console.warn(`A sound could not be loaded (${src}): ${String(error)}. The game continues without it.`);
   });
@@ -60,18 +63,21 @@ function howlVoice(src: string, loop: boolean, volume: number): Voice {
   };
 }
 
-const howlerBackend: AudioBackend = {
-  createVoice: ({ src, loop, volume }) => howlVoice(src, loop, volume),
-  setVolume: (volume) => {
-    Howler.volume(volume);
-  },
-  setMuted: (muted) => {
-    Howler.mute(muted);
-  },
-};
+/** howler, fetched as its own chunk at the player's first press (when browsers first allow sound). */
+async function howlerBackend(): Promise<AudioBackend> {
+  const howler = await import('howler');
+  return {
+    createVoice: ({ src, loop, volume }) => howlVoice(howler, src, loop, volume),
+    setVolume: (volume) => {
+      howler.Howler.volume(volume);
+    },
+    setMuted: (muted) => {
+      howler.Howler.mute(muted);
+    },
+  };
+}
 
-const player: SoundPlayer | undefined =
-  typeof window === 'undefined' ? undefined : createSoundPlayer(howlerBackend, URLS, window);
+const player: SoundPlayer | undefined = typeof window === 'undefined' ? undefined : createSoundPlayer(howlerBackend, URLS, window);
 
 /** Plays an effect; does nothing before the player's first press (browsers would block it). */
 export function playSound(name: SoundName): void {

@@ -6,11 +6,15 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Language } from '../engine/model';
-import { currentLanguage, formatNumber, formatPercent, formatTurn, INTERFACE_LANGUAGES, localize, preferredLanguage, RESOURCES, setLanguage, t } from './index';
+import { currentLanguage, formatNumber, formatPercent, formatTurn, INTERFACE_LANGUAGES, loadLanguage, localize, preferredLanguage, setLanguage, t } from './index';
+import { RESOURCES } from './tables';
 import { menus } from './en/menus';
 import { play } from './en/play';
+
+// Every other test may switch to Japanese or Korean.
+beforeAll(() => Promise.all([loadLanguage('ja'), loadLanguage('ko')]));
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 const SCANNED = ['scenes', 'ui'].map((dir) => join(SRC, dir));

@@ -1,44 +1,30 @@
 /**
- * The translation table: every string the interface shows goes through `t(key, params)`. The
- * tables are bundled (no network, no backend); Japanese and Korean are added by dropping ja/ and
- * ko/ tables beside en/ and listing them in RESOURCES, without touching any scene.
+ * The translation tables: every string the interface shows goes through `t(key, params)`. The
+ * tables ship with the game (no network, no backend): English with the code, the others as their
+ * own chunks (src/i18n/tables), without touching any scene.
  */
 import { createInstance } from 'i18next';
-import type { Language, Scenario, Text } from '../engine/model';
+import { LANGUAGES, type Language, type Scenario, type Text } from '../engine/model';
 import type { SaveProblem } from '../store/persistence';
-import { classroom as enClassroom } from './en/classroom';
-import { library as enLibrary } from './en/library';
-import { menus as enMenus } from './en/menus';
-import { play as enPlay } from './en/play';
-import { report as enReport } from './en/report';
-import { classroom as jaClassroom } from './ja/classroom';
-import { library as jaLibrary } from './ja/library';
-import { menus as jaMenus } from './ja/menus';
-import { play as jaPlay } from './ja/play';
-import { report as jaReport } from './ja/report';
-import { classroom as koClassroom } from './ko/classroom';
-import { library as koLibrary } from './ko/library';
-import { menus as koMenus } from './ko/menus';
-import { play as koPlay } from './ko/play';
-import { report as koReport } from './ko/report';
+import { translation as english } from './tables/en';
 import { localize } from './text';
 
-/**
- * One table per language, each the union of five parts (menus, play screens, class session, an
- * instructor's scenario library, the class debrief); each part owns its own top-level keys.
- */
-export const RESOURCES = {
-  en: { translation: { ...enMenus, ...enPlay, ...enClassroom, ...enLibrary, ...enReport } },
-  ja: { translation: { ...jaMenus, ...jaPlay, ...jaClassroom, ...jaLibrary, ...jaReport } },
-  ko: { translation: { ...koMenus, ...koPlay, ...koClassroom, ...koLibrary, ...koReport } },
-} as const satisfies Partial<Record<Language, { translation: object }>>;
+/** The languages the interface can be shown in: each has a table (src/i18n/tables). */
+export const INTERFACE_LANGUAGES: readonly Language[] = LANGUAGES;
 
-/** The languages the interface can be shown in (those with a table). */
-export const INTERFACE_LANGUAGES: readonly Language[] = Object.keys(RESOURCES) as Language[];
+/**
+ * English comes with the code (it is every table's fallback); Japanese and Korean are fetched as
+ * their own chunks when first needed, so a visit downloads only the tables it uses.
+ */
+const LOADERS: Readonly<Record<Exclude<Language, 'en'>, () => Promise<{ translation: object }>>> = {
+  ja: () => import('./tables/ja'),
+  ko: () => import('./tables/ko'),
+};
+const loading = new Map<Language, Promise<void>>();
 
 const i18n = createInstance();
 void i18n.init({
-  resources: RESOURCES,
+  resources: { en: { translation: english } },
   lng: 'en',
   fallbackLng: 'en',
   // Resources are bundled, so initialisation finishes synchronously and `t` works at import time.
@@ -51,7 +37,27 @@ void i18n.init({
 let current: Language = 'en';
 
 /**
+ * Fetches `lang`'s table (once) and adds it; resolves when its strings are ready. A table that
+ * cannot be fetched leaves the interface in English (its fallback), said in the console.
+ */
+export function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'en' || i18n.hasResourceBundle(lang, 'translation')) return Promise.resolve();
+  let done = loading.get(lang);
+  if (!done) {
+    done = LOADERS[lang]()
+      .then((table) => void i18n.addResourceBundle(lang, 'translation', table.translation))
+      .catch((error: unknown) => {
+        loading.delete(lang);
+        console.warn(`The ${lang} strings could not be loaded (${String(error)}); the interface stays in English.`);
+      });
+    loading.set(lang, done);
+  }
+  return done;
+}
+
+/**
  * Shows the interface in `lang` when it has a table, else in English. Returns the language used.
+ * Its table must have been loaded (loadLanguage) for its strings to show; until then they fall back to English.
  * The page's `<html lang>` follows, so screen readers pick the right voice and the browser breaks
  * lines by the language's rules.
  */

@@ -1,9 +1,9 @@
 import { Scene } from 'phaser';
 import { currentLanguage } from '../i18n';
 import { publish } from '../testHook';
-import { loadLanguageFonts } from '../ui/fonts';
+import { prepareLanguage } from '../ui/language';
 
-/** First scene: loads the interface language's fonts (src/ui/fonts.ts), then hands over to the Preloader. */
+/** First scene: loads the interface language's strings and fonts (src/ui/language.ts), then hands over to the Preloader. */
 export class Boot extends Scene {
   constructor() {
     super('Boot');
@@ -12,6 +12,6 @@ export class Boot extends Scene {
   create(): void {
     publish({ scene: 'Boot' });
     // Canvas text keeps the font it was first drawn with: the language's own fonts come first.
-    void loadLanguageFonts(currentLanguage()).then(() => this.scene.start('Preloader'));
+    void prepareLanguage(currentLanguage()).then(() => this.scene.start('Preloader'));
   }
 }

@@ -2,8 +2,8 @@ import { Geom, type GameObjects } from 'phaser';
 import { INTERFACE_LANGUAGES, formatPercent, t } from '../i18n';
 import type { Settings as PlayerSettings, TextSize } from '../store';
 import { announce, downloadText, focusControl, renderScreen, type MirrorHandle } from '../ui/dom';
-import { loadLanguageFonts } from '../ui/fonts';
-import { openInstructorPanel } from '../ui/instructor/panel';
+import { prepareLanguage } from '../ui/language';
+import { openInstructorPanel } from '../ui/instructor/shortcut';
 import { CSS_COLORS, UI_COLORS, fontPx } from '../theme';
 import { addKeyHint, footerTop } from './widgets/backdrop';
 import { Button, clicked } from './widgets/button';
@@ -20,7 +20,7 @@ const SLIDER_WIDTH = 360;
  * Settings: volume, mute, text size, reduced motion, language. Every change is saved through the
  * store at once; sound follows live (the director applies it), text size and language redraw.
  */
-const PLAY_SCREENS: ReadonlySet<string> = new Set(['turn', 'resolution', 'debrief']);
+const PLAY_SCREENS: ReadonlySet<string> = new Set(['briefing', 'handover', 'turn', 'resolution', 'debrief']);
 
 export class Settings extends MenuScene {
   private mirror!: MirrorHandle;
@@ -43,11 +43,12 @@ export class Settings extends MenuScene {
     const actions = this.actions;
     const update = (change: Partial<PlayerSettings>): void => actions.updateSettings(change);
     const back = clicked(() => actions.closeSettings());
-    // The new language's fonts load before the screen redraws in it (canvas text keeps its first font).
-    const chooseLanguage = (language: PlayerSettings['language']): void => void loadLanguageFonts(language).then(() => update({ language }));
+    // The new language's strings and fonts load before the screen redraws in it (canvas text keeps its first font).
+    const chooseLanguage = (language: PlayerSettings['language']): void => void prepareLanguage(language).then(() => update({ language }));
 
     const top = addHeading(this, 120, 44, t('settings.heading'), width - 240);
-    const rowGap = Math.max(84, fontPx(22) * 2 + 36);
+    // Five rows in a panel that ends clear of the buttons under it, at either text size.
+    const rowGap = Math.min(Math.max(84, fontPx(22) * 2 + 36), (footerTop(this, 22) - 20 - top - 24) / 5);
     addPanel(this, 120, top, width - 240, rowGap * 5 + 24);
     const rowY = (i: number): number => top + 22 + i * rowGap;
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/engine/model';
-import { RESOURCES } from '../../src/i18n';
+import { RESOURCES } from '../../src/i18n/tables';
 import { RESULTS, useGameInBrowser, WAIT, waitForPlay, waitForScene } from './harness';
 
 const game = useGameInBrowser();

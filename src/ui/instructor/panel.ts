@@ -7,19 +7,12 @@
  * set with textContent only. While the game is paused a cover says so over the canvas.
  */
 import { currentLanguage, formatNumber, t } from '../../i18n';
-import type { AppActions, AppState, AppStore, Screen } from '../../store';
+import type { AppActions, AppState, AppStore } from '../../store';
 import { announce } from '../dom';
 import { interventionLines, interventionWithTurn } from '../present/interventions';
 import { adjustFormProblem, panelEvents, panelMeters, type PanelMeter } from './model';
 import { modal } from './modal';
-
-/** The screens of a game in progress: the panel opens on these. */
-const GAME_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['briefing', 'handover', 'turn', 'resolution', 'debrief']);
-
-/** Ctrl+Alt+I (by key position, so a keyboard layout or Alt's dead keys do not change it). */
-export function isPanelShortcut(event: KeyboardEvent): boolean {
-  return event.ctrlKey && event.altKey && !event.metaKey && !event.shiftKey && (event.code === 'KeyI' || event.key.toLowerCase() === 'i');
-}
+import { GAME_SCREENS, isPanelShortcut, openInstructorPanel } from './shortcut';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: string; className?: string; key?: string } = {}): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -59,7 +52,7 @@ function section(titleText: string, id: string): { section: HTMLElement; body: H
   return { section: s, body };
 }
 
-/** Mounts the panel and the pause cover on the page and follows the store. Returns the teardown. */
+/** Mounts the panel and the pause cover on the page and follows the store (see shortcut.ts: loaded when first opened). Returns the teardown. */
 export function mountInstructorPanel(store: AppStore): () => void {
   const actions = (): AppActions => store.getState().actions;
 
@@ -396,7 +389,7 @@ export function mountInstructorPanel(store: AppStore): () => void {
     const s = store.getState();
     if (!isPanelShortcut(event)) {
       const outside = !(event.target instanceof Node && dialog.contains(event.target));
-      if ((s.instructor.panel !== 'closed' && outside) || (s.instructor.paused && !cover.hidden)) {
+      if (outside && (s.instructor.panel !== 'closed' || (s.instructor.paused && !cover.hidden))) {
         event.stopImmediatePropagation();
         if (event.key !== 'Tab') event.preventDefault();
         // Focus fell out of the open panel (its control went away): Escape still closes it.
@@ -411,22 +404,16 @@ export function mountInstructorPanel(store: AppStore): () => void {
     if (s.instructor.panel === 'closed') openInstructorPanel(store);
     else s.actions.closeInstructorPanel();
   };
-  document.addEventListener('keydown', onKey);
+  // Capture: ahead of every screen's own key handlers, however late the panel was loaded.
+  document.addEventListener('keydown', onKey, true);
   follow(store.getState(), null);
   const unsubscribe = store.subscribe((s, previous) => {
     if (s.instructor !== previous.instructor || s.session !== previous.session || s.screen !== previous.screen || s.settings.language !== previous.settings.language) follow(s, previous);
   });
   return () => {
     unsubscribe();
-    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('keydown', onKey, true);
     cover.remove();
     backdrop.remove();
   };
-}
-
-/** Opens the panel over the game (from the in-game menu, the game screen comes back underneath). */
-export function openInstructorPanel(store: AppStore): void {
-  const { screen, actions } = store.getState();
-  if (screen === 'settings') actions.closeSettings();
-  actions.openInstructorPanel();
 }

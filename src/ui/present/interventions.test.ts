@@ -2,9 +2,9 @@
  * The instructor's interventions as the panel, the debrief and the printable debrief word them; the
  * turn screen's revealed meters; and the game's states rebuilt with the instructor's log.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newGame, resolveTurn, stateHash } from '../../engine';
-import { setLanguage } from '../../i18n';
+import { loadLanguage, setLanguage } from '../../i18n';
 import { createAppStore } from '../../store';
 import { storagePersistence } from '../../store/saves';
 import type { InstructorEntry } from '../../store/session';
@@ -12,6 +12,9 @@ import { catalogEntryFrom, MemoryStorage, randomComputer } from '../../store/tes
 import { instructorEndingWords, interventionLines, interventionWithTurn, interventionWords } from './interventions';
 import { meterReadings } from './meters';
 import { replayStates } from './replay';
+
+// Japanese and Korean are fetched on demand in the game; here, before any test switches to them.
+beforeAll(() => Promise.all([loadLanguage('ja'), loadLanguage('ko')]));
 
 const template = catalogEntryFrom('scenarios/template.yaml');
 const scenario = template.scenario;

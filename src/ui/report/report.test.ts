@@ -3,10 +3,10 @@
  * re-serializes to the same text) and the meters as CSV (parsed back, the same numbers as the
  * game's states, instructor's changes included), and the printable page's model.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stateHash } from '../../engine';
 import type { Scenario } from '../../engine/model';
-import { setLanguage } from '../../i18n';
+import { loadLanguage, setLanguage } from '../../i18n';
 import { createAppStore, type AppStore } from '../../store/index';
 import { readSaveFile } from '../../store/saveFile';
 import { storagePersistence } from '../../store/saves';
@@ -17,6 +17,9 @@ import { gameRecord, gameRecordJson, RECORD_FORMAT, RECORD_VERSION, type GameRec
 import { BOM, csvField, metersCsv } from './metersCsv';
 import { printModel } from './printModel';
 import { statesAfterReports } from './states';
+
+// Japanese and Korean are fetched on demand in the game; here, before any test switches to them.
+beforeAll(() => Promise.all([loadLanguage('ja'), loadLanguage('ko')]));
 
 const template = catalogEntryFrom('scenarios/template.yaml');
 const REASON = 'The class voted: "warmer", after the summit';
