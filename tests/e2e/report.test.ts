@@ -10,28 +10,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openGame, playToDebrief, RESULTS, startGame, useGameInBrowser, WAIT, waitForPlay, waitForScene } from './harness';
+import { parseCsv } from '../csv';
 
 const game = useGameInBrowser();
-
-/** RFC 4180 records (CRLF), quoted fields with "" for a quote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 /** The text of a download the click starts. */
 async function downloaded(page: Page, key: string): Promise<{ name: string; text: string }> {

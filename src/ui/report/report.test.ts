@@ -17,6 +17,7 @@ import { gameRecord, gameRecordJson, RECORD_FORMAT, RECORD_VERSION, type GameRec
 import { BOM, csvField, metersCsv } from './metersCsv';
 import { printModel } from './printModel';
 import { statesAfterReports } from './states';
+import { parseCsv } from '../../../tests/csv';
 
 // Japanese and Korean are fetched on demand in the game; here, before any test switches to them.
 beforeAll(() => Promise.all([loadLanguage('ja'), loadLanguage('ko')]));
@@ -70,27 +71,6 @@ function endedByInstructor(): Session {
   actions.openInstructorPanel();
   actions.endGameNow();
   return s.getState().session!;
-}
-
-/** RFC 4180: fields separated by commas, records by CRLF, quoted fields may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  if (field !== '' || row.length > 0) throw new Error('the last record does not end with CRLF');
-  return rows;
 }
 
 const game = finishedGame();
