@@ -1,6 +1,7 @@
 import { sideView, type MeterView } from '../engine';
 import { SIDES, type Meter } from '../engine/model';
 import { currentLanguage, formatNumber, formatTurn, t, tx } from '../i18n';
+import { fallbackLang } from '../i18n/text';
 import { announce, renderScreen, type MirrorItem } from '../ui/dom';
 import { CSS_COLORS, SIDE_CSS_COLORS, fontPx } from '../theme';
 import { addKeyHint, footerTop } from './widgets/backdrop';
@@ -47,8 +48,8 @@ export class Briefing extends MenuScene {
     const otherView = sideView(scenario, session.state, side === 'tokyo' ? 'seoul' : 'tokyo');
     const sharedView = (id: string): MeterView | undefined => (!hotseat || (view.meters[id]?.seen === 'exact' && otherView.meters[id]?.seen === 'exact') ? view.meters[id] : undefined);
     const goalTexts = hotseat
-      ? SIDES.map((s) => ({ heading: t('hotseat.briefing.goals', { side: t(`common.sides.${s}`) }), text: tx(scenario.sides[s].goals) }))
-      : [{ heading: t('briefing.goals'), text: tx(scenario.sides[side].goals) }];
+      ? SIDES.map((s) => ({ heading: t('hotseat.briefing.goals', { side: t(`common.sides.${s}`) }), text: tx(scenario.sides[s].goals), lang: fallbackLang(scenario.sides[s].goals, currentLanguage()) }))
+      : [{ heading: t('briefing.goals'), text: tx(scenario.sides[side].goals), lang: fallbackLang(scenario.sides[side].goals, currentLanguage()) }];
     const metersHeading = hotseat ? t('hotseat.briefing.meters') : t('briefing.meters');
     const begin = clicked(() => actions.beginTurn());
 
@@ -71,6 +72,8 @@ export class Briefing extends MenuScene {
     addPanel(this, MARGIN, boxTop, leftWidth, boxHeight);
     const situation = new ScrollArea(this, MARGIN + 22, boxTop + 18, leftWidth - 36, boxHeight - 36, this.ring, 'briefing:situation');
     const story = tx(scenario.briefing ?? scenario.summary);
+    // An instructor's English-only text in a Japanese or Korean interface is marked English for screen readers.
+    const storyLang = fallbackLang(scenario.briefing ?? scenario.summary, currentLanguage());
     situation.add(t('briefing.situation'), { size: 22, bold: true, color: CSS_COLORS.gold });
     for (const paragraph of paragraphs(story)) situation.add(paragraph, { size: 20, lineSpacing: fontPx(5) }, 10);
     for (const goals of goalTexts) {
@@ -85,8 +88,8 @@ export class Briefing extends MenuScene {
     const meterLines: string[] = [];
     for (const meter of scenario.meters) {
       const reading = hotseat && !sharedView(meter.id) ? t('hotseat.briefing.meterPrivate') : meterReading(meter, view.meters[meter.id]);
-      const line = `${tx(meter.label)}: ${reading}`;
-      meterLines.push(meter.description ? `${line}. ${tx(meter.description)}` : line);
+      const line = t('briefing.meterLine', { label: tx(meter.label), reading });
+      meterLines.push(meter.description ? t('briefing.meterLineDescribed', { line, description: tx(meter.description) }) : line);
       details.add(line, { size: 19, bold: true, color: sharedView(meter.id) ? CSS_COLORS.text : CSS_COLORS.muted }, 12);
       if (meter.description) details.add(tx(meter.description), { size: 17, color: CSS_COLORS.muted, lineSpacing: fontPx(3) }, 2);
     }
@@ -98,6 +101,9 @@ export class Briefing extends MenuScene {
 
     const beginButton = new Button(this, this.ring, { key: 'briefing:begin', x: 0, y: footerY, label: t('briefing.begin'), variant: 'primary', size: 26, onActivate: () => begin() });
     beginButton.setPosition(width - MARGIN - beginButton.width, footerY);
+    // The game's menu (settings, export, quit, the instructor panel), as on the turn screen.
+    const menu = clicked(() => actions.openSettings());
+    new Button(this, this.ring, { key: 'menu', x: MARGIN, y: footerY, label: t('play.turn.menu'), size: 22, onActivate: () => menu() });
     addKeyHint(this, t('keys.scroll'));
 
     const items: MirrorItem[] = [
@@ -110,10 +116,10 @@ export class Briefing extends MenuScene {
         onScroll: (step) => situation.step(step),
         children: [
           { kind: 'heading', text: t('briefing.situation') },
-          ...paragraphs(story).map((text) => ({ kind: 'text' as const, text })),
+          ...paragraphs(story).map((text) => ({ kind: 'text' as const, text, lang: storyLang })),
           ...goalTexts.flatMap((goals): MirrorItem[] => [
             { kind: 'heading', text: goals.heading },
-            { kind: 'text', text: goals.text },
+            { kind: 'text', text: goals.text, lang: goals.lang },
           ]),
         ],
       },
@@ -128,6 +134,7 @@ export class Briefing extends MenuScene {
         ],
       },
       { kind: 'button', key: 'briefing:begin', label: t('briefing.begin'), onActivate: begin },
+      { kind: 'button', key: 'menu', label: t('play.turn.menu'), onActivate: menu },
       { kind: 'text', text: t('keys.scroll') },
     ];
     renderScreen({ name: 'briefing', items });

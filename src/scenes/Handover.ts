@@ -54,13 +54,15 @@ export class Handover extends MenuScene {
     const wrap = boxWidth - 80;
     let y = 120;
     const texts: GameObjects.Text[] = [];
-    const line = (text: string, size: number, color: string, bold = false, gap = 14): void => {
+    const line = (text: string, size: number, color: string, bold = false, gap = 14, oneLine = false): void => {
       const o = addText(this, center, y, text, { size, color, bold, align: 'center', wrap }).setOrigin(0.5, 0);
+      // The call to the team stays on one line (no word or kana left alone under it) down to a smaller size.
+      for (let px = fontPx(size); oneLine && o.getWrappedText().length > 1 && px > fontPx(size) * 0.7; px -= 2) o.setFontSize(`${px - 2}px`);
       texts.push(o);
       y += o.height + gap;
     };
     line(when, 20, CSS_COLORS.muted, false, 18);
-    line(pass, 52, SIDE_CSS_COLORS[side], true, 8);
+    line(pass, 52, SIDE_CSS_COLORS[side], true, 8, true);
     line(press, 26, CSS_COLORS.text, false, 34);
     const button = new Button(this, this.ring, { key: 'reveal', x: 0, y, label: t('hotseat.handover.reveal', { side: team }), variant: 'primary', size: 30, onActivate: reveal });
     button.setPosition(center - button.width / 2, y);
@@ -76,6 +78,9 @@ export class Handover extends MenuScene {
     panel.fillStyle(UI_COLORS.panel, 0.92).fillRoundedRect(x, boxTop, boxWidth, boxHeight, 16);
     panel.lineStyle(3, SIDE_COLORS[side], 1).strokeRoundedRect(x, boxTop, boxWidth, boxHeight, 16);
     addKeyHint(this, t('hotseat.handover.keys'));
+    // The game's menu (settings, export, quit, the instructor panel), where the turn screen has it; it shows nothing of either side.
+    const menu = clicked(() => actions.openSettings());
+    new Button(this, this.ring, { compact: true, key: 'menu', x: width - 120, y: 22, width: 104, label: t('play.turn.menu'), size: 16, onActivate: () => menu() });
 
     renderScreen({
       name: 'handover',
@@ -85,6 +90,7 @@ export class Handover extends MenuScene {
         { kind: 'text', text: status },
         { kind: 'text', text: privately },
         { kind: 'button', key: 'reveal', label: t('hotseat.handover.reveal', { side: team }), onActivate: reveal },
+        { kind: 'button', key: 'menu', label: t('play.turn.menu'), onActivate: menu },
         { kind: 'text', text: t('hotseat.handover.keys') },
       ],
     });

@@ -1,4 +1,5 @@
 import { t, tx } from '../i18n';
+import { formatPeriod } from '../i18n/period';
 import type { CatalogEntry } from '../store';
 import { isLibraryEntry } from '../store/library';
 import { announce, onFocusChange, openFileChooser, renderScreen, type MirrorHandle, type MirrorItem } from '../ui/dom';
@@ -24,7 +25,7 @@ const YAML_FILES = '.yaml,.yml,application/yaml,application/x-yaml,text/yaml,tex
 export function scenarioFacts(entry: CatalogEntry): string[] {
   const s = entry.scenario;
   return [
-    ...(s.period ? [t('scenarios.period', { period: s.period })] : []),
+    ...(s.period ? [t('scenarios.period', { period: formatPeriod(s.period) })] : []),
     t('scenarios.length', { count: s.turns }),
     ...(s.difficulty ? [t('scenarios.difficulty', { level: t(`common.scenarioDifficulty.${s.difficulty}`) })] : []),
   ];
@@ -234,7 +235,12 @@ export class ScenarioSelect extends MenuScene {
     this.area?.destroy();
     this.area = new ScrollArea(this, x + 24, y + 20, width - 40, textHeight, this.ring, 'scenario:detail');
     this.area.add(tx(entry.scenario.title), { size: 26, bold: true, color: CSS_COLORS.gold });
-    this.area.add(scenarioFacts(entry).join('   ·   '), { size: 18, color: CSS_COLORS.muted }, 8);
+    // The facts on one line when they fit, else one fact a line (never a fact cut in two).
+    const facts = scenarioFacts(entry);
+    const probe = addText(this, 0, 0, facts.join('   ·   '), { size: 18 });
+    const oneLine = probe.width <= width - 58;
+    probe.destroy();
+    this.area.add(facts.join(oneLine ? '   ·   ' : '\n'), { size: 18, color: CSS_COLORS.muted }, 8);
     if (isLibraryEntry(entry)) this.area.add(t('library.yourFile', { file: entry.file }), { size: 18, color: CSS_COLORS.gold }, 4);
     this.area.add(tx(entry.scenario.summary), { size: 20, lineSpacing: fontPx(6) }, 16);
   }

@@ -78,8 +78,11 @@ export class SideSelect extends MenuScene {
       addText(this, x + 24, cardTop + 18, hotseat ? t('hotseat.team', { side: t(`common.sides.${side}`) }) : t('side.lead', { name: t(`common.sides.${side}`) }), { size: 30, bold: true, color: SIDE_CSS_COLORS[side] });
       addText(this, x + 24, cardTop + 18 + fontPx(30) + 12, tx(scenario.sides[side].name), { size: 20, color: CSS_COLORS.muted, wrap: cardWidth - 48 });
       const goalsTop = cardTop + 18 + fontPx(30) + fontPx(20) + 36;
-      const goals = new ScrollArea(this, x + 24, goalsTop, cardWidth - 40, cardTop + cardHeight - goalsTop - 16);
-      goals.add(t('side.goalsHeading'), { size: 18, bold: true, color: CSS_COLORS.gold });
+      const goalsHeight = cardTop + cardHeight - goalsTop - 16;
+      const goals = new ScrollArea(this, x + 24, goalsTop, cardWidth - 40, goalsHeight);
+      // A short card (large text, a long title) gives its few lines to the goals themselves, not to their heading.
+      const roomy = goalsHeight >= fontPx(18) * 1.5 + fontPx(19) * 1.5 * 3;
+      if (roomy) goals.add(t('side.goalsHeading'), { size: 18, bold: true, color: CSS_COLORS.gold });
       goals.add(tx(scenario.sides[side].goals), { size: 19, lineSpacing: fontPx(4) }, 4);
     });
     const footer = (): void => {
@@ -115,7 +118,9 @@ export class SideSelect extends MenuScene {
           {
             kind: 'list',
             label: t('hotseat.teams.heading'),
-            items: SIDES.map((side) => `${t('hotseat.team', { side: t(`common.sides.${side}`) })}: ${tx(scenario.sides[side].name)}. ${t('side.goals', { goals: tx(scenario.sides[side].goals) })}`),
+            items: SIDES.map((side) =>
+              t('common.labelled', { label: t('hotseat.team', { side: t(`common.sides.${side}`) }), text: t('common.sentences', { first: tx(scenario.sides[side].name), second: t('side.goals', { goals: tx(scenario.sides[side].goals) }) }) }),
+            ),
           },
           { kind: 'text', text: t('hotseat.teams.order') },
           { kind: 'button', key: 'side:start', label: t('hotseat.teams.next'), onActivate: start },
@@ -164,7 +169,7 @@ export class SideSelect extends MenuScene {
           options: SIDES.map((side) => ({
             value: side,
             label: t('side.lead', { name: t(`common.sides.${side}`) }),
-            description: `${tx(scenario.sides[side].name)}. ${t('side.goals', { goals: tx(scenario.sides[side].goals) })}`,
+            description: t('common.sentences', { first: tx(scenario.sides[side].name), second: t('side.goals', { goals: tx(scenario.sides[side].goals) }) }),
           })),
           onChange: (side) => actions.pickSide(side as Side),
         },

@@ -76,7 +76,7 @@ export class Title extends MenuScene {
       });
       this.drawNotice(saveProblemText(notice.problem), dismiss);
       items.push(
-        { kind: 'text', role: 'alert', text: `${t('title.noticeError')}: ${saveProblemText(notice.problem)}` },
+        { kind: 'text', role: 'alert', text: t('common.labelled', { label: t('title.noticeError'), text: saveProblemText(notice.problem) }) },
         { kind: 'button', key: 'title:dismiss', label: t('title.dismiss'), onActivate: dismiss },
       );
     }
@@ -145,7 +145,7 @@ export class Title extends MenuScene {
     const panelWidth = 1000;
     const x = (width - panelWidth) / 2;
     const label = t('title.noticeError');
-    const text = addText(this, x + 20, 22, `${label}: ${message}`, {
+    const text = addText(this, x + 20, 22, t('common.labelled', { label, text: message }), {
       size: 19,
       color: UI_CSS_COLORS.error,
       wrap: panelWidth - 200,

@@ -46,6 +46,11 @@ describe('breakLines in Japanese (kinsoku)', () => {
     expect(breakLines('東京はTokyoと2015年', 6, perCharacter, 'ja')).toEqual(['東京は', 'Tokyoと', '2015年']);
   });
 
+  it('keeps a number with the counter after it (2019年, 12ターン)', () => {
+    expect(breakLines('道（2018〜2019年）', 11, perCharacter, 'ja')).toEqual(['道（2018〜', '2019年）']);
+    expect(breakLines('全12ターン', 4, perCharacter, 'ja')).toEqual(['全', '12ター', 'ン']);
+  });
+
   it('keeps a doubled dash or ellipsis together', () => {
     const lines = breakLines('あいう……かき', 4, perCharacter, 'ja');
     expect(lines.some((line) => line.startsWith('…'))).toBe(false);

@@ -3,7 +3,8 @@
  * breaks only at spaces, and cuts a Japanese sentence anywhere):
  * - Japanese: between any two characters of Japanese script, except where kinsoku forbids it —
  *   no line starts with closing brackets, 、。, prolonged sound marks or small kana, and none ends
- *   with an opening bracket; Latin words and numbers inside Japanese stay whole.
+ *   with an opening bracket; Latin words and numbers inside Japanese stay whole, and a number
+ *   keeps the counter after it (2019年).
  * - Korean: at spaces only, words kept whole (CSS `word-break: keep-all`).
  * - English: at spaces.
  * In every language a word longer than the whole line is split where it must (between
@@ -30,6 +31,8 @@ const NO_LINE_END = new Set([...'([{（［｛〔〈《「『【〘〖〝‘“�
 /** Kana, kanji, CJK punctuation and full-width forms: text that may break between any two characters. */
 const JAPANESE_SCRIPT = /[\u3000-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 
+const DIGIT = /[0-9０-９]/u;
+
 /**
  * May a Japanese line break between `before` and `after`? Yes where either is Japanese script
  * (so Latin words and numbers inside Japanese stay whole), unless kinsoku forbids it.
@@ -38,6 +41,8 @@ function japaneseBreakAllowed(before: string, after: string): boolean {
   if (NO_LINE_START.has(after) || NO_LINE_END.has(before)) return false;
   // The two-character dashes and ellipses (――, ……) are one mark.
   if (before === after && (before === '―' || before === '…' || before === '‥')) return false;
+  // A number keeps its counter or unit: 2019年, 12ターン, 3件 stay on one line.
+  if (DIGIT.test(before) && JAPANESE_SCRIPT.test(after)) return false;
   return JAPANESE_SCRIPT.test(before) || JAPANESE_SCRIPT.test(after);
 }
 

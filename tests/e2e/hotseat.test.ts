@@ -180,10 +180,11 @@ describe('a hot-seat class session', () => {
     expect(results).toMatch(/Seoul.*:.*score/);
     expect(results).not.toContain('(you)');
     expect(await page.getByRole('radio', { name: 'Tokyo’s meters' }).isChecked()).toBe(true);
-    const tokyoChart = await page.getByRole('region', { name: 'Your meters over time' }).textContent();
+    // The chart's title says whose meters they are (no one-player "your" in a two-team debrief).
+    const tokyoChart = await page.getByRole('region', { name: 'Tokyo’s meters over time' }).textContent();
     await click(page, 'radio', 'Seoul’s meters');
     await page.waitForFunction(() => (document.querySelector('input[name="follow"]:checked') as HTMLInputElement | null)?.value === 'seoul', undefined, WAIT);
-    expect(await page.getByRole('region', { name: 'Your meters over time' }).textContent()).not.toBe(tokyoChart);
+    expect(await page.getByRole('region', { name: 'Seoul’s meters over time' }).textContent()).not.toBe(tokyoChart);
     await shot(page, 'debrief');
     expect(errors).toEqual([]);
     await page.close();

@@ -18,6 +18,9 @@ export const menus = {
     opponentDifficulty: { easy: 'Easy', normal: 'Normal', hard: 'Hard' },
     on: 'On',
     off: 'Off',
+    // Text put together from parts: a label and what it labels, two sentences (each language's own punctuation).
+    labelled: '{{label}}: {{text}}',
+    sentences: '{{first}}. {{second}}',
   },
   keys: {
     menu: 'Keys: Tab moves · Enter or Space chooses · Escape goes back',
@@ -67,6 +70,8 @@ export const menus = {
     legend: 'Scenarios',
     next: 'Next: choose a side',
     period: 'Period: {{period}}',
+    // A period "2015-02 to 2017-01" in the interface's words (the months in the locale's form).
+    periodRange: '{{from}} – {{to}}',
     length_one: '{{count}} turn',
     length_other: '{{count}} turns',
     difficulty: 'Difficulty: {{level}}',
@@ -97,6 +102,8 @@ export const menus = {
     meterExact: '{{value}}',
     meterPoll: '{{estimate}} ± {{margin}} (a poll)',
     meterHidden: 'not shown to you',
+    meterLine: '{{label}}: {{reading}}',
+    meterLineDescribed: '{{line}}. {{description}}',
     sources: 'The essays behind this scenario',
     source: '{{author}}, “{{title}}” ({{year}})',
     begin: 'Begin',

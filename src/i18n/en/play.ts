@@ -8,6 +8,8 @@ export const play = {
   play: {
     side: { tokyo: 'Tokyo', seoul: 'Seoul' },
     you: 'you',
+    /** The side the player led, in the debrief's results. */
+    sideYou: '{{side}} (you)',
     category: {
       all: 'All',
       summit: 'Summit',
@@ -44,6 +46,8 @@ export const play = {
       meterSpokenStart: '{{label}}: {{value}}{{unit}}.',
       meterSpokenPollStart: '{{label}}: seen only through a poll, about {{value}}{{unit}}, give or take {{margin}}.',
       pollNote: 'Shaded: the poll’s error band. The true value lies somewhere inside.',
+      /** When the full note does not fit above the news (many meters at large text). */
+      pollNoteShort: 'Shaded: the poll’s error band.',
       decisions: 'Decisions',
       filter: 'Show decisions of',
       page: 'Page {{page}} of {{pages}}',
@@ -84,6 +88,8 @@ export const play = {
       endTurnSpoken: 'End turn {{turn}}',
       menu: 'Menu',
       keys: 'Keys: Tab moves · Space chooses · Enter ends the turn · Page Up/Down pages · G guide · Esc menu',
+      /** Under End turn when the full hint does not fit. */
+      keysShort: 'Tab · Space choose · Enter end turn · Esc menu',
       news: 'News',
       begins: 'Turn {{turn}} of {{turns}} begins for {{side}}. {{capital}}',
       eventsFired: 'News: {{list}}.',
@@ -173,6 +179,12 @@ export const play = {
       revealed: 'What you could not see, now revealed',
       revealedPoll: '{{label}}: really {{value}} (your last poll said {{estimate}} ± {{margin}})',
       revealedHidden: '{{label}}: {{value}} (hidden from you all game)',
+      // Hot-seat: the chart's switch chooses whose meters these are.
+      chartSide: '{{side}}’s meters over time',
+      argumentWeightSide: 'moved {{side}}’s meters by {{points}} points in all',
+      revealedSide: 'What {{side}} could not see, now revealed',
+      revealedPollSide: '{{label}}: really {{value}} ({{side}}’s last poll said {{estimate}} ± {{margin}})',
+      revealedHiddenSide: '{{label}}: {{value}} (hidden from {{side}} all game)',
       playAgain: 'Play again',
       another: 'Choose another scenario',
       keys: 'Keys: Tab moves · arrow keys and Page Up/Down scroll · Enter chooses',

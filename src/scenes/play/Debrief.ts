@@ -78,7 +78,10 @@ export class Debrief extends MenuScene {
     const series = meterSeries(scenario, states, human, language);
     const marks = keyEvents(scenario, session.reports, language);
     addPanel(this, 16, top, 628, 636 - top);
-    addText(this, 32, top + 8, t('play.debrief.chart'), { size: 16, bold: true, color: CSS_COLORS.gold });
+    // Hot-seat: the title says whose meters the chart follows (one player's debrief says "your").
+    const followed = hotseat ? t(`common.sides.${human}`) : undefined;
+    const chartTitle = followed ? t('play.debrief.chartSide', { side: followed }) : t('play.debrief.chart');
+    addText(this, 32, top + 8, chartTitle, { size: 16, bold: true, color: CSS_COLORS.gold });
     const followItems = hotseat ? this.followSwitch(top + 4) : [];
     // Under the side switch in hot-seat.
     const note = addText(this, 32, top + (hotseat ? fontPx(13) * 2 + fontPx(12) + 8 : 30), t('play.debrief.chartNote', { side: sideName(scenario, human, language) }), { size: 11, color: CSS_COLORS.muted, wrap: 596 });
@@ -93,8 +96,8 @@ export class Debrief extends MenuScene {
     addPanel(this, 660, columnTop, 604, 636 - columnTop);
     const area = new ScrollArea(this, 676, columnTop + 12, 580, 636 - columnTop - 24, this.ring, 'scroll:debrief');
     const lines: Line[] = [
-      ...argumentLines(drivingArguments(scenario, session.reports, human, language)),
-      ...revealedLines(revealedMeters(scenario, states, human, language)),
+      ...argumentLines(drivingArguments(scenario, session.reports, human, language), followed),
+      ...revealedLines(revealedMeters(scenario, states, human, language), followed),
       ...(ending.explain ? [{ text: ending.explain, style: 'explain' as const }, ...(ending.source ? [{ text: sourceWords(ending.source), style: 'source' as const }] : [])] : []),
       ...keyEventLines(marks),
       ...timelineLines(decisionTimeline(scenario, session.reports, human, language), scenario, language),
@@ -121,11 +124,11 @@ export class Debrief extends MenuScene {
     renderScreen({
       name: 'Debrief',
       items: [
-        { kind: 'heading', level: 1, text: `${t('play.debrief.heading')}: ${t('play.debrief.ending', { title: endingTitle })}` },
+        { kind: 'heading', level: 1, text: t('common.labelled', { label: t('play.debrief.heading'), text: t('play.debrief.ending', { title: endingTitle }) }) },
         { kind: 'text', text: ending.text },
         { kind: 'list', label: t('play.outcome.win'), items: [...results, endedAfter] },
         ...followItems,
-        { kind: 'list', label: t('play.debrief.chart'), items: series.map(seriesSpoken) },
+        { kind: 'list', label: chartTitle, items: series.map(seriesSpoken) },
         { kind: 'scroll', key: 'scroll:debrief', label: t('play.debrief.sections'), children: lines.map(toItem), onScroll: (step) => area.step(step) },
         ...reportItems,
         { kind: 'button', key: 'again', label: t('play.debrief.playAgain'), onActivate: again },

@@ -18,7 +18,7 @@ import { parseMapData } from '../map/mapData';
 import { Button } from '../widgets/button';
 import { MenuScene } from '../widgets/menuScene';
 import { addPanel } from '../widgets/panel';
-import { addText } from '../widgets/text';
+import { addText, fitText } from '../widgets/text';
 import { ScrollArea } from '../widgets/scrollArea';
 import { CardGrid } from './cardGrid';
 import { drawMeters, meterRowHeight, METER_COLORS } from './meterPanel';
@@ -87,14 +87,23 @@ export class Turn extends MenuScene {
 
     // The map gives way to the meters when a scenario has many.
     // Under the meters, a note: how polls read, or that the instructor is showing the true values.
+    // The note is measured first, so the map and the meters leave it room above the news ticker.
     const revealed = this.state.instructor.revealed;
-    const noteHeight = this.model.meters.some((m) => m.seen === 'poll') || revealed ? fontPx(30) : 0;
+    const polls = this.model.meters.some((m) => m.seen === 'poll');
+    const note = revealed
+      ? addText(this, LEFT.x, 0, `◆ ${t('instructor.revealedMarker')}`, { size: 13, bold: true, color: METER_COLORS.revealed, wrap: LEFT.width })
+      : polls
+        ? addText(this, LEFT.x, 0, t('play.turn.pollNote'), { size: 12, color: CSS_COLORS.muted, wrap: LEFT.width, italic: true })
+        : undefined;
+    const noteHeight = note ? note.height + 2 : 0;
     const metersHeight = this.model.meters.length * meterRowHeight(6) + noteHeight;
-    const mapHeight = Math.max(130, Math.min(222, TICKER_Y - 12 - mapTop - 12 - metersHeight));
+    // Many meters at large text: the map gives way down to a small inset (the meters are the game).
+    const mapHeight = Math.max(104, Math.min(222, TICKER_Y - 12 - mapTop - 12 - metersHeight));
     this.drawMapPanel(mapTop, mapHeight);
-    const below = drawMeters(this, this.model.meters, LEFT.x, mapTop + mapHeight + 12, LEFT.width, TICKER_Y - 8 - noteHeight);
-    if (revealed) addText(this, LEFT.x, below, `◆ ${t('instructor.revealedMarker')}`, { size: 13, bold: true, color: METER_COLORS.revealed, wrap: LEFT.width });
-    else if (this.model.meters.some((m) => m.seen === 'poll')) addText(this, LEFT.x, below, t('play.turn.pollNote'), { size: 12, color: CSS_COLORS.muted, wrap: LEFT.width, italic: true });
+    const below = drawMeters(this, this.model.meters, LEFT.x, mapTop + mapHeight + 12, LEFT.width, TICKER_Y - 6 - noteHeight);
+    // Many meters at large text leave less than the whole poll note: it says the short of it.
+    if (note && !revealed) fitText(note, [t('play.turn.pollNote'), t('play.turn.pollNoteShort')], TICKER_Y - 2 - below);
+    note?.setY(Math.min(below, TICKER_Y - 2 - note.height));
 
     this.tabsBottom = this.layoutTabs();
     this.grid = new CardGrid(this, this.ring, { x: CENTER.x, y: this.tabsBottom + 10, width: CENTER.width, height: 622 - this.tabsBottom - 10 }, (card) => this.toggle(card.id));
@@ -371,8 +380,12 @@ export class Turn extends MenuScene {
     } else if (m.guide.length) {
       y = this.drawGuide(y, endY - 10);
     }
-    this.buttons.push(new Button(this, this.ring, { compact: true, key: 'end', x: RIGHT.x, y: endY, width: RIGHT.width, height: 50, label: this.endLabel(), variant: 'primary', size: this.passing() ? 18 : 22, onActivate: () => this.endTurn() }));
-    this.dynamic.push(addText(this, RIGHT.x, endY + fontPx(58), t('play.turn.keys'), { size: 11, color: CSS_COLORS.muted, wrap: RIGHT.width }));
+    const end = new Button(this, this.ring, { compact: true, key: 'end', x: RIGHT.x, y: endY, width: RIGHT.width, height: 50, label: this.endLabel(), variant: 'primary', size: this.passing() ? 18 : 22, onActivate: () => this.endTurn() });
+    this.buttons.push(end);
+    // The key hint fits between End turn and the news ticker: the short one at large text or in a long language.
+    const hintY = endY + end.height + 4;
+    const hint = addText(this, RIGHT.x, hintY, '', { size: 11, color: CSS_COLORS.muted, wrap: RIGHT.width });
+    this.dynamic.push(fitText(hint, [t('play.turn.keys'), t('play.turn.keysShort')], TICKER_Y - 2 - hintY));
   }
 
   /**
@@ -554,7 +567,7 @@ export class Turn extends MenuScene {
         kind: 'group',
         label: t('play.turn.guide'),
         children: [
-          ...(open ? this.guideMirror(m.guide.map((g): MirrorItem => ({ kind: 'text', role: 'note', text: g.title ? `${g.title}. ${g.text}` : g.text }))) : []),
+          ...(open ? this.guideMirror(m.guide.map((g): MirrorItem => ({ kind: 'text', role: 'note', text: g.title ? t('common.sentences', { first: g.title, second: g.text }) : g.text }))) : []),
           { kind: 'button', key: 'guide', label: open ? t('play.turn.dismissGuide') : t('play.turn.showGuide'), onActivate: () => this.toggleGuide() },
         ],
       });
@@ -572,7 +585,7 @@ export class Turn extends MenuScene {
       items.push({
         kind: 'radio',
         key: r.key,
-        legend: `${t('play.turn.answerSpoken', { title: r.title })}. ${r.prompt}`,
+        legend: t('common.sentences', { first: t('play.turn.answerSpoken', { title: r.title }), second: r.prompt }),
         value: r.chosen,
         options: r.choices.map((c) => ({ value: c.id, label: c.label, ...(c.isDefault && { description: t('play.turn.defaultChoice') }), disabled: !c.affordable && r.chosen !== c.id })),
         onChange: (value) => this.answer(r.event, value, r.choices.find((c) => c.id === value)?.label ?? value),

@@ -30,6 +30,8 @@ export class ScrollArea {
   private readonly laneX: number;
   private readonly onWheel: (pointer: { x: number; y: number }, over: unknown, dx: number, dy: number) => void;
   private readonly onShutdown = (): void => this.destroy();
+  /** The room the box was given; when the text is taller, the box shows only whole lines of it. */
+  private readonly room: number;
 
   constructor(
     private readonly scene: Scene,
@@ -40,6 +42,7 @@ export class ScrollArea {
     ring: FocusRing | null = null,
     key?: string,
   ) {
+    this.room = height;
     this.bar = scene.add.graphics();
     this.laneX = OFFSTAGE_X + (lanes++ % 1000) * LANE_WIDTH;
     this.camera = scene.cameras.add(x, y, width, height).setScroll(this.laneX, 0).setRoundPixels(true);
@@ -57,8 +60,38 @@ export class ScrollArea {
     const obj = addText(this.scene, this.laneX, top, text, { ...options, wrap: this.width - 18 });
     this.items.push({ text: obj, top });
     this.contentHeight = top + obj.height;
+    this.showWholeLines();
     this.layout();
     return obj;
+  }
+
+  /**
+   * Text taller than the room: the box ends under the last line that fits whole, so its bottom edge
+   * never cuts a line in half (the scroll bar says there is more).
+   */
+  private showWholeLines(): void {
+    let height = this.room;
+    if (this.contentHeight > this.room) {
+      let best = 0;
+      for (const { text, top } of this.items) {
+        const lines = text.getWrappedText().length;
+        if (lines === 0) continue;
+        const spacing = text.lineSpacing;
+        const padTop = text.padding.top ?? 0;
+        const inner = text.height - padTop - (text.padding.bottom ?? 0);
+        const lineHeight = (inner - spacing * (lines - 1)) / lines;
+        for (let k = 0; k < lines; k++) {
+          const bottom = top + padTop + (k + 1) * lineHeight + k * spacing;
+          if (bottom <= this.room) best = Math.max(best, bottom);
+        }
+      }
+      // Phaser's line box is tight to the glyphs (accents to descenders): the next line starts right under it.
+      if (best > 0) height = Math.floor(best);
+    }
+    if (height !== this.height) {
+      this.height = height;
+      this.camera.setSize(this.width, height);
+    }
   }
 
   bounds(): Geom.Rectangle {

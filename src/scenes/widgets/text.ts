@@ -69,3 +69,18 @@ export function addHeading(scene: Scene, x: number, y: number, text: string, wid
   scene.add.graphics().lineStyle(2, 0xf2c14e, 0.5).lineBetween(x, bottom, x + width, bottom);
   return bottom + 16;
 }
+
+/**
+ * Makes `object` fit in `maxHeight`: shows the first of `texts` that fits (say, a full hint, then a
+ * short one); when none does, the last one at a smaller size (not below `minPx`). A note never runs
+ * into what lies under it, whatever the language and text size.
+ */
+export function fitText(object: GameObjects.Text, texts: readonly string[], maxHeight: number, minPx = 9): GameObjects.Text {
+  for (const text of texts) {
+    object.setText(text);
+    if (object.height <= maxHeight) return object;
+  }
+  let px = parseFloat(String(object.style.fontSize));
+  while (object.height > maxHeight && px > minPx) object.setFontSize(`${--px}px`);
+  return object;
+}

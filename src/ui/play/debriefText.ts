@@ -6,15 +6,17 @@ import { changeWords, sourceWords, causeWords, type Line } from './resolutionTex
 
 /** `human`: the side the player led, marked "(you)"; null in hot-seat, where a team played each side. */
 export function resultWords(ending: EndingModel, side: Side, human: Side | null, scenario: Scenario, language: Language): string {
-  const name = sideName(scenario, side, language) + (side === human ? ` (${t('play.you')})` : '');
+  const name = side === human ? t('play.sideYou', { side: sideName(scenario, side, language) }) : sideName(scenario, side, language);
   return t('play.debrief.result', { side: name, outcome: t(`play.outcome.${ending.outcome[side]}`), score: formatNumber(ending.scores[side]) });
 }
 
-export function argumentLines(args: readonly DrivingArgument[]): Line[] {
+/** `side`: in hot-seat, the name of the side whose meters these are (one player's debrief says "your"). */
+export function argumentLines(args: readonly DrivingArgument[], side?: string): Line[] {
   const lines: Line[] = [{ text: t('play.debrief.arguments'), style: 'heading' }];
   args.forEach((a, i) => {
     lines.push({ text: `${i + 1}. ${sourceWords(a.source)}`, style: 'cause' });
-    lines.push({ text: t('play.debrief.argumentWeight', { points: formatNumber(a.weight) }), style: 'muted' });
+    const points = formatNumber(a.weight);
+    lines.push({ text: side ? t('play.debrief.argumentWeightSide', { side, points }) : t('play.debrief.argumentWeight', { points }), style: 'muted' });
     for (const c of a.causes.slice(0, 3)) {
       lines.push({ text: `• ${c.title}`, style: 'change' });
       if (c.explain) lines.push({ text: c.explain, style: 'explain' });
@@ -41,7 +43,7 @@ export function timelineLines(timeline: readonly TimelineTurn[], scenario: Scena
 
 export function keyEventLines(events: readonly KeyEvent[]): Line[] {
   const lines: Line[] = [{ text: t('play.debrief.keyEvents'), style: 'heading' }];
-  events.forEach((e, i) => lines.push({ text: `${i + 1}. ${t('play.debrief.timelineTurn', { turn: e.turn })}: ${e.title}`, style: 'plain' }));
+  events.forEach((e, i) => lines.push({ text: `${i + 1}. ${t('common.labelled', { label: t('play.debrief.timelineTurn', { turn: e.turn }), text: e.title })}`, style: 'plain' }));
   return lines;
 }
 
@@ -54,14 +56,15 @@ export function seriesSpoken(s: MeterSeries): string {
   return t('play.debrief.chartSpoken', { label: s.label, values });
 }
 
-export function revealedLines(revealed: readonly RevealedMeter[]): Line[] {
+/** `side`: in hot-seat, the name of the side whose view this was. */
+export function revealedLines(revealed: readonly RevealedMeter[], side?: string): Line[] {
   if (revealed.length === 0) return [];
-  const lines: Line[] = [{ text: t('play.debrief.revealed'), style: 'heading' }];
+  const lines: Line[] = [{ text: side ? t('play.debrief.revealedSide', { side }) : t('play.debrief.revealed'), style: 'heading' }];
   for (const r of revealed) {
     const value = `${formatNumber(r.value)}${r.unit ?? ''}`;
     const text = r.lastPoll
-      ? t('play.debrief.revealedPoll', { label: r.label, value, estimate: `${formatNumber(r.lastPoll.estimate)}${r.unit ?? ''}`, margin: formatNumber(r.lastPoll.margin) })
-      : t('play.debrief.revealedHidden', { label: r.label, value });
+      ? t(side ? 'play.debrief.revealedPollSide' : 'play.debrief.revealedPoll', { label: r.label, value, side, estimate: `${formatNumber(r.lastPoll.estimate)}${r.unit ?? ''}`, margin: formatNumber(r.lastPoll.margin) })
+      : t(side ? 'play.debrief.revealedHiddenSide' : 'play.debrief.revealedHidden', { label: r.label, value, side });
     lines.push({ text, style: 'plain' });
   }
   return lines;

@@ -7,6 +7,7 @@
 import type { GameState, TurnReport } from '../../engine';
 import type { Language, Meter, Scenario, Side } from '../../engine/model';
 import { formatTurn, t } from '../../i18n';
+import { formatPeriod } from '../../i18n/period';
 import { localize } from '../../i18n/text';
 import type { Session } from '../../store/session';
 import { causeWords, changeWords, sourceWords } from '../play/resolutionText';
@@ -138,7 +139,7 @@ export function printModel({ scenario, session, states, language, today }: Print
     summary: localize(scenario.summary, language),
     facts: [
       { label: t('report.facts.date'), value: new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(today) },
-      ...(scenario.period ? [{ label: t('report.facts.period'), value: scenario.period }] : []),
+      ...(scenario.period ? [{ label: t('report.facts.period'), value: formatPeriod(scenario.period, language) }] : []),
       { label: t('report.facts.mode'), value: t(`report.mode.${session.mode}`) },
       { label: t('report.facts.turns'), value: t('report.facts.turnsValue', { played: reports.length, turns: scenario.turns }) },
     ],

@@ -90,7 +90,7 @@ export function buildDebriefPage(m: PrintModel): HTMLElement {
   figure.append(legend);
   const chartChildren: Node[] = [el('p', t('report.chart.note'), 'report-note'), figure];
   if (m.chart.marks.length > 0) {
-    chartChildren.push(el('h3', t('play.debrief.keyEvents')), list('ol', m.chart.marks.map((k) => `${t('play.debrief.timelineTurn', { turn: k.turn })}: ${k.title}`), 'report-marks'));
+    chartChildren.push(el('h3', t('play.debrief.keyEvents')), list('ol', m.chart.marks.map((k) => t('common.labelled', { label: t('play.debrief.timelineTurn', { turn: k.turn }), text: k.title })), 'report-marks'));
   }
   chartChildren.push(
     table(
