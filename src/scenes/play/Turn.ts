@@ -18,7 +18,7 @@ import { parseMapData } from '../map/mapData';
 import { Button } from '../widgets/button';
 import { MenuScene } from '../widgets/menuScene';
 import { addPanel } from '../widgets/panel';
-import { addText, fitText } from '../widgets/text';
+import { addText, fitText, fitWidth } from '../widgets/text';
 import { ScrollArea } from '../widgets/scrollArea';
 import { CardGrid } from './cardGrid';
 import { drawMeters, meterRowHeight, METER_COLORS } from './meterPanel';
@@ -78,7 +78,9 @@ export class Turn extends MenuScene {
     const { scenario, session, human } = ctx;
 
     // Header: whose government, which month, which turn, the capital (redrawn with the draft).
-    addText(this, LEFT.x, 12, t('play.turn.heading', { side: this.model.sideName, date: formatTurn(scenario, session.state.turn) }), { size: 22, bold: true, color: SIDE_CSS_COLORS[human] });
+    const heading = addText(this, LEFT.x, 12, t('play.turn.heading', { side: this.model.sideName, date: formatTurn(scenario, session.state.turn) }), { size: 22, bold: true, color: SIDE_CSS_COLORS[human] });
+    // In hot-seat the team's name stands at the top of the centre column: the heading ends before it.
+    if (session.mode === 'hotseat') fitWidth(heading, CENTER.x - LEFT.x - 12);
     const turnOf = addText(this, LEFT.x, 42, t('play.turn.turnOf', { turn: session.state.turn, turns: scenario.turns }), { size: 14, color: CSS_COLORS.muted });
     // Large text pushes the map down a little.
     const mapTop = Math.max(64, Math.ceil(turnOf.y + turnOf.height + 4));

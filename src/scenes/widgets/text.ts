@@ -84,3 +84,10 @@ export function fitText(object: GameObjects.Text, texts: readonly string[], maxH
   while (object.height > maxHeight && px > minPx) object.setFontSize(`${--px}px`);
   return object;
 }
+
+/** Shrinks a one-line text until it is no wider than `maxWidth` (or reaches `minPx`). */
+export function fitWidth(object: GameObjects.Text, maxWidth: number, minPx = 12): GameObjects.Text {
+  let px = parseFloat(String(object.style.fontSize));
+  while (object.width > maxWidth && px > minPx) object.setFontSize(`${--px}px`);
+  return object;
+}
