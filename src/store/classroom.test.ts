@@ -1,7 +1,8 @@
 /** The class session in the store: hot-seat turns behind hand-over screens, the timer, and the instructor's panel. */
 import { describe, expect, it } from 'vitest';
-import { stateHash } from '../engine';
-import { createAppStore, type AppStore } from './index';
+import { intervene, newGame, orderProblems, stateHash } from '../engine';
+import { stillChoosable } from './draft';
+import { clockLeftMs, createAppStore, type AppStore } from './index';
 import { storagePersistence } from './saves';
 import { catalogEntryFrom, MemoryStorage, randomComputer } from './testing';
 
@@ -208,5 +209,72 @@ describe('the instructor panel', () => {
     expect(s.session!.state.ending).toBeNull();
     expect(s.session!.state.meters.gov_trust).toBe(70);
     expect(s.session!.reports).toHaveLength(1);
+  });
+});
+
+describe('an intervention in the middle of a turn', () => {
+  it('leaves the team’s choices ones it can still submit when an event takes a chosen decision off the table', () => {
+    const store = storeOn(new MemoryStorage());
+    startHotseat(store);
+    const { actions } = store.getState();
+    actions.revealTurn();
+    actions.endTurn();
+    actions.revealTurn();
+    // Seoul's team chooses the compensation fund, offered only while the seized assets are unsold…
+    actions.toggleDecision('sl_compensation_fund');
+    expect(store.getState().session!.draft.decisions).toEqual(['sl_compensation_fund']);
+    // …then the instructor has the court order the sale.
+    actions.openInstructorPanel();
+    expect(actions.fireEvent('asset_sale')).toBeNull();
+    actions.closeInstructorPanel();
+    expect(store.getState().session!.draft.decisions).toEqual([]);
+    expect(() => actions.endTurn()).not.toThrow();
+    expect(store.getState().screen).toBe('resolution');
+  });
+
+  it('keeps sealed orders, too, to what the team can still submit (and leaves orders that still fit as they were)', () => {
+    const { scenario } = template;
+    const opened = newGame(scenario, 'class-1');
+    const sealed = { decisions: ['sl_compensation_fund'], responses: {} };
+    expect(stillChoosable(scenario, opened, 'seoul', sealed)).toBe(sealed);
+    const { state } = intervene(scenario, opened, { kind: 'fire', event: 'asset_sale' });
+    const kept = stillChoosable(scenario, state, 'seoul', sealed);
+    expect(kept.decisions).toEqual([]);
+    expect(orderProblems(scenario, state, { tokyo: { decisions: [] }, seoul: kept })).toEqual([]);
+  });
+
+  it('keeps a turn’s timer stopped when the team takes the controls while the game is paused', () => {
+    const clock = { now: 1000 };
+    const store = storeOn(new MemoryStorage(), clock);
+    startHotseat(store, { timerSeconds: 60 });
+    const { actions } = store.getState();
+    actions.openInstructorPanel();
+    actions.pause();
+    actions.closeInstructorPanel();
+    actions.revealTurn();
+    clock.now = 500_000;
+    expect(clockLeftMs(store.getState().clock!, clock.now)).toBe(60_000);
+    actions.openInstructorPanel();
+    actions.resume();
+    expect(store.getState().clock!.endsAt).toBe(560_000);
+  });
+
+  it('runs the timer again after an undo made while paused', () => {
+    const clock = { now: 1000 };
+    const store = storeOn(new MemoryStorage(), clock);
+    startSolo(store);
+    store.getState().actions.setClassroom({ timerSeconds: 60 });
+    const { actions } = store.getState();
+    actions.pickScenario('template');
+    actions.pickSide('tokyo');
+    actions.startGame();
+    actions.beginTurn();
+    actions.endTurn();
+    actions.nextTurn();
+    actions.openInstructorPanel();
+    actions.pause();
+    actions.undoLastTurn();
+    expect(store.getState().instructor.paused).toBe(false);
+    expect(store.getState().clock!.endsAt).toBe(61_000);
   });
 });

@@ -66,3 +66,17 @@ export function chooseResponse(scenario: Scenario, state: GameState, side: Side,
   const without = withoutAnswer(draft, eventId);
   return { ...without, responses: { ...without.responses, [eventId]: choiceId } };
 }
+
+/**
+ * A side's choices kept to those it can still submit on `state`: after the instructor fires an event
+ * or sets a meter mid-turn, a chosen decision whose `when` no longer holds would make the turn's
+ * orders illegal (the engine refuses them, and the turn could never end). Unchanged choices are
+ * returned as they were.
+ */
+export function stillChoosable(scenario: Scenario, state: GameState, side: Side, orders: SideOrders): SideOrders {
+  let kept: SideOrders = { decisions: [], responses: {} };
+  for (const [eventId, choiceId] of Object.entries(orders.responses ?? {})) kept = chooseResponse(scenario, state, side, kept, eventId, choiceId);
+  for (const id of orders.decisions) kept = toggleDecision(scenario, state, side, kept, id);
+  const same = kept.decisions.length === orders.decisions.length && Object.keys(kept.responses ?? {}).length === Object.keys(orders.responses ?? {}).length;
+  return same ? orders : kept;
+}

@@ -8,7 +8,7 @@ import { intervene, interventionProblem, newGame, resolveTurn, type GameState, t
 import type { Scenario, Side } from '../engine/model';
 import type { CatalogEntry } from './catalog';
 import { admit, memoryShelf, type LibraryEntry, type LibraryProblem, type LibraryReport, type LibraryShelf, type RememberedFile } from './library';
-import { chooseResponse, toggleDecision } from './draft';
+import { chooseResponse, stillChoosable, toggleDecision } from './draft';
 import type { Persistence, SaveProblem } from './persistence';
 import { replayGame } from './replay';
 import { EMPTY_DRAFT, NO_CLASSROOM, otherSide, type Classroom, type Difficulty, type InstructorAction, type Mode, type Session } from './session';
@@ -191,13 +191,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
       set({ session, notice: noticeAfterSave(persistence.saveGame(session, se.entry), get().notice) });
     };
     const saved = (session: Session, e: CatalogEntry): Partial<AppState> => ({ session, notice: noticeAfterSave(persistence.saveGame(session, e), get().notice) });
-    const clockFor = (session: Session): Clock | null => {
+    /** A new turn's timer: stopped (endsAt null) when the team takes the controls while the game is paused, so it never runs during a pause. */
+    const clockFor = (session: Session, paused = get().instructor.paused): Clock | null => {
       const seconds = session.classroom.timerSeconds;
-      return seconds && !session.state.ending ? { side: session.human, endsAt: now() + seconds * 1000, leftMs: seconds * 1000 } : null;
+      return seconds && !session.state.ending ? { side: session.human, endsAt: paused ? null : now() + seconds * 1000, leftMs: seconds * 1000 } : null;
     };
     /** The screen a turn starts on: the hand-over screen in hot-seat, else the turn itself (its timer running). */
-    const turnScreen = (session: Session): Partial<AppState> =>
-      session.state.ending ? { screen: 'debrief', clock: null } : session.mode === 'hotseat' ? { screen: 'handover', clock: null } : { screen: 'turn', clock: clockFor(session) };
+    const turnScreen = (session: Session, paused?: boolean): Partial<AppState> =>
+      session.state.ending ? { screen: 'debrief', clock: null } : session.mode === 'hotseat' ? { screen: 'handover', clock: null } : { screen: 'turn', clock: clockFor(session, paused) };
     /** The session and its scenario when the instructor's panel is open on a running game. */
     const instructing = (): { session: Session; entry: CatalogEntry } | null => (get().instructor.panel === 'open' ? sessionEntry() : null);
     const logged = (session: Session, entry: InstructorAction): Session => ({ ...session, log: [...session.log, { ...entry, turn: session.state.turn }] });
@@ -208,7 +209,10 @@ export function createAppStore(deps: StoreDeps): AppStore {
       const problem = interventionProblem(se.entry.scenario, se.session.state, action);
       if (problem !== null) return problem;
       const done = intervene(se.entry.scenario, se.session.state, action);
-      const session: Session = { ...logged(se.session, entry), state: done.state, reports: done.report ? [...se.session.reports, done.report] : se.session.reports };
+      // A choice the intervention took off the table (a decision's `when` no longer holds) is dropped, or the turn could not end.
+      const fit = (side: Side, orders: SideOrders): SideOrders => stillChoosable(se.entry.scenario, done.state, side, orders);
+      const sealed = Object.fromEntries(Object.entries(se.session.sealed).map(([side, orders]) => [side, fit(side as Side, orders)]));
+      const session: Session = { ...logged(se.session, entry), state: done.state, reports: done.report ? [...se.session.reports, done.report] : se.session.reports, ...(!done.state.ending && { draft: fit(se.session.human, se.session.draft), sealed }) };
       set({ ...saved(session, se.entry), ...(done.state.ending && { screen: 'debrief', clock: null, instructor: { ...get().instructor, paused: false } }) });
       return null;
     };
@@ -322,7 +326,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           if (!loaded) return set({ canContinue: false });
           if (!loaded.ok) return set({ canContinue: persistence.hasGame(), notice: problemNotice(loaded.problem) });
           const session = loaded.session;
-          set({ session, pick: pickOf(session), ...turnScreen(session), instructor: INSTRUCTOR_CLOSED });
+          set({ session, pick: pickOf(session), ...turnScreen(session, false), instructor: INSTRUCTOR_CLOSED });
         },
         quitToTitle: () => set({ screen: 'title', canContinue: persistence.hasGame(), instructor: INSTRUCTOR_CLOSED, clock: null }),
         dismissNotice: () => set({ notice: null }),
@@ -355,7 +359,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
           const loaded = persistence.importGame(text, get().catalog);
           if (!loaded.ok) return set({ notice: problemNotice(loaded.problem) });
           const session = loaded.session;
-          set({ session, canContinue: true, pick: pickOf(session), ...turnScreen(session), notice: null, instructor: INSTRUCTOR_CLOSED });
+          set({ session, canContinue: true, pick: pickOf(session), ...turnScreen(session, false), notice: null, instructor: INSTRUCTOR_CLOSED });
         },
         openInstructorPanel: () => {
           const session = get().session;
@@ -420,7 +424,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
             sealed: {},
             log: [...log, { kind: 'undo', turn: session.state.turn, undid: back }],
           };
-          set({ ...saved(undone, e), ...turnScreen(undone), instructor: { ...get().instructor, paused: false } });
+          set({ ...saved(undone, e), ...turnScreen(undone, false), instructor: { ...get().instructor, paused: false } });
         },
         endGameNow: () => void act({ kind: 'end' }, { kind: 'end' }),
       },
