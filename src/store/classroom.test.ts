@@ -126,6 +126,23 @@ describe('the instructor panel', () => {
     expect(store.getState().instructor.panel).toBe('locked');
   });
 
+  it('logs a meter set beyond its bounds at the value it took, and an undo during a pause as its end', () => {
+    const store = storeOn(new MemoryStorage());
+    startSolo(store);
+    const { actions } = store.getState();
+    actions.endTurn();
+    actions.nextTurn();
+    actions.openInstructorPanel();
+    const max = template.scenario.meters.find((m) => m.id === 'kr_view')!.max;
+    expect(actions.adjustMeter('kr_view', max + 50, 'As high as it goes')).toBeNull();
+    expect(store.getState().session!.state.meters.kr_view).toBe(max);
+    expect(store.getState().session!.log.at(-1)).toMatchObject({ kind: 'adjust', value: max });
+    actions.pause();
+    actions.undoLastTurn();
+    expect(store.getState().instructor.paused).toBe(false);
+    expect(store.getState().session!.log.map((e) => e.kind)).toEqual(['adjust', 'pause', 'resume', 'undo']);
+  });
+
   it('opens without a PIN when the session has none', () => {
     const store = storeOn(new MemoryStorage());
     startSolo(store);

@@ -395,8 +395,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
         },
         fireEvent: (eventId) => act({ kind: 'fire', event: eventId }, { kind: 'fire', event: eventId }),
         adjustMeter: (meterId, value, reason) => {
-          const before = get().session?.state.meters[meterId] ?? Number.NaN;
-          return act({ kind: 'adjust', meter: meterId, value, reason }, { kind: 'adjust', meter: meterId, before, value, reason: reason.trim() });
+          const se = sessionEntry();
+          const before = se?.session.state.meters[meterId] ?? Number.NaN;
+          // The log says what the meter became: a value beyond its bounds is kept within them, as the engine does.
+          const bounds = se?.entry.scenario.meters.find((m) => m.id === meterId);
+          const within = bounds && Number.isFinite(value) ? Math.min(bounds.max, Math.max(bounds.min, value)) : value;
+          return act({ kind: 'adjust', meter: meterId, value: within, reason }, { kind: 'adjust', meter: meterId, before, value: within, reason: reason.trim() });
         },
         setRevealed: (revealed) => {
           const se = instructing();
@@ -422,7 +426,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
             orders,
             draft: EMPTY_DRAFT,
             sealed: {},
-            log: [...log, { kind: 'undo', turn: session.state.turn, undid: back }],
+            // Undo ends a pause: the log says so, as the debrief reads it.
+            log: [...log, ...(get().instructor.paused ? [{ kind: 'resume' as const, turn: session.state.turn }] : []), { kind: 'undo', turn: session.state.turn, undid: back }],
           };
           set({ ...saved(undone, e), ...turnScreen(undone, false), instructor: { ...get().instructor, paused: false } });
         },
