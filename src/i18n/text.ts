@@ -4,23 +4,13 @@ import type { Language, Text } from '../engine/model';
 export function localize(text: Text | undefined, language: Language): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  const own = text[language];
-  if (own === undefined || own.trim() === '') return text.en;
-  return language === 'ja' ? withoutFoldedSpaces(own) : own;
+  return hasOwn(text, language) ? text[language]! : text.en;
 }
 
-// Japanese, CJK punctuation and full-width forms: the characters Japanese text runs together without spaces.
-const JAPANESE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff01-\\uff60\\u30fc]';
-// Japanese writes numbers into the sentence too ("2015年12月").
-const FOLDED_SPACE = new RegExp(`(${JAPANESE}) (?=${JAPANESE}|\\d)|(\\d) (?=${JAPANESE})`, 'gu');
-
-/**
- * YAML's folded blocks (`>`) join a text's lines with a space, which Japanese does not write
- * between words: a space between two Japanese characters is the file's line break, not the
- * author's. (Korean writes spaces between words, so its text is left as it is.)
- */
-export function withoutFoldedSpaces(text: string): string {
-  return text.includes(' ') ? text.replace(FOLDED_SPACE, '$1$2') : text;
+/** Whether a text map has its own, non-blank text in `language`. */
+function hasOwn(text: Exclude<Text, string>, language: Language): boolean {
+  const own = text[language];
+  return own !== undefined && own.trim() !== '';
 }
 
 // Letters of Japanese or Korean: a plain string with none of them, shown in a Japanese or Korean interface, is English.
@@ -35,6 +25,5 @@ const CJK_LETTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scri
 export function fallbackLang(text: Text | undefined, language: Language): 'en' | undefined {
   if (language === 'en' || text === undefined) return undefined;
   if (typeof text === 'string') return text.trim() !== '' && !CJK_LETTER.test(text) ? 'en' : undefined;
-  const own = text[language];
-  return own === undefined || own.trim() === '' ? 'en' : undefined;
+  return hasOwn(text, language) ? undefined : 'en';
 }

@@ -4,6 +4,7 @@
  * and prototype-polluting keys all come back as located problems.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { unfoldJapanese } from './folding';
 import type { Problem } from './problems';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -64,6 +65,7 @@ export function parseScenarioText(file: string, text: string): ParseResult {
   }
   problems.push(...shapeProblems(file, doc, lines));
   if (problems.length > 0) return { ok: false, problems };
+  unfoldJapanese(doc, text);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
