@@ -1,6 +1,6 @@
 import { Geom, type GameObjects } from 'phaser';
 import { INTERFACE_LANGUAGES, formatPercent, t } from '../i18n';
-import type { Settings as PlayerSettings, TextSize } from '../store';
+import { GAME_SCREENS, type Settings as PlayerSettings, type TextSize } from '../store';
 import { announce, downloadText, focusControl, renderScreen, type MirrorHandle } from '../ui/dom';
 import { prepareLanguage } from '../ui/language';
 import { openInstructorPanel } from '../ui/instructor/shortcut';
@@ -20,7 +20,6 @@ const SLIDER_WIDTH = 360;
  * Settings: volume, mute, text size, reduced motion, language. Every change is saved through the
  * store at once; sound follows live (the director applies it), text size and language redraw.
  */
-const PLAY_SCREENS: ReadonlySet<string> = new Set(['briefing', 'handover', 'turn', 'resolution', 'debrief']);
 
 export class Settings extends MenuScene {
   private mirror!: MirrorHandle;
@@ -72,7 +71,7 @@ export class Settings extends MenuScene {
 
     const backButton = new Button(this, this.ring, { key: 'settings:back', x: 120, y: footerTop(this, 22), label: t('common.back'), size: 22, onActivate: () => actions.closeSettings() });
     // Opened from a game: the game can be kept as a file, or left for the title (it stays saved).
-    const inGame = this.state.session !== null && PLAY_SCREENS.has(this.state.previousScreen);
+    const inGame = this.state.session !== null && GAME_SCREENS.has(this.state.previousScreen);
     const exportGame = (): void => {
       const text = actions.exportSave();
       if (text !== null) downloadText(`close-yet-distant-${this.state.session?.scenarioId ?? 'game'}.json`, text);

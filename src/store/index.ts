@@ -16,6 +16,9 @@ import { DEFAULT_SETTINGS, settingsFrom, type Settings } from './settings';
 
 export type Screen = 'title' | 'settings' | 'scenarios' | 'side' | 'classSetup' | 'briefing' | 'handover' | 'turn' | 'resolution' | 'debrief';
 
+/** The screens of a game in progress (the in-game menu and the instructor panel work on these). */
+export const GAME_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['briefing', 'handover', 'turn', 'resolution', 'debrief']);
+
 /** A save problem the player must read; it stays until dismissed. The screens word it through src/i18n (saveProblemText). */
 export interface Notice {
   readonly problem: SaveProblem;

@@ -7,12 +7,12 @@
  * set with textContent only. While the game is paused a cover says so over the canvas.
  */
 import { currentLanguage, formatNumber, t } from '../../i18n';
-import type { AppActions, AppState, AppStore } from '../../store';
+import { GAME_SCREENS, type AppActions, type AppState, type AppStore } from '../../store';
 import { announce } from '../dom';
 import { interventionLines, interventionWithTurn } from '../present/interventions';
 import { adjustFormProblem, panelEvents, panelMeters, type PanelMeter } from './model';
 import { modal } from './modal';
-import { GAME_SCREENS, isPanelShortcut, openInstructorPanel } from './shortcut';
+import { isPanelShortcut, openInstructorPanel } from './shortcut';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: string; className?: string; key?: string } = {}): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

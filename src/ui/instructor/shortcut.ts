@@ -3,10 +3,7 @@
  * and a watch on the store. The panel itself (src/ui/instructor/panel.ts) is fetched as its own
  * chunk the first time it opens, so a student's visit never downloads it.
  */
-import type { AppStore, Screen } from '../../store';
-
-/** The screens of a game in progress: the panel opens on these. */
-export const GAME_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['briefing', 'handover', 'turn', 'resolution', 'debrief']);
+import { GAME_SCREENS, type AppStore } from '../../store';
 
 /** Ctrl+Alt+I (by key position, so a keyboard layout or Alt's dead keys do not change it). */
 export function isPanelShortcut(event: KeyboardEvent): boolean {

@@ -6,7 +6,7 @@ import { gameRecord, gameRecordJson } from './gameRecord';
 import { metersCsv } from './metersCsv';
 import { printModel } from './printModel';
 import { openPrintView } from './printView';
-import { statesAfterReports } from './states';
+import { replayStates } from '../present/replay';
 
 function current(state: AppState) {
   const session = state.session;
@@ -31,7 +31,7 @@ export function downloadGameRecord(state: AppState, now = new Date()): boolean {
 export function downloadMetersCsv(state: AppState, now = new Date()): boolean {
   const game = current(state);
   if (!game) return false;
-  const states = statesAfterReports(game.entry.scenario, game.session);
+  const states = replayStates(game.entry.scenario, game.session.seed, game.session.orders, game.session.log);
   downloadText(`close-yet-distant-${game.entry.id}-${day(now)}-meters.csv`, metersCsv(game.entry.scenario, states, currentLanguage()), 'text/csv;charset=utf-8');
   return true;
 }
@@ -41,7 +41,7 @@ export function openPrintableDebrief(state: AppState, onClose: () => void, now =
   const game = current(state);
   if (!game) return false;
   const scenario = game.entry.scenario;
-  const states = statesAfterReports(scenario, game.session);
+  const states = replayStates(scenario, game.session.seed, game.session.orders, game.session.log);
   openPrintView(printModel({ scenario, session: game.session, states, language: currentLanguage(), today: now }), onClose);
   return true;
 }

@@ -25,7 +25,7 @@ export function csvField(value: string | number): string {
 }
 
 /**
- * `states` as from statesAfterReports: states[0] the start, states[i] after turn report i. The
+ * `states` as from replayStates: states[0] the start, states[i] after turn report i. The
  * turn column is 0 for the start; the date is the month the row's values hold from (the start of
  * the next turn), empty without a calendar.
  */

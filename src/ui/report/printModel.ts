@@ -109,7 +109,7 @@ const BIGGEST = 3;
 export interface PrintInput {
   readonly scenario: Scenario;
   readonly session: Session;
-  /** As from statesAfterReports: one more than the reports. */
+  /** As from replayStates: one more than the reports. */
   readonly states: readonly GameState[];
   readonly language: Language;
   /** The day the debrief is made, for its header. */

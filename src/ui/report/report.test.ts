@@ -16,7 +16,6 @@ import { replayStates } from '../present';
 import { gameRecord, gameRecordJson, RECORD_FORMAT, RECORD_VERSION, type GameRecordV1 } from './gameRecord';
 import { BOM, csvField, metersCsv } from './metersCsv';
 import { printModel } from './printModel';
-import { statesAfterReports } from './states';
 import { parseCsv } from '../../../tests/csv';
 
 // Japanese and Korean are fetched on demand in the game; here, before any test switches to them.
@@ -130,14 +129,14 @@ describe('the game record (JSON)', () => {
 });
 
 describe('the meters as CSV', () => {
-  const states = statesAfterReports(template.scenario, game);
+  const states = replayStates(template.scenario, game.seed, game.orders, game.log);
 
   it('rebuilds the true states with the instructor’s changes (the play screens’ replay leaves them out)', () => {
     expect(states).toHaveLength(game.reports.length + 1);
     expect(stateHash(states[states.length - 1]!)).toBe(stateHash(game.state));
     expect(stateHash(replayStates(template.scenario, game.seed, game.orders).at(-1)!)).not.toBe(stateHash(game.state));
     const ended = endedByInstructor();
-    const cut = statesAfterReports(template.scenario, ended);
+    const cut = replayStates(template.scenario, ended.seed, ended.orders, ended.log);
     expect(cut).toHaveLength(ended.reports.length + 1);
     expect(stateHash(cut.at(-1)!)).toBe(stateHash(ended.state));
   });
@@ -178,7 +177,7 @@ describe('the meters as CSV', () => {
 
 describe('the printable debrief’s model', () => {
   it('has every section: sides and who played, the ending, all meters’ true values, a block per turn, the interventions and the questions', () => {
-    const states = statesAfterReports(template.scenario, game);
+    const states = replayStates(template.scenario, game.seed, game.orders, game.log);
     const m = printModel({ scenario: template.scenario, session: game, states, language: 'en', today: new Date(Date.UTC(2025, 5, 30)) });
     expect(m.sides.map((s) => s.player)).toEqual(['The player', `The computer (${game.difficulty === 'normal' ? 'Normal' : game.difficulty === 'hard' ? 'Hard' : 'Easy'})`]);
     expect(m.sides.every((s) => s.outcome !== '' && s.score !== '')).toBe(true);
@@ -201,7 +200,7 @@ describe('the printable debrief’s model', () => {
 
   it('names the teams of a hot-seat game and says the instructor ended it', () => {
     const ended = endedByInstructor();
-    const m = printModel({ scenario: template.scenario, session: ended, states: statesAfterReports(template.scenario, ended), language: 'en', today: new Date() });
+    const m = printModel({ scenario: template.scenario, session: ended, states: replayStates(template.scenario, ended.seed, ended.orders, ended.log), language: 'en', today: new Date() });
     expect(m.sides.map((s) => s.player)).toEqual(['A team of the class', 'A team of the class']);
     expect(m.ending.note).toMatch(/instructor/i);
     expect(m.timeline.at(-1)!.chose.every((c) => c.text.includes('the instructor ended the game'))).toBe(true);
@@ -209,7 +208,7 @@ describe('the printable debrief’s model', () => {
 
   it('speaks the interface language', () => {
     setLanguage('ko');
-    const m = printModel({ scenario: template.scenario, session: game, states: statesAfterReports(template.scenario, game), language: 'ko', today: new Date() });
+    const m = printModel({ scenario: template.scenario, session: game, states: replayStates(template.scenario, game.seed, game.orders, game.log), language: 'ko', today: new Date() });
     expect(m.facts[0]!.label).toBe('날짜');
     expect(m.timeline[0]!.heading).toMatch(/1턴/);
   });
