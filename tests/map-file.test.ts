@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAP_PATH, mapText } from '../tools/make-map';
-import { parseMapData, type MapRing } from '../src/scenes/map/mapData';
-import { project } from '../src/scenes/map/projection';
+import { parseMapData, type MapRing } from '../src/world/map/mapData';
+import { project } from '../src/world/map/projection';
 
 const text = readFileSync(MAP_PATH, 'utf8');
 const map = parseMapData(JSON.parse(text));

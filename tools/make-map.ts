@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { CountryId, LabelSide, MapData, MapName, MapPlace, PlaceKind } from '../src/scenes/map/mapData';
-import { project, type LambertConformalConic } from '../src/scenes/map/projection';
+import type { CountryId, LabelSide, MapData, MapName, MapPlace, PlaceKind } from '../src/world/map/mapData';
+import { project, type LambertConformalConic } from '../src/world/map/projection';
 
 export const MAP_PATH = fileURLToPath(new URL('../public/map/northeast-asia.json', import.meta.url));
 

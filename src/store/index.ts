@@ -14,10 +14,9 @@ import { replayGame } from './replay';
 import { EMPTY_DRAFT, NO_CLASSROOM, otherSide, type Classroom, type Difficulty, type InstructorAction, type Mode, type Session } from './session';
 import { DEFAULT_SETTINGS, settingsFrom, type Settings } from './settings';
 
-export type Screen = 'title' | 'settings' | 'scenarios' | 'side' | 'classSetup' | 'briefing' | 'handover' | 'turn' | 'resolution' | 'debrief';
+import { canMove, type Screen } from './screens';
 
-/** The screens of a game in progress (the in-game menu and the instructor panel work on these). */
-export const GAME_SCREENS: ReadonlySet<Screen> = new Set<Screen>(['briefing', 'handover', 'turn', 'resolution', 'debrief']);
+export { GAME_SCREENS, SCREENS, type Screen } from './screens';
 
 /** A save problem the player must read; it stays until dismissed. The screens word it through src/i18n (saveProblemText). */
 export interface Notice {
@@ -68,6 +67,8 @@ export type ComputerPlayer = (scenario: Scenario, state: GameState, side: Side, 
 export interface AppState {
   readonly settings: Settings;
   readonly catalog: readonly CatalogEntry[];
+  /** Have the shipped scenarios arrived (the scenario list and Continue wait for them)? */
+  readonly catalogReady: boolean;
   readonly screen: Screen;
   /** The screen to return to from settings. */
   readonly previousScreen: Screen;
@@ -223,6 +224,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
     return {
       settings: settingsFrom(persistence.loadSettings(), { ...DEFAULT_SETTINGS, ...deps.initialSettings }),
       catalog: deps.catalog,
+      catalogReady: deps.catalog.length > 0,
       screen: 'title',
       previousScreen: 'title',
       pick: { scenarioId: null, side: null, difficulty: 'normal', mode: 'solo', classroom: NO_CLASSROOM },
@@ -234,8 +236,12 @@ export function createAppStore(deps: StoreDeps): AppStore {
       // A stored list that cannot be read is kept as it was (library.ts) and said at once.
       libraryProblems: shelf.damaged() ? [{ file: '', added: false, problems: [{ reason: 'libraryUnreadable' }] }] : [],
       actions: {
-        setCatalog: (catalog) => set({ catalog }),
-        go: (screen) => set({ screen }),
+        setCatalog: (catalog) => set({ catalog, catalogReady: true }),
+        go: (screen) => {
+          // Only the moves src/store/screens.ts declares: a screen cannot be reached from where it makes no sense.
+          if (canMove(get().screen, screen)) set({ screen });
+          else console.warn(`The ${get().screen} screen does not lead to ${screen} (src/store/screens.ts).`);
+        },
         openSettings: () => set((s) => ({ previousScreen: s.screen === 'settings' ? s.previousScreen : s.screen, screen: 'settings' })),
         closeSettings: () => set((s) => ({ screen: s.previousScreen })),
         updateSettings: (change) => {

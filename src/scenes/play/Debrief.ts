@@ -15,7 +15,7 @@ import { MenuScene } from '../widgets/menuScene';
 import { addPanel } from '../widgets/panel';
 import { ScrollArea } from '../widgets/scrollArea';
 import { addText, type TextOptions } from '../widgets/text';
-import { gameStates, playContext } from './context';
+import { gameStates, playContext } from '../../ui/play/context';
 import { SIDES, type Side } from '../../engine/model';
 import { Button } from '../widgets/button';
 import { addReportButtons } from './reportButtons';

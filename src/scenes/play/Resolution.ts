@@ -14,7 +14,7 @@ import { MenuScene } from '../widgets/menuScene';
 import { addPanel } from '../widgets/panel';
 import { ScrollArea } from '../widgets/scrollArea';
 import { addText } from '../widgets/text';
-import { gameStates, playContext } from './context';
+import { gameStates, playContext } from '../../ui/play/context';
 import { Button } from '../widgets/button';
 
 const STYLES: Record<LineStyle, { options: TextOptions; gap: number }> = {

@@ -13,8 +13,8 @@ import { CSS_COLORS, SIDE_CSS_COLORS, UI_COLORS, fontPx, motion } from '../../th
 import { announce, onFocusChange, renderScreen, type MirrorHandle, type MirrorItem } from '../../ui/dom';
 import { meterSpoken, turnModel, type CardModel, type TurnModel } from '../../ui/play/turnModel';
 import { MAP_JSON_KEY } from '../Preloader';
-import { drawMap } from '../map/drawMap';
-import { parseMapData } from '../map/mapData';
+import { drawMap } from '../../world/map/drawMap';
+import { parseMapData } from '../../world/map/mapData';
 import { Button } from '../widgets/button';
 import { MenuScene } from '../widgets/menuScene';
 import { addPanel } from '../widgets/panel';
@@ -22,7 +22,7 @@ import { addText, fitText, fitWidth } from '../widgets/text';
 import { ScrollArea } from '../widgets/scrollArea';
 import { CardGrid } from './cardGrid';
 import { drawMeters, meterRowHeight, METER_COLORS } from './meterPanel';
-import { playContext, previousState, type PlayContext } from './context';
+import { playContext, previousState, type PlayContext } from '../../ui/play/context';
 
 const LEFT = { x: 16, width: 360 };
 const CENTER = { x: 392, width: 560 };

@@ -7,8 +7,8 @@
 import { Howler } from 'howler';
 import { AUTO, Game, Scale, Scene } from 'phaser';
 import { applySoundSettings, playSound, setAmbient } from '../../../src/audio/sound';
-import { drawMap } from '../../../src/scenes/map/drawMap';
-import { parseMapData, type MapLanguage } from '../../../src/scenes/map/mapData';
+import { drawMap } from '../../../src/world/map/drawMap';
+import { parseMapData, type MapLanguage } from '../../../src/world/map/mapData';
 
 interface MapTestReport {
   ready: boolean;
