@@ -8,7 +8,7 @@
  */
 import { currentLanguage, formatNumber, t } from '../../i18n';
 import { GAME_SCREENS, type AppActions, type AppState, type AppStore } from '../../store';
-import { announce } from '../dom';
+import { announce } from '../announce';
 import { interventionLines, interventionWithTurn } from '../present/interventions';
 import { adjustFormProblem, panelEvents, panelMeters, type PanelMeter } from './model';
 import { modal } from './modal';

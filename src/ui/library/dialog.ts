@@ -7,7 +7,7 @@
 import { currentLanguage, t } from '../../i18n';
 import { formatProblem } from '../../scenario/problems';
 import type { AppStore, LibraryProblem, LibraryReport } from '../../store';
-import { announce } from '../dom';
+import { announce } from '../announce';
 
 /** A problem in the player's language: the checker's words as they are, or the interface's wording of a reason. */
 export function problemMessage(problem: LibraryProblem): string {

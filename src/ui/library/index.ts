@@ -7,7 +7,7 @@
 import { t, tx } from '../../i18n';
 import type { AppStore, LibraryEntry, LibraryProblem, LibraryReport } from '../../store';
 import { snapshot } from '../../testHook';
-import { announce } from '../dom';
+import { announce } from '../announce';
 import { downloadScenario, scenarioAddress } from './address';
 import { installLibraryDialog } from './dialog';
 import { installDropZone } from './dropZone';

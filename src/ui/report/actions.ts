@@ -1,7 +1,7 @@
 /** What the debrief's report buttons do: download the game as JSON, the meters as CSV, open the printable page. */
 import { currentLanguage } from '../../i18n';
 import type { AppState } from '../../store';
-import { downloadText } from '../dom';
+import { downloadText } from '../kit';
 import { gameRecord, gameRecordJson } from './gameRecord';
 import { metersCsv } from './metersCsv';
 import { printModel } from './printModel';
