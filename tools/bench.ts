@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --json]: the performance budgets of DESIGN.md, measured here and
+ * npm run bench [-- --json]: the performance budgets of docs/architecture.md, measured here and
  * printed, never asserted in tests (timings on shared machines are too noisy for that).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
