@@ -60,8 +60,10 @@ export interface ButtonOptions {
   readonly disabled?: boolean;
   /** A toggle button's state (aria-pressed). */
   readonly pressed?: boolean;
-  /** Read after the label by screen readers, and shown as a tooltip. */
+  /** Read after the label by screen readers. */
   readonly description?: string;
+  /** The name screen readers say when the visible label alone is ambiguous ("Fire" → "Fire the event: …"). */
+  readonly spokenLabel?: string;
   /** A keyboard shortcut shown on the button (aria-keyshortcuts too), e.g. 'E'. */
   readonly shortcut?: string;
   readonly class?: string;
@@ -81,6 +83,7 @@ export function button(o: ButtonOptions): HTMLButtonElement {
   }
   if (o.disabled) b.disabled = true;
   if (o.pressed !== undefined) b.setAttribute('aria-pressed', String(o.pressed));
+  if (o.spokenLabel) b.setAttribute('aria-label', o.spokenLabel);
   if (o.description) describe(b, o.description);
   b.addEventListener('click', () => {
     if (b.disabled) return;
@@ -88,6 +91,12 @@ export function button(o: ButtonOptions): HTMLButtonElement {
     o.onPress();
   });
   return b;
+}
+
+/** Changes a kit button's visible label in place (focus stays on it). */
+export function setButtonLabel(b: HTMLButtonElement, label: string): void {
+  const span = b.querySelector('.btn-label');
+  if (span) span.textContent = label;
 }
 
 /** Links a visually hidden description to a control (aria-describedby), read after its name. */

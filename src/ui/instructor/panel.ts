@@ -11,24 +11,18 @@ import { GAME_SCREENS, type AppActions, type AppState, type AppStore } from '../
 import { announce } from '../announce';
 import { interventionLines, interventionWithTurn } from '../present/interventions';
 import { adjustFormProblem, panelEvents, panelMeters, type PanelMeter } from './model';
+import { button as kitButton, el as kitEl, setButtonLabel } from '../kit';
 import { modal } from './modal';
 import { isPanelShortcut, openInstructorPanel } from './shortcut';
 
+/** The kit's element builder, in the panel's call shape. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: string; className?: string; key?: string } = {}): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (props.text !== undefined) e.textContent = props.text;
-  if (props.className) e.className = props.className;
-  if (props.key) e.dataset.key = props.key;
-  return e;
+  return kitEl(tag, { ...(props.text !== undefined && { text: props.text }), ...(props.className && { class: props.className }), data: { key: props.key } });
 }
 
+/** The kit's one button, in the panel's call shape. */
 function button(key: string, label: string, onClick: () => void, options: { className?: string; disabled?: boolean; ariaLabel?: string } = {}): HTMLButtonElement {
-  const b = el('button', { text: label, key, className: options.className ?? '' });
-  b.type = 'button';
-  b.disabled = options.disabled ?? false;
-  if (options.ariaLabel) b.setAttribute('aria-label', options.ariaLabel);
-  b.addEventListener('click', onClick);
-  return b;
+  return kitButton({ key, label, onPress: onClick, variant: options.className === 'danger' ? 'danger' : 'normal', ...(options.className && options.className !== 'danger' && { class: options.className }), ...(options.disabled && { disabled: true }), ...(options.ariaLabel && { spokenLabel: options.ariaLabel }) });
 }
 
 /** Rebuilds `container`'s children, giving focus back to the control with the same key if it had it. */
@@ -297,10 +291,10 @@ export function mountInstructorPanel(store: AppStore): () => void {
         ...(revealed ? [el('p', { text: t('instructor.status.revealed'), className: 'instructor-revealed' })] : []),
       );
 
-      pauseButton.textContent = t(paused ? 'instructor.resume' : 'instructor.pause');
+      setButtonLabel(pauseButton, t(paused ? 'instructor.resume' : 'instructor.pause'));
       pauseButton.setAttribute('aria-pressed', String(paused));
       pauseButton.disabled = ended && !paused;
-      revealButton.textContent = t(revealed ? 'instructor.hide' : 'instructor.reveal');
+      setButtonLabel(revealButton, t(revealed ? 'instructor.hide' : 'instructor.reveal'));
       revealButton.setAttribute('aria-pressed', String(revealed));
 
       rebuild(
@@ -368,11 +362,10 @@ export function mountInstructorPanel(store: AppStore): () => void {
       return;
     }
     const language = currentLanguage();
-    dialog.classList.toggle('large', s.settings.textSize === 'large');
     let focus: HTMLElement | undefined;
     if (!built || built.panel !== panel || built.language !== language) {
       title.textContent = t('instructor.title');
-      closeButton.textContent = t('instructor.close');
+      setButtonLabel(closeButton, t('instructor.close'));
       keys.textContent = t('instructor.keys');
       if (built?.panel !== panel) say('');
       const view = panel === 'locked' ? buildLocked() : buildOpen();

@@ -8,6 +8,7 @@ import { currentLanguage, t } from '../../i18n';
 import { formatProblem } from '../../scenario/problems';
 import type { AppStore, LibraryProblem, LibraryReport } from '../../store';
 import { announce } from '../announce';
+import { button as kitButton, el as kitEl } from '../kit';
 
 /** A problem in the player's language: the checker's words as they are, or the interface's wording of a reason. */
 export function problemMessage(problem: LibraryProblem): string {
@@ -33,18 +34,13 @@ export function problemsText(reports: readonly LibraryReport[]): string {
   return lines.join('\n');
 }
 
+/** The kit's element builder, in the dialog's call shape. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
+  return kitEl(tag, { ...(text !== undefined && { text }), ...(className && { class: className }) });
 }
 
 function button(label: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', label);
-  b.type = 'button';
-  b.addEventListener('click', onClick);
-  return b;
+  return kitButton({ label, onPress: onClick });
 }
 
 function heading(report: LibraryReport): string {
@@ -123,7 +119,6 @@ export function installLibraryDialog(store: AppStore): () => void {
     }
     const d = dialog;
     d.lang = currentLanguage();
-    d.classList.toggle('large', store.getState().settings.textSize === 'large');
 
     const title = el('h2', reports.length === 1 ? heading(reports[0]!) : t('library.dialog.headingMany', { count: reports.length }));
     title.id = 'library-dialog-title';
@@ -164,8 +159,7 @@ export function installLibraryDialog(store: AppStore): () => void {
         () => announce(t('library.dialog.copyFailed')),
       );
     });
-    const closeButton = button(t('library.dialog.close'), dismiss);
-    closeButton.className = 'library-close';
+    const closeButton = kitButton({ label: t('library.dialog.close'), onPress: dismiss, variant: 'primary' });
     const footer = el('div', undefined, 'library-actions');
     footer.append(copy, closeButton);
     d.replaceChildren(title, intro, body, footer);
