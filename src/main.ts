@@ -33,13 +33,12 @@ if (!app) throw new Error('index.html is missing #app');
 
 const world = startWorld('world');
 const catalog = loadCatalog(appStore);
+// An instructor's own scenarios: remembered files and ?scenario=URL, once the shipped ones are in.
+void startLibrary(appStore, catalog);
 // The screens start in the player's language, with its fonts (the loading line stays until then).
 void prepareLanguage(appStore.getState().settings.language).then(async () => {
   startDirector(appStore, app);
   setLoadingMessage(null);
   await world;
   publish({ ready: true });
-  await catalog;
-  // An instructor's own scenarios: remembered files and ?scenario=URL, once the shipped ones are in.
-  void startLibrary(appStore);
 });

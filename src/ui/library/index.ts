@@ -147,12 +147,16 @@ export function afterLibrary(then: () => void): void {
   void restored.then(then);
 }
 
-/** Starts the library: the problems dialog, the drop zone, remembered files, then `?scenario=`. Call once the catalog is in. */
-export function startLibrary(store: AppStore, pageHref: string = window.location.href): Promise<void> {
+/**
+ * Starts the library: the problems dialog, the drop zone, remembered files, then `?scenario=`.
+ * Remembered files join the list once the shipped ones are in (`catalog`): until then Continue waits too.
+ */
+export function startLibrary(store: AppStore, catalog: Promise<void>, pageHref: string = window.location.href): Promise<void> {
   installLibraryDialog(store);
   installDropZone((files) => void bringLocalFiles(store, files, 'dropped'));
   restoring = true;
-  restored = titleShown()
+  restored = catalog
+    .then(titleShown)
     .then(() => restoreRemembered(store))
     .catch((e: unknown) => console.error(e))
     .finally(() => (restoring = false));
