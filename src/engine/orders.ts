@@ -140,6 +140,31 @@ const REASONS: Record<Unavailable['kind'], (u: Unavailable) => string> = {
   ended: () => 'the game has ended',
 };
 
+/**
+ * What a side's orders cost: the decisions' costs and the costs of the answers chosen to events.
+ * The capital rule is this sum against the side's capital; orderProblems checks it on the whole
+ * order, and a player's draft shows what it leaves (capitalLeft). An id the scenario does not have
+ * costs nothing here (orderProblems names it as a problem of its own).
+ */
+export function ordersCost(scenario: Scenario, orders: SideOrders): number {
+  const { decisions, events } = lookup(scenario);
+  let spent = 0;
+  for (const id of orders.decisions) spent += decisions.get(id)?.cost ?? 0;
+  const responses = orders.responses;
+  if (responses) {
+    for (const eventId in responses) {
+      const choiceId = responses[eventId];
+      spent += events.get(eventId)?.response?.choices.find((c) => c.id === choiceId)?.cost ?? 0;
+    }
+  }
+  return spent;
+}
+
+/** The capital `side` has left this turn once `orders` are paid for (below zero: the orders cost too much). */
+export function capitalLeft(scenario: Scenario, state: GameState, side: Side, orders: SideOrders): number {
+  return state.capital[side] - ordersCost(scenario, orders);
+}
+
 /** Everything wrong with a turn's orders, one sentence each naming the side and the decision; empty when legal. */
 export function orderProblems(scenario: Scenario, state: GameState, orders: Orders): string[] {
   if (state.ending) return [`the game already ended after turn ${state.ending.turn} (${state.ending.id})`];
@@ -149,7 +174,6 @@ export function orderProblems(scenario: Scenario, state: GameState, orders: Orde
   for (const side of SIDES) {
     const own = orders[side];
     let view: Choosing | undefined;
-    let spent = 0;
     for (let k = 0; k < own.decisions.length; k++) {
       const id = own.decisions[k]!;
       const i = decisionIndex.get(id);
@@ -165,7 +189,6 @@ export function orderProblems(scenario: Scenario, state: GameState, orders: Orde
         const why = unavailableReason(state, d, view);
         if (why && why.kind !== 'capital') problems.push(`${side} cannot take '${id}' now: ${REASONS[why.kind](why)}`);
       }
-      spent += d.cost;
     }
     for (const [eventId, choiceId] of own.responses && hasKeys(own.responses) ? Object.entries(own.responses) : []) {
       let pending: PendingResponse | undefined;
@@ -175,13 +198,9 @@ export function orderProblems(scenario: Scenario, state: GameState, orders: Orde
         continue;
       }
       const choices = events.get(eventId)!.response!.choices;
-      const choice = choices.find((c) => c.id === choiceId);
-      if (!choice) {
-        problems.push(`${side} answered '${eventId}' with '${choiceId}', which is not one of its choices.${suggestion(choiceId, choices.map((c) => c.id))}`);
-        continue;
-      }
-      spent += choice.cost;
+      if (!choices.some((c) => c.id === choiceId)) problems.push(`${side} answered '${eventId}' with '${choiceId}', which is not one of its choices.${suggestion(choiceId, choices.map((c) => c.id))}`);
     }
+    const spent = ordersCost(scenario, own);
     if (spent > state.capital[side]) problems.push(`${side}'s orders cost ${spent} but ${side} has ${state.capital[side]} capital this turn`);
   }
   return problems;

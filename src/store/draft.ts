@@ -1,35 +1,18 @@
 /**
  * The player's choices while a turn is open: what a card click does, and what is left to spend.
- * Legality stays the engine's (decisionOptions); this only adds what the engine cannot know
- * before the orders are complete: the capital already committed by the draft.
+ * Legality stays the engine's (decisionOptions); the capital a draft leaves is the engine's own
+ * rule (capitalLeft, the sum orderProblems checks), asked before the orders are complete.
  */
-import { decisionOptions, type DecisionOption, type GameState, type SideOrders } from '../engine';
+import { capitalLeft, decisionOptions, type DecisionOption, type GameState, type SideOrders } from '../engine';
 import type { Scenario, Side } from '../engine/model';
+
+export { capitalLeft };
 
 export interface Card {
   readonly option: DecisionOption;
   readonly chosen: boolean;
   /** Can be chosen now: available, and affordable with what the draft leaves (chosen cards are always clickable, to undo). */
   readonly choosable: boolean;
-}
-
-function costOf(scenario: Scenario, id: string): number {
-  return scenario.decisions.find((d) => d.id === id)?.cost ?? 0;
-}
-
-function responseCost(scenario: Scenario, draft: SideOrders): number {
-  let total = 0;
-  for (const [eventId, choiceId] of Object.entries(draft.responses ?? {})) {
-    const event = scenario.events.find((e) => e.id === eventId);
-    total += event?.response?.choices.find((c) => c.id === choiceId)?.cost ?? 0;
-  }
-  return total;
-}
-
-/** Capital not yet committed by the draft's decisions and responses. */
-export function capitalLeft(scenario: Scenario, state: GameState, side: Side, draft: SideOrders): number {
-  const spent = draft.decisions.reduce((sum, id) => sum + costOf(scenario, id), 0) + responseCost(scenario, draft);
-  return state.capital[side] - spent;
 }
 
 export function cards(scenario: Scenario, state: GameState, side: Side, draft: SideOrders): Card[] {
