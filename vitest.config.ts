@@ -19,10 +19,17 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          // A browser, a dev server and a production build: slow by unit-test standards.
-          testTimeout: 60_000,
+          // The game is built once and served by `vite preview` for the whole run (its address: inject('gameUrl')).
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          // One Chromium per worker, shared by the files it runs: the harness keeps it in a module that
+          // must outlive a file. Every test still gets its own browser context (storage, pages, clock).
+          isolate: false,
+          // Independent files, two at a time: the machine has two cores.
+          fileParallelism: true,
+          maxWorkers: 2,
+          // Whole games in a browser on a shared machine: slow by unit-test standards.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

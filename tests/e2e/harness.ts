@@ -1,26 +1,40 @@
 /**
  * What the browser tests and the browser bench share: Debian's headless Chromium with the flags our
- * machines need, the Vite dev server on a free port, and waiting on the game's read-only test hook.
+ * machines need, the game's address, a fresh browser context per test, and waiting on the game's
+ * read-only test hook.
+ *
+ * The game is built once per run and served by `vite preview` (tests/e2e/globalSetup.ts); each test
+ * file reads its address with `gameUrl()`. Chromium is started once per test worker and reused by
+ * every file that worker runs (the e2e project runs with `isolate: false`, so this module and its
+ * browser outlive a file); each test gets its own context, closed when the test ends, so no cookie,
+ * storage or page leaks from one test into the next.
+ *
+ * Tests press the visible controls the way a person does: `locator.click()` (a real pointer click,
+ * after Playwright has checked that the control is visible, still and not covered) and the keyboard.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
+import type { Settings } from '../../src/store/settings';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS = join(ROOT, 'test-results');
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-export const WAIT = { timeout: 30_000 };
+/** Generous: seven people's work shares this machine's two cores, and a busy minute must not fail a test. */
+export const WAIT = { timeout: 45_000 };
+export const VIEWPORT = { width: 1280, height: 720 } as const;
 
-export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+export async function launchChromium(extraArgs: readonly string[] = [], env?: NodeJS.ProcessEnv): Promise<Browser> {
   mkdirSync(RESULTS, { recursive: true });
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: sudo apt-get install chromium fonts-noto-cjk fonts-noto-core`);
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs], ...(env && { env }) });
 }
 
+/** The Vite dev server (npm start's way) on a free port: for the one test that boots the game from source, and the bench. */
 export async function startDevServer(): Promise<{ server: ViteDevServer; url: string }> {
   const server = await createServer({
     root: ROOT,
@@ -34,39 +48,77 @@ export async function startDevServer(): Promise<{ server: ViteDevServer; url: st
   return { server, url };
 }
 
-/** Starts Chromium and the dev server before a test file's tests and stops them after. */
-export function useGameInBrowser(extraArgs: readonly string[] = []): { browser: () => Browser; url: () => string } {
-  let browser: Browser | undefined;
-  let server: ViteDevServer | undefined;
-  let url = '';
-  beforeAll(async () => {
-    ({ server, url } = await startDevServer());
-    browser = await launchChromium(extraArgs);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  return {
-    browser: () => {
-      if (!browser) throw new Error('the browser did not start');
-      return browser;
-    },
-    url: () => url,
-  };
+/** The production build served for this run (ends in '/'). */
+export function gameUrl(): string {
+  return inject('gameUrl');
 }
 
-/** A page of the game at its title screen, recording console errors and uncaught exceptions. */
-export async function openGame(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+let shared: Promise<Browser> | undefined;
+
+/** This worker's Chromium, started at the first call (and again should it ever crash). */
+export function sharedBrowser(): Promise<Browser> {
+  if (!shared) {
+    const launching = launchChromium();
+    shared = launching;
+    launching.then(
+      (browser) => browser.on('disconnected', () => void (shared === launching && (shared = undefined))),
+      () => void (shared === launching && (shared = undefined)),
+    );
+  }
+  return shared;
+}
+
+export interface GamePage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Console errors, uncaught exceptions and Content-Security-Policy violations, as they happen. */
+  readonly errors: string[];
+}
+
+export interface PageOptions extends BrowserContextOptions {
+  /** Settings stored before the game's first load (as the game keeps them: cyd.settings), e.g. { language: 'ja', textSize: 'large' }. */
+  readonly settings?: Partial<Settings>;
+  /** Another browser than this worker's shared one (a test with its own fonts). */
+  readonly browser?: Browser;
+}
+
+/** A fresh context and page, recording problems; the context closes when the current test ends. */
+export async function newGamePage(options: PageOptions = {}): Promise<GamePage> {
+  const { settings, browser, ...contextOptions } = options;
+  const context = await (browser ?? (await sharedBrowser())).newContext({ viewport: VIEWPORT, locale: 'en-US', ...contextOptions });
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(url);
-  await waitForScene(page, 'Title');
-  return { page, errors };
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`));
+  });
+  if (settings) {
+    // Only before the first load of this tab: a reload keeps what the game itself stored since.
+    await page.addInitScript((stored) => {
+      if (sessionStorage.getItem('e2e.seeded')) return;
+      sessionStorage.setItem('e2e.seeded', '1');
+      localStorage.setItem('cyd.settings', stored);
+    }, JSON.stringify(settings));
+  }
+  return { page, context, errors };
+}
+
+/** A page of the game at its title screen, ready for input. `path` is added to the game's address (e.g. '?scenario=…'). */
+export async function openGame(options: PageOptions & { readonly path?: string; readonly url?: string } = {}): Promise<GamePage> {
+  const { path = '', url = gameUrl(), ...pageOptions } = options;
+  const game = await newGamePage(pageOptions);
+  await game.page.goto(url + path);
+  await waitForReady(game.page);
+  return game;
+}
+
+/** The game is up: the title (or the screen a ?scenario= link opens) accepts input. */
+export async function waitForReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__cyd?.ready === true, undefined, WAIT);
 }
 
 /** The accessible name of the focused control (its label, or its own text). */
@@ -74,8 +126,24 @@ export async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return '';
-    if (el instanceof HTMLInputElement && el.labels?.[0]) return el.labels[0].textContent ?? '';
-    return el.getAttribute('aria-label') ?? el.textContent ?? '';
+    const own = (node: Element): string => {
+      const copy = node.cloneNode(true) as Element;
+      // A button's visible shortcut key (aria-hidden) and its hidden description are not part of its name.
+      copy.querySelectorAll('[aria-hidden="true"], .visually-hidden').forEach((n) => n.remove());
+      return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    };
+    const labelled = el.getAttribute('aria-labelledby');
+    if (labelled) return labelled.split(/\s+/).map((id) => own(document.getElementById(id) ?? document.createElement('i'))).join(' ');
+    if (el.getAttribute('aria-label')) return el.getAttribute('aria-label') ?? '';
+    if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) {
+      const label = el.labels?.[0];
+      if (label) {
+        const copy = label.cloneNode(true) as Element;
+        copy.querySelectorAll('input, select, textarea, output, [aria-hidden="true"], .visually-hidden').forEach((n) => n.remove());
+        return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+      }
+    }
+    return own(el);
   });
 }
 
@@ -88,25 +156,71 @@ export async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void>
   throw new Error(`no control named ${name} could be reached with Tab (focus is on "${await focused(page)}")`);
 }
 
+/** Where the game is, for a failed wait's message. */
+async function whereAmI(page: Page): Promise<string> {
+  return page
+    .evaluate(() => JSON.stringify({ scene: window.__cyd?.scene, screen: window.__cyd?.screen, side: window.__cyd?.game?.side, resolved: window.__cyd?.game?.resolved, focus: document.activeElement?.outerHTML.slice(0, 160) }))
+    .catch((error: unknown) => `(the page cannot say: ${String(error)})`);
+}
+
 export async function waitForScene(page: Page, scene: string): Promise<void> {
-  await page.waitForFunction((s) => window.__cyd?.scene === s, scene, WAIT);
+  try {
+    await page.waitForFunction((s) => window.__cyd?.scene === s, scene, WAIT);
+  } catch (error) {
+    throw new Error(`waited for the ${scene} screen, but the game shows ${await whereAmI(page)}: ${String(error)}`);
+  }
+}
+
+/** Waits until the store shows `screen` (by its key in src/store/screens.ts), with `side` at the controls when given. */
+export async function waitForScreen(page: Page, screen: string, side?: string): Promise<void> {
+  try {
+    await page.waitForFunction(([s, team]) => window.__cyd?.screen === s && (team === undefined || window.__cyd?.game?.side === team), [screen, side] as const, WAIT);
+  } catch (error) {
+    throw new Error(`waited for the ${screen} screen${side ? ` with ${side} at the controls` : ''}, but the game shows ${await whereAmI(page)}: ${String(error)}`);
+  }
 }
 
 /** Waits for a play screen with `resolved` turns behind the game. */
 export async function waitForPlay(page: Page, scene: 'Turn' | 'Resolution' | 'Debrief', resolved: number): Promise<void> {
-  await page.waitForFunction(([s, n]) => window.__cyd?.scene === s && window.__cyd?.game?.resolved === n, [scene, resolved] as const, WAIT);
+  try {
+    await page.waitForFunction(([s, n]) => window.__cyd?.scene === s && window.__cyd?.game?.resolved === n, [scene, resolved] as const, WAIT);
+  } catch (error) {
+    throw new Error(`waited for ${scene} after ${resolved} turns, but the game shows ${await whereAmI(page)}: ${String(error)}`);
+  }
 }
 
-/** Activates a mirrored control as a pointer on the (visually hidden) DOM layer would. */
-export async function click(page: Page, role: 'button' | 'radio', name: string | RegExp): Promise<void> {
-  await page.getByRole(role, { name, exact: typeof name === 'string' }).dispatchEvent('click');
+/** Clicks a visible control by its role and accessible name, with the pointer. */
+export async function click(page: Page, role: 'button' | 'radio' | 'checkbox' | 'switch', name: string | RegExp): Promise<void> {
+  await page.getByRole(role, { name, exact: typeof name === 'string' }).click(WAIT);
+}
+
+/** Clicks a visible control by its data-key (the same in every language), with the pointer. */
+export async function press(page: Page, key: string): Promise<void> {
+  await page.locator(`#app [data-key="${key}"]`).first().click(WAIT);
+}
+
+/** Lets the page lay out and paint (two frames) before a measurement or a screenshot. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready.then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
+}
+
+export async function shot(page: Page, name: string): Promise<Buffer> {
+  await settle(page);
+  return page.screenshot({ path: join(RESULTS, `${name}.png`) });
+}
+
+/** Chooses a scenario on the scenario list by clicking its card. */
+export async function chooseScenario(page: Page, id: string): Promise<void> {
+  const option = page.locator(`#app input[name="scenario"][value="${id}"]`);
+  await option.click(WAIT);
+  await page.waitForFunction((s) => (document.querySelector(`#app input[name="scenario"][value="${s}"]`) as HTMLInputElement | null)?.checked === true, id, WAIT);
 }
 
 /** From the title to the first turn of a scenario, as one side. */
 export async function startGame(page: Page, scenario: string, side: 'Tokyo' | 'Seoul'): Promise<void> {
   await click(page, 'button', 'New game');
   await waitForScene(page, 'ScenarioSelect');
-  await page.locator(`input[name="scenario"][value="${scenario}"]`).dispatchEvent('click');
+  await chooseScenario(page, scenario);
   await click(page, 'button', /^Next/);
   await waitForScene(page, 'SideSelect');
   await click(page, 'radio', `Lead ${side}`);

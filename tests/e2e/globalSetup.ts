@@ -1,0 +1,65 @@
+/**
+ * Once per run of the browser tests: the game built for production (as it ships, with its
+ * Content-Security-Policy) into test-results/e2e-dist, and served by `vite preview` on a free port.
+ * Every test file reads the address with `inject('gameUrl')` (see harness.ts): one build instead of
+ * a dev server per file, whose first page load transforms hundreds of modules.
+ *
+ * Beside the game the build directory holds what some tests load from the game's own origin (so the
+ * policy's 'self' allows it): axe-core for the accessibility checks, the map test page, and the
+ * scenario fixtures an instructor would publish next to the game (`?scenario=fixtures/…`).
+ */
+import { copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, preview } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CONFIG = join(ROOT, 'vite.config.ts');
+/** Outside dist/, so a test run never replaces the build someone is about to deploy or bench. */
+export const E2E_DIST = join(ROOT, 'test-results', 'e2e-dist');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The production build served by `vite preview`, ending in '/'. */
+    gameUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Vite's note on how it loads vite.config.ts is for the config's authors, not for a test run's output.
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
+  rmSync(E2E_DIST, { recursive: true, force: true });
+  await build({
+    root: ROOT,
+    configFile: CONFIG,
+    mode: 'production',
+    logLevel: 'warn',
+    build: {
+      outDir: E2E_DIST,
+      emptyOutDir: true,
+      rolldownOptions: {
+        // The map test page is built beside the game, as a second page of the same build.
+        input: { index: join(ROOT, 'index.html'), map: join(ROOT, 'tests/e2e/map-page/index.html') },
+      },
+    },
+  });
+  mkdirSync(join(E2E_DIST, '__e2e'), { recursive: true });
+  copyFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), join(E2E_DIST, '__e2e', 'axe.min.js'));
+  cpSync(join(ROOT, 'tests/fixtures/scenarios'), join(E2E_DIST, 'fixtures'), { recursive: true });
+
+  const server = await preview({
+    root: ROOT,
+    configFile: CONFIG,
+    logLevel: 'warn',
+    build: { outDir: E2E_DIST },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report its address');
+  project.provide('gameUrl', url);
+
+  return async () => {
+    await server.close();
+  };
+}
