@@ -82,7 +82,7 @@ export function collectShownText(root: string = ROOT): ShownText {
     const rel = relative(root, path).split('\\').join('/');
     if (/^src\/i18n\/(ja|ko)\//.test(rel) || NEVER_SHOWN.has(rel)) continue;
     const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
-    const nonAscii = code.replace(/[\x00-\x7f]/g, '');
+    const nonAscii = code.replace(/\p{ASCII}/gu, '');
     if (nonAscii) for (const lang of LANGUAGES) shown[lang].push({ source: rel, text: nonAscii });
   }
 

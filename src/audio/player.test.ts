@@ -61,7 +61,7 @@ describe('the sound player', () => {
   it('creates and plays nothing before the first press, and drops effects asked for before it', async () => {
     const { backend, log } = recordingBackend();
     const input = new EventTarget();
-    const player = createSoundPlayer(async () => backend, URLS, input);
+    const player = createSoundPlayer(() => Promise.resolve(backend), URLS, input);
     player.playSound('click');
     player.playSound('event');
     player.applySoundSettings({ volume: 0.3, muted: false });
@@ -82,7 +82,7 @@ describe('the sound player', () => {
   it('plays each effect from its own file after the first press, reusing one voice per file', async () => {
     const { backend, log } = recordingBackend();
     const input = new EventTarget();
-    const player = createSoundPlayer(async () => backend, URLS, input);
+    const player = createSoundPlayer(() => Promise.resolve(backend), URLS, input);
     await press(input);
     await press(input); // a second press creates nothing new
     log.length = 0;
@@ -95,7 +95,7 @@ describe('the sound player', () => {
   it('applies volume and mute at once after the first press, clamping the volume to 0..1', async () => {
     const { backend, log } = recordingBackend();
     const input = new EventTarget();
-    const player = createSoundPlayer(async () => backend, URLS, input);
+    const player = createSoundPlayer(() => Promise.resolve(backend), URLS, input);
     await press(input);
     log.length = 0;
     player.applySoundSettings({ volume: 0.8, muted: true });
@@ -107,7 +107,7 @@ describe('the sound player', () => {
   it('remembers the ambient loop asked for before the first press and fades it in at the press', async () => {
     const { backend, log } = recordingBackend();
     const input = new EventTarget();
-    const player = createSoundPlayer(async () => backend, URLS, input);
+    const player = createSoundPlayer(() => Promise.resolve(backend), URLS, input);
     player.setAmbient(true);
     expect(log).toEqual([]);
     await press(input);
@@ -120,7 +120,7 @@ describe('the sound player', () => {
   it('fades the ambient loop out before stopping it, and keeps it if turned back on meanwhile', async () => {
     const { backend, log, finishFades } = recordingBackend();
     const input = new EventTarget();
-    const player = createSoundPlayer(async () => backend, URLS, input);
+    const player = createSoundPlayer(() => Promise.resolve(backend), URLS, input);
     await press(input);
     player.setAmbient(true);
     finishFades();

@@ -14,7 +14,7 @@ const USAGE = `usage: npm run scenario -- <command> ...
 type Command = (args: readonly string[], io: CliIO) => number | Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
-  check: async () => checkCommand,
+  check: () => Promise.resolve(checkCommand),
   replay: async () => (await import('./replay')).replayCommand,
   simulate: async () => (await import('./simulate')).simulateCommand,
 };

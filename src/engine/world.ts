@@ -37,8 +37,8 @@ export class World {
     readonly random: Random,
   ) {
     this.meters = { ...from.meters };
-    this.counters = from.counters as Record<string, number>;
-    this.flags = from.flags as Record<string, boolean>;
+    this.counters = from.counters;
+    this.flags = from.flags;
     this.scheduled = from.scheduled.slice();
     this.fireNext = from.fireNext.slice();
     this.current = { turn, fired: [], decisions: { tokyo: [], seoul: [] }, joint: [] };

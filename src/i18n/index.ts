@@ -88,7 +88,7 @@ export function currentLanguage(): Language {
 
 /** A translated string. A missing key shows as the key itself (and fails the i18n unit test). */
 export function t(key: string, params?: Record<string, unknown>): string {
-  return i18n.t(key, params ?? {}) as string;
+  return i18n.t(key, params ?? {});
 }
 
 /** Scenario text in the current language, falling back to English. */

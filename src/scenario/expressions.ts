@@ -217,12 +217,12 @@ function checkBinary(node: jsep.BinaryExpression, source: string, scope: ExprSco
     case '&&':
       expect(l, 'boolean', "'and'", source);
       expect(r, 'boolean', "'and'", source);
-      return { type: 'boolean', fn: (c) => (a(c) as boolean) && (b(c) as boolean) };
+      return { type: 'boolean', fn: (c) => a(c) && b(c) };
     case 'or':
     case '||':
       expect(l, 'boolean', "'or'", source);
       expect(r, 'boolean', "'or'", source);
-      return { type: 'boolean', fn: (c) => (a(c) as boolean) || (b(c) as boolean) };
+      return { type: 'boolean', fn: (c) => a(c) || b(c) };
     default:
       throw new ExprError(`the operator '${op}' is not part of expressions`, Math.max(0, source.indexOf(op)));
   }
@@ -265,8 +265,7 @@ function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope):
     case 'ceil': {
       arity(1, 1);
       const [f] = numbers() as [(c: EvalContext) => number];
-      const op = Math[name];
-      return { type: 'number', fn: (c) => op(f(c)) };
+      return { type: 'number', fn: (c) => Math[name](f(c)) };
     }
     case 'clamp': {
       arity(3, 3);

@@ -7,7 +7,7 @@ const template = readFileSync(new URL('../../scenarios/template.yaml', import.me
 
 /** The template with its summary replaced by `summary` (YAML text, indented under the key). */
 function summaryOf(summary: string): unknown {
-  const text = template.replace(/^summary:.*\n(?:  .*\n)*/m, `summary:\n${summary}\n`);
+  const text = template.replace(/^summary:.*\n(?: {2}.*\n)*/m, `summary:\n${summary}\n`);
   const loaded = loadScenario('template.yaml', text);
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
   return loaded.scenario.summary;

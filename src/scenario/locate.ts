@@ -1,5 +1,5 @@
 /** Turns a path inside the scenario data (e.g. ['decisions', 3, 'cost']) into a file position. */
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 
 export type DataPath = readonly (string | number)[];
 
@@ -31,7 +31,7 @@ export class Locator implements PositionFinder {
   key(path: DataPath, key: string): Position {
     const { node, complete } = this.walk(path);
     if (complete && isMap(node)) {
-      const pair = (node.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === key);
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
       if (pair && isScalar(pair.key)) return this.pos(pair.key);
     }
     return this.pos(node);
@@ -49,11 +49,11 @@ export class Locator implements PositionFinder {
   }
 
   private walk(path: DataPath): { node: Node | null; complete: boolean } {
-    let node: Node | null = (this.doc.contents as Node | null) ?? null;
+    let node: Node | null = this.doc.contents ?? null;
     for (const step of path) {
       let next: Node | null = null;
       if (isMap(node)) {
-        const pair = (node.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === step);
+        const pair = node.items.find((p) => isScalar(p.key) && p.key.value === step);
         next = (pair?.value as Node | null | undefined) ?? null;
         if (pair && next === null) return { node: (pair.key as Node) ?? node, complete: false };
       } else if (isSeq(node) && typeof step === 'number') {
