@@ -1,4 +1,7 @@
-/** Shared look of the canvas scenes: colours and font stacks. */
+/**
+ * Shared look of the canvas: the world's colours (src/world), and the old canvas scenes' colours and
+ * font stacks (src/scenes, until they are removed). The map's words are DOM, coloured in mapLabels.css.
+ */
 import { FONT_FAMILIES, type FontSubset } from './ui/fonts';
 
 export const COLORS = {
@@ -61,16 +64,6 @@ export const MAP_COLORS = {
   city: 0xb4c0d6,
   islands: 0xf2c14e,
   highlight: 0xf2c14e,
-} as const;
-
-export const MAP_CSS_COLORS = {
-  label: '#f4f1ea',
-  city: '#d5dcea',
-  sea: '#9fb6dc',
-  islands: '#f2c14e',
-  highlight: '#f2c14e',
-  /** Outline drawn round every label so it reads over land, sea and coastline alike. */
-  labelStroke: '#0b1020',
 } as const;
 
 /** Each side's colour, used wherever Tokyo or Seoul is named; both readable on the navy background. */

@@ -1,26 +1,724 @@
 /**
  * The world: one Phaser scene behind the page that draws the backdrop of each screen (the strait on
  * the title, the sea of the menus, the map as the board in play), the meters' bars with their
- * tweens, and the motion between screens. It reads src/world/stage.ts and draws into the slots the
- * DOM laid out; it holds no words and no controls.
+ * tweens, the arcs and pulses the screens cue, and the motion between screens. It reads
+ * src/world/stage.ts and draws into the slots the DOM laid out; it holds no words and no controls.
+ *
+ * Cheap by design (a school Chromebook renders WebGL in software): everything static is painted once
+ * into a texture (again only when its size changes); bars are quads of one white texture, moved only
+ * when their slot or value changes; nothing is allocated per frame but the slots' boxes the browser
+ * returns; and `tick` says whether anything changed, so a still frame is not drawn at all (index.ts).
  */
-import { Scene } from 'phaser';
-import { onStage, stage } from './stage';
+import { Scene, type GameObjects, type Textures } from 'phaser';
+import type { Side } from '../engine/model';
+import { COLORS, MAP_COLORS, SIDE_COLORS, UI_COLORS } from '../theme';
+import { paintMap } from './map/drawMap';
+import type { MapData } from './map/mapData';
+import { loadMap, mapNow } from './mapSource';
+import { slotX, slotY, type Placement } from './placement';
+import { onCue, onStage, stage, type Cue, type MeterBar } from './stage';
 
-export const WORLD_READY = 'cyd:world-ready';
+type Image = GameObjects.Image;
+type Place = Side | 'islands' | 'pyongyang' | 'beijing';
+
+const WHITE = '__WHITE';
+const DOT = 'world-dot';
+const RING = 'world-ring';
+const SKY = 'world-sky';
+const STRAIT = 'world-strait';
+const BOARD = 'world-board';
+
+const DEPTH = { sky: 0, swell: 1, strait: 2, drift: 3, board: 4, bars: 5, cues: 6 } as const;
+
+/** A texture whose size follows the window or a slot is repainted at most this often while the size keeps changing. */
+const REPAINT_MS = 150;
+/** The meters' tween, as the old turn screen had it. */
+const TWEEN = { delay: 250, duration: 900 } as const;
+const TRANSITION_MS = 240;
+
+const easeInOut = (t: number): number => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
+const easeOut = (t: number): number => 1 - Math.pow(1 - t, 3);
+const clamp01 = (t: number): number => (t < 0 ? 0 : t > 1 ? 1 : t);
+
+type Point = readonly [number, number];
+
+// The title's stylised Korea Strait, in a 1280 × 720 frame stretched to the window: the peninsula on
+// the left, the Japanese archipelago on the right.
+const PENINSULA: readonly Point[] = [
+  [0, 0], [250, 0], [272, 62], [238, 124], [262, 196], [248, 262], [276, 340], [262, 420],
+  [238, 492], [204, 556], [150, 590], [92, 578], [58, 536], [70, 480], [36, 430], [48, 360],
+  [20, 300], [0, 290],
+];
+const HONSHU: readonly Point[] = [
+  [1280, 96], [1280, 330], [1212, 384], [1122, 432], [1040, 474], [962, 520], [900, 548],
+  [862, 522], [902, 482], [982, 440], [1062, 392], [1150, 322], [1222, 214],
+];
+const SHIKOKU: readonly Point[] = [[936, 566], [1016, 544], [1034, 578], [962, 596]];
+const KYUSHU: readonly Point[] = [[802, 560], [862, 556], [884, 612], [852, 684], [792, 694], [770, 630]];
+const TITLE_CAPITALS: Readonly<Record<Side, Point>> = { seoul: [96, 292], tokyo: [1168, 358] };
+
+/** Where a place is cued when no map is shown: a fixed spot of the window (fractions of its size). */
+const BACKDROP_PLACES: Readonly<Record<Place, Point>> = {
+  seoul: [0.28, 0.52],
+  tokyo: [0.74, 0.58],
+  islands: [0.5, 0.46],
+  pyongyang: [0.25, 0.4],
+  beijing: [0.1, 0.3],
+};
+const PLACE_IDS: Readonly<Record<Place, string>> = { seoul: 'seoul', tokyo: 'tokyo', islands: '', pyongyang: 'pyongyang', beijing: 'beijing' };
+
+const TITLE_DOTS = 62;
+const SWELL_COLS = 9;
+const SWELL_ROWS = 16;
+const ARC_DOTS = 36;
+
+/** A box in window px; `x1`/`y1` exclusive. Kept as mutable fields so a frame allocates none. */
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const box = (): Box => ({ x0: 0, y0: 0, x1: 0, y1: 0 });
+
+/** The nearest ancestor that clips what scrolls inside it (its box bounds what of a slot is seen). */
+function clipAncestor(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+    const style = getComputedStyle(p);
+    if (style.overflowY !== 'visible' || style.overflowX !== 'visible') return p;
+  }
+  return null;
+}
+
+/** A slot's place in the window and the part of it that is seen; reports whether either changed. */
+class SlotBox {
+  readonly rect = box();
+  readonly seen = box();
+  private clip: HTMLElement | null | undefined;
+
+  constructor(private readonly slot: HTMLElement) {}
+
+  /** False when the slot is not in the page (its screen is gone, or not mounted yet). */
+  read(viewW: number, viewH: number): boolean {
+    if (!this.slot.isConnected) return false;
+    if (this.clip === undefined) this.clip = clipAncestor(this.slot);
+    const r = this.slot.getBoundingClientRect();
+    const { rect, seen } = this;
+    rect.x0 = r.left;
+    rect.y0 = r.top;
+    rect.x1 = r.right;
+    rect.y1 = r.bottom;
+    let x0 = Math.max(0, r.left);
+    let y0 = Math.max(0, r.top);
+    let x1 = Math.min(viewW, r.right);
+    let y1 = Math.min(viewH, r.bottom);
+    if (this.clip) {
+      const c = this.clip.getBoundingClientRect();
+      x0 = Math.max(x0, c.left);
+      y0 = Math.max(y0, c.top);
+      x1 = Math.min(x1, c.right);
+      y1 = Math.min(y1, c.bottom);
+    }
+    seen.x0 = x0;
+    seen.y0 = y0;
+    seen.x1 = Math.max(x0, x1);
+    seen.y1 = Math.max(y0, y1);
+    return true;
+  }
+}
+
+/** Shows `img` as the solid box (x0, y0)–(x1, y1) cut to `seen`, or hides it when nothing of it is seen. */
+function quad(img: Image, x0: number, y0: number, x1: number, y1: number, seen: Box): void {
+  const a = Math.round(Math.max(x0, seen.x0));
+  const b = Math.round(Math.max(y0, seen.y0));
+  const c = Math.round(Math.min(x1, seen.x1));
+  const d = Math.round(Math.min(y1, seen.y1));
+  if (c <= a || d <= b) {
+    img.setVisible(false);
+    return;
+  }
+  img.setVisible(true).setPosition(a, b).setDisplaySize(c - a, d - b);
+}
+
+/** One meter's bar on the canvas: a track, a fill (exact values) or a band with a mark (polls). */
+class Bar {
+  bar: MeterBar;
+  box: SlotBox;
+  shown: number;
+  private tweenFrom = 0;
+  private tweenTo = 0;
+  private tweenStart = -1;
+  // What was last drawn, to draw again only on a change.
+  private last = { x0: NaN, y0: NaN, x1: NaN, y1: NaN, s0: NaN, s1: NaN, t0: NaN, t1: NaN, v: NaN };
+
+  constructor(
+    bar: MeterBar,
+    private readonly quads: { track: Image; fill: Image; band: Image; mark: Image },
+    now: number,
+    animate: boolean,
+  ) {
+    this.bar = bar;
+    this.box = new SlotBox(bar.slot);
+    this.shown = bar.value;
+    quads.track.setTint(UI_COLORS.track);
+    if (animate && bar.from !== bar.value) this.tweenTo_(bar.from, bar.value, now + TWEEN.delay);
+    this.recolour();
+  }
+
+  private recolour(): void {
+    this.quads.fill.setTint(this.bar.color);
+    this.quads.band.setTint(this.bar.color).setAlpha(0.38);
+    this.quads.mark.setTint(this.bar.color);
+  }
+
+  private tweenTo_(from: number, to: number, start: number): void {
+    this.tweenFrom = from;
+    this.tweenTo = to;
+    this.tweenStart = start;
+    this.shown = from;
+  }
+
+  /** The screen redrawn with this meter again: a new value tweens from what is shown. */
+  update(bar: MeterBar, now: number, animate: boolean): void {
+    const moved = bar.value !== this.bar.value;
+    const recolour = bar.color !== this.bar.color;
+    if (bar.slot !== this.bar.slot) this.box = new SlotBox(bar.slot);
+    this.bar = bar;
+    if (recolour) this.recolour();
+    if (!moved) return;
+    if (animate) this.tweenTo_(this.shown, bar.value, now);
+    else {
+      this.tweenStart = -1;
+      this.shown = bar.value;
+    }
+    this.last.v = NaN;
+  }
+
+  /** Follows the slot and the tween; true when something was drawn anew. */
+  tick(now: number, viewW: number, viewH: number): boolean {
+    if (this.tweenStart >= 0) {
+      const t = clamp01((now - this.tweenStart) / TWEEN.duration);
+      this.shown = this.tweenFrom + (this.tweenTo - this.tweenFrom) * easeInOut(t);
+      if (t >= 1) this.tweenStart = -1;
+    }
+    const { quads, last } = this;
+    if (!this.box.read(viewW, viewH)) {
+      const was = quads.track.visible;
+      this.hide();
+      last.v = NaN;
+      return was;
+    }
+    const { rect, seen } = this.box;
+    if (
+      rect.x0 === last.x0 && rect.y0 === last.y0 && rect.x1 === last.x1 && rect.y1 === last.y1 &&
+      seen.x0 === last.s0 && seen.y0 === last.s1 && seen.x1 === last.t0 && seen.y1 === last.t1 && this.shown === last.v
+    ) return false;
+    last.x0 = rect.x0;
+    last.y0 = rect.y0;
+    last.x1 = rect.x1;
+    last.y1 = rect.y1;
+    last.s0 = seen.x0;
+    last.s1 = seen.y0;
+    last.t0 = seen.x1;
+    last.t1 = seen.y1;
+    last.v = this.shown;
+    const { margin } = this.bar;
+    quad(quads.track, rect.x0, rect.y0, rect.x1, rect.y1, seen);
+    if (margin === undefined) {
+      quad(quads.fill, rect.x0, rect.y0, Math.max(rect.x0 + 3, this.at(this.shown)), rect.y1, seen);
+      quads.band.setVisible(false);
+      quads.mark.setVisible(false);
+    } else {
+      // A poll: the estimate as a mark inside its margin of error.
+      const lo = this.at(this.shown - margin);
+      quad(quads.band, lo, rect.y0, Math.max(lo + 2, this.at(this.shown + margin)), rect.y1, seen);
+      const x = this.at(this.shown);
+      quad(quads.mark, x - 1.5, rect.y0, x + 1.5, rect.y1, seen);
+      quads.fill.setVisible(false);
+    }
+    return true;
+  }
+
+  /** A value's x in the window on this bar's track. */
+  private at(v: number): number {
+    const { min, max } = this.bar;
+    const { rect } = this.box;
+    return rect.x0 + (rect.x1 - rect.x0) * clamp01((v - min) / (max - min || 1));
+  }
+
+  hide(): void {
+    this.quads.track.setVisible(false);
+    this.quads.fill.setVisible(false);
+    this.quads.band.setVisible(false);
+    this.quads.mark.setVisible(false);
+  }
+
+  release(): { track: Image; fill: Image; band: Image; mark: Image } {
+    this.hide();
+    return this.quads;
+  }
+}
+
+/** An arc between the capitals (a summit in gold, a proposal in its proposer's colour), drawn as it travels. */
+interface ArcCue {
+  start: number;
+  from: Side;
+  to: Side;
+  readonly dots: Image[];
+  readonly head: Image;
+  active: boolean;
+}
+
+interface PulseCue {
+  start: number;
+  at: Place;
+  readonly rings: Image[];
+  active: boolean;
+}
 
 export class World extends Scene {
+  private reduced = false;
+  private viewW = 0;
+  private viewH = 0;
+  private sceneCount = -1;
+  private backdrop = stage().backdrop;
+  private stageChanged = true;
+  private forceFrame = true;
+  private fading = false;
+  private now = 0;
+
+  private sky!: Image;
+  private strait!: Image;
+  private straitSize = { w: 0, h: 0, at: -Infinity };
+  private readonly titleDots: Image[] = [];
+  private readonly swell: Image[] = [];
+  /** The arc over the title, sampled: x, y pairs at equal steps of the curve's parameter. */
+  private readonly arcTable = new Float32Array(129 * 2);
+  private titleAt = { seoulX: 0, seoulY: 0, tokyoX: 0, tokyoY: 0 };
+
+  private boardImage!: Image;
+  private boardBox: SlotBox | null = null;
+  private boardSlot: HTMLElement | null = null;
+  private boardPainted = { w: 0, h: 0, at: -Infinity, data: null as MapData | null, home: null as Side | null };
+  private placement: Placement = { scale: 0, x: 0, y: 0 };
+  private boardLast = { x0: NaN, y0: NaN, s0: NaN, s1: NaN, t0: NaN, t1: NaN };
+
+  private bars = new Map<string, Bar>();
+  private readonly spareQuads: { track: Image; fill: Image; band: Image; mark: Image }[] = [];
+  private readonly arcs: ArcCue[] = [];
+  private readonly pulses: PulseCue[] = [];
+
   constructor() {
     super('World');
   }
 
   create(): void {
-    const draw = (): void => {
-      this.cameras.main.setBackgroundColor(stage().backdrop === 'board' ? '#0f1b33' : '#0b1020');
+    this.makeTextures();
+    this.sky = this.add.image(0, 0, SKY).setOrigin(0, 0).setDepth(DEPTH.sky);
+    for (let i = 0; i < SWELL_ROWS * SWELL_COLS; i++) this.swell.push(this.add.image(0, 0, WHITE).setOrigin(0, 0).setTint(COLORS.seaLine).setAlpha(0.25).setDepth(DEPTH.swell));
+    this.strait = this.add.image(0, 0, STRAIT).setOrigin(0, 0).setDepth(DEPTH.strait);
+    for (let i = 0; i < TITLE_DOTS; i++) this.titleDots.push(this.add.image(0, 0, DOT).setDisplaySize(4, 4).setTint(COLORS.gold).setDepth(DEPTH.drift));
+    this.boardImage = this.add.image(0, 0, BOARD).setOrigin(0, 0).setDepth(DEPTH.board).setVisible(false);
+    for (let i = 0; i < 2; i++) {
+      const dots = Array.from({ length: ARC_DOTS }, () => this.add.image(0, 0, DOT).setDisplaySize(5, 5).setDepth(DEPTH.cues).setVisible(false));
+      this.arcs.push({ start: 0, from: 'seoul', to: 'tokyo', dots, head: this.add.image(0, 0, DOT).setDisplaySize(10, 10).setDepth(DEPTH.cues).setVisible(false), active: false });
+    }
+    for (let i = 0; i < 3; i++) {
+      const rings = [0, 1].map(() => this.add.image(0, 0, RING).setDepth(DEPTH.cues).setVisible(false));
+      this.pulses.push({ start: 0, at: 'islands', rings, active: false });
+    }
+
+    const html = document.documentElement;
+    const readMotion = (): void => {
+      this.reduced = html.dataset.motion === 'reduced';
+      this.forceFrame = true;
     };
-    draw();
-    const off = onStage(draw);
-    this.events.once('shutdown', off);
-    this.game.events.emit(WORLD_READY);
+    readMotion();
+    const motion = new MutationObserver(readMotion);
+    motion.observe(html, { attributes: true, attributeFilter: ['data-motion'] });
+    const offStage = onStage(() => (this.stageChanged = true));
+    const offCue = onCue((c) => this.cue(c));
+    this.events.once('shutdown', () => {
+      motion.disconnect();
+      offStage();
+      offCue();
+    });
+    // The board appears when the map arrives; the title does not wait for it.
+    void loadMap().then(() => (this.forceFrame = true));
   }
+
+  /** Small white shapes tinted where used, and the sky's gradient: painted once. */
+  private makeTextures(): void {
+    const dot = this.textures.createCanvas(DOT, 16, 16);
+    if (dot) {
+      const ctx = dot.getContext();
+      ctx.fillStyle = '#ffffff';
+      ctx.beginPath();
+      ctx.arc(8, 8, 7.5, 0, Math.PI * 2);
+      ctx.fill();
+      dot.refresh();
+    }
+    const ring = this.textures.createCanvas(RING, 64, 64);
+    if (ring) {
+      const ctx = ring.getContext();
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 3;
+      ctx.beginPath();
+      ctx.arc(32, 32, 29, 0, Math.PI * 2);
+      ctx.stroke();
+      ring.refresh();
+    }
+    const sky = this.textures.createCanvas(SKY, 4, 256);
+    if (sky) {
+      const ctx = sky.getContext();
+      const gradient = ctx.createLinearGradient(0, 0, 0, 256);
+      gradient.addColorStop(0, `#${COLORS.skyTop.toString(16).padStart(6, '0')}`);
+      gradient.addColorStop(1, `#${COLORS.skyBottom.toString(16).padStart(6, '0')}`);
+      ctx.fillStyle = gradient;
+      ctx.fillRect(0, 0, 4, 256);
+      sky.refresh();
+    }
+    this.textures.createCanvas(STRAIT, 1, 1);
+    this.textures.createCanvas(BOARD, 1, 1);
+  }
+
+  /** Paints the title's land and capitals at the window's size, and samples the arc between them. */
+  private paintStrait(now: number): void {
+    const w = this.viewW;
+    const h = this.viewH;
+    const texture = this.textures.get(STRAIT) as Textures.CanvasTexture;
+    texture.setSize(w, h);
+    const ctx = texture.getContext();
+    const sx = w / 1280;
+    const sy = h / 720;
+    ctx.clearRect(0, 0, w, h);
+    ctx.lineJoin = 'round';
+    for (const shape of [PENINSULA, HONSHU, SHIKOKU, KYUSHU]) {
+      ctx.beginPath();
+      shape.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x * sx, y * sy) : ctx.lineTo(x * sx, y * sy)));
+      ctx.closePath();
+      ctx.globalAlpha = 0.9;
+      ctx.fillStyle = `#${COLORS.land.toString(16)}`;
+      ctx.fill();
+      ctx.strokeStyle = `#${COLORS.landEdge.toString(16)}`;
+      ctx.lineWidth = 2;
+      ctx.stroke();
+    }
+    const gold = `#${COLORS.gold.toString(16)}`;
+    for (const [x, y] of Object.values(TITLE_CAPITALS)) {
+      ctx.fillStyle = gold;
+      ctx.globalAlpha = 0.25;
+      ctx.beginPath();
+      ctx.arc(x * sx, y * sy, 12, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.beginPath();
+      ctx.arc(x * sx, y * sy, 5, 0, Math.PI * 2);
+      ctx.fill();
+    }
+    ctx.globalAlpha = 1;
+    texture.refresh();
+    this.strait.setTexture(STRAIT).setDisplaySize(w, h);
+    this.straitSize = { w, h, at: now };
+
+    const [ax, ay] = TITLE_CAPITALS.seoul;
+    const [bx, by] = TITLE_CAPITALS.tokyo;
+    this.titleAt = { seoulX: ax * sx, seoulY: ay * sy, tokyoX: bx * sx, tokyoY: by * sy };
+    const cx = w / 2;
+    const cy = -280 * sy;
+    const n = this.arcTable.length / 2 - 1;
+    for (let i = 0; i <= n; i++) {
+      const t = i / n;
+      const u = 1 - t;
+      this.arcTable[i * 2] = u * u * ax * sx + 2 * u * t * cx + t * t * bx * sx;
+      this.arcTable[i * 2 + 1] = u * u * ay * sy + 2 * u * t * cy + t * t * by * sy;
+    }
+  }
+
+  /** Called by the loop before each step: follows the stage and the slots; true when the frame must be drawn. */
+  tick(now: number): boolean {
+    // Not created yet (the loop's first steps): draw, so the first frame is not held back.
+    if (!this.sys.isActive()) return true;
+    this.now = now;
+    let dirty = this.forceFrame;
+    this.forceFrame = false;
+    const w = window.innerWidth;
+    const h = window.innerHeight;
+    if (w !== this.viewW || h !== this.viewH) {
+      this.viewW = w;
+      this.viewH = h;
+      this.sky.setDisplaySize(w, h);
+      dirty = true;
+    }
+    if (this.stageChanged) {
+      this.stageChanged = false;
+      this.applyStage(now);
+      dirty = true;
+    }
+    const backdrop = this.backdrop;
+    if (backdrop === 'title' && (this.straitSize.w !== w || this.straitSize.h !== h)) {
+      if (now - this.straitSize.at >= REPAINT_MS) this.paintStrait(now);
+      else this.strait.setDisplaySize(w, h);
+      dirty = true;
+    }
+    if (backdrop !== 'board' && (dirty || !this.reduced)) {
+      this.drift(now, backdrop === 'title');
+      dirty = true;
+    }
+    if (this.tickBoard(now)) dirty = true;
+    for (const bar of this.bars.values()) if (bar.tick(now, w, h)) dirty = true;
+    if (this.tickCues(now)) dirty = true;
+    // The fade between screens runs on Phaser's clock: drawn until it has ended, and once after.
+    const fading = this.cameras.main.fadeEffect.isRunning;
+    if (fading || this.fading) dirty = true;
+    this.fading = fading;
+    return dirty;
+  }
+
+  private applyStage(now: number): void {
+    const s = stage();
+    const animate = !this.reduced;
+    if (s.scene !== this.sceneCount) {
+      // A new screen: its bars start anew, and the backdrop fades in from the ink (not on the first).
+      if (this.sceneCount >= 0 && animate) {
+        this.cameras.main.fadeIn(TRANSITION_MS, 11, 16, 32);
+      }
+      this.sceneCount = s.scene;
+      for (const bar of this.bars.values()) this.spareQuads.push(bar.release());
+      this.bars.clear();
+    }
+    this.backdrop = s.backdrop;
+    const sea = s.backdrop !== 'board';
+    this.sky.setVisible(sea);
+    for (const dash of this.swell) dash.setVisible(sea);
+    this.strait.setVisible(s.backdrop === 'title');
+    for (const dot of this.titleDots) dot.setVisible(s.backdrop === 'title');
+
+    const slot = s.map?.slot ?? null;
+    if (slot !== this.boardSlot) {
+      this.boardSlot = slot;
+      this.boardBox = slot ? new SlotBox(slot) : null;
+      this.boardLast.x0 = NaN;
+    }
+    if (!slot) this.boardImage.setVisible(false);
+
+    const next = new Map<string, Bar>();
+    for (const meter of s.meters) {
+      const known = this.bars.get(meter.id);
+      if (known) {
+        known.update(meter, now, animate);
+        next.set(meter.id, known);
+        this.bars.delete(meter.id);
+      } else {
+        next.set(meter.id, new Bar(meter, this.spareQuads.pop() ?? this.newQuads(), now, animate));
+      }
+    }
+    for (const gone of this.bars.values()) this.spareQuads.push(gone.release());
+    this.bars = next;
+  }
+
+  private newQuads(): { track: Image; fill: Image; band: Image; mark: Image } {
+    const q = (): Image => this.add.image(0, 0, WHITE).setOrigin(0, 0).setDepth(DEPTH.bars).setVisible(false);
+    return { track: q(), fill: q(), band: q(), mark: q() };
+  }
+
+  /** The sea's swell lines drifting, and on the title the arc's dots travelling from Seoul to Tokyo. */
+  private drift(now: number, title: boolean): void {
+    const w = this.viewW;
+    const h = this.viewH;
+    const t = this.reduced ? 0 : now / 1000;
+    const span = w + 80;
+    const rows = Math.min(SWELL_ROWS, Math.ceil((h - 40) / 58) + 1);
+    for (let row = 0; row < SWELL_ROWS; row++) {
+      const speed = (row % 2 ? 1 : -1) * (5 + (row % 3) * 2);
+      for (let col = 0; col < SWELL_COLS; col++) {
+        const dash = this.swell[row * SWELL_COLS + col]!;
+        if (row >= rows) {
+          dash.setVisible(false);
+          continue;
+        }
+        const base = ((row * 97 + col * 151) % 1280) * (w / 1280) + (row % 2) * 40;
+        const x = ((((base + t * speed + 40) % span) + span) % span) - 40;
+        const y = 40 + row * 58 + Math.sin(t * 0.6 + row * 0.9 + col * 1.7) * 1.5;
+        dash.setVisible(true).setPosition(x, y).setDisplaySize(34, 2);
+      }
+    }
+    if (!title) return;
+    const n = this.arcTable.length / 2 - 1;
+    // The dots keep their spacing and move one step every four seconds; at the ends they fade.
+    const phase = (t / 4) % 1;
+    for (let i = 0; i < TITLE_DOTS; i++) {
+      const u = (i + 1 + phase) / (TITLE_DOTS + 1);
+      const f = u * n;
+      const k = Math.min(n - 1, Math.floor(f));
+      const r = f - k;
+      const x = this.arcTable[k * 2]! * (1 - r) + this.arcTable[k * 2 + 2]! * r;
+      const y = this.arcTable[k * 2 + 1]! * (1 - r) + this.arcTable[k * 2 + 3]! * r;
+      this.titleDots[i]!.setPosition(x, y).setAlpha(0.45 * Math.min(1, u * 10, (1 - u) * 10));
+    }
+  }
+
+  /** The map in its slot: painted when it arrives or its size changes, moved when the slot moves. */
+  private tickBoard(now: number): boolean {
+    const img = this.boardImage;
+    const data = mapNow();
+    const boxes = this.boardBox;
+    if (!boxes || !data || !boxes.read(this.viewW, this.viewH)) {
+      const was = img.visible;
+      img.setVisible(false);
+      return was;
+    }
+    const { rect, seen } = boxes;
+    const w = Math.round(rect.x1 - rect.x0);
+    const h = Math.round(rect.y1 - rect.y0);
+    const painted = this.boardPainted;
+    const home = stage().map?.highlight ?? null;
+    let changed = false;
+    if (painted.data !== data || painted.home !== home || painted.w !== w || painted.h !== h) {
+      if (w > 0 && h > 0 && (painted.data !== data || painted.home !== home || now - painted.at >= REPAINT_MS)) {
+        const texture = this.textures.get(BOARD) as Textures.CanvasTexture;
+        texture.setSize(w, h);
+        this.placement = paintMap(texture.getContext(), data, w, h, home);
+        texture.refresh();
+        img.setTexture(BOARD);
+        this.boardPainted = { w, h, at: now, data, home };
+      }
+      changed = true;
+    }
+    const last = this.boardLast;
+    if (!changed && rect.x0 === last.x0 && rect.y0 === last.y0 && seen.x0 === last.s0 && seen.y0 === last.s1 && seen.x1 === last.t0 && seen.y1 === last.t1) return false;
+    last.x0 = rect.x0;
+    last.y0 = rect.y0;
+    last.s0 = seen.x0;
+    last.s1 = seen.y0;
+    last.t0 = seen.x1;
+    last.t1 = seen.y1;
+    if (seen.x1 <= seen.x0 || seen.y1 <= seen.y0 || this.boardPainted.w === 0) {
+      img.setVisible(false);
+      return true;
+    }
+    // Drawn at the slot's size (stretched only until a resize settles), cut to what of the slot is seen.
+    const kx = (rect.x1 - rect.x0) / this.boardPainted.w;
+    const ky = (rect.y1 - rect.y0) / this.boardPainted.h;
+    const x0 = Math.round(rect.x0);
+    const y0 = Math.round(rect.y0);
+    img.setVisible(true).setPosition(x0, y0).setScale(kx, ky);
+    img.setCrop((seen.x0 - x0) / kx, (seen.y0 - y0) / ky, (seen.x1 - seen.x0) / kx, (seen.y1 - seen.y0) / ky);
+    return true;
+  }
+
+  /** Where a place is in the window now: on the board when the map is shown, else on the backdrop. */
+  private placeAt(at: Place, out: { x: number; y: number }): boolean {
+    const data = mapNow();
+    const boxes = this.boardBox;
+    if (data && boxes && this.boardImage.visible && this.boardPainted.w > 0) {
+      const id = PLACE_IDS[at];
+      const place = data.places.find((p) => (id ? p.id === id : p.kind === 'islands'));
+      if (place) {
+        const { rect } = boxes;
+        out.x = rect.x0 + slotX(this.placement, place.x) * ((rect.x1 - rect.x0) / this.boardPainted.w);
+        out.y = rect.y0 + slotY(this.placement, place.y) * ((rect.y1 - rect.y0) / this.boardPainted.h);
+        return true;
+      }
+    }
+    if (this.backdrop === 'title' && (at === 'seoul' || at === 'tokyo')) {
+      out.x = at === 'seoul' ? this.titleAt.seoulX : this.titleAt.tokyoX;
+      out.y = at === 'seoul' ? this.titleAt.seoulY : this.titleAt.tokyoY;
+      return true;
+    }
+    const [fx, fy] = BACKDROP_PLACES[at];
+    out.x = fx * this.viewW;
+    out.y = fy * this.viewH;
+    return true;
+  }
+
+  private cue(c: Cue): void {
+    const now = this.now;
+    if (c.kind === 'arc') {
+      const arc = this.arcs.find((a) => !a.active) ?? this.arcs.reduce((a, b) => (a.start <= b.start ? a : b));
+      arc.active = true;
+      arc.start = now;
+      arc.from = c.from;
+      arc.to = c.to;
+      const color = c.what === 'summit' ? COLORS.gold : SIDE_COLORS[c.from];
+      for (const d of arc.dots) d.setTint(color);
+      arc.head.setTint(color);
+    } else {
+      const pulse = this.pulses.find((p) => !p.active) ?? this.pulses.reduce((a, b) => (a.start <= b.start ? a : b));
+      pulse.active = true;
+      pulse.start = now;
+      pulse.at = c.at;
+      const color = c.at === 'islands' ? MAP_COLORS.islands : c.at === 'tokyo' || c.at === 'seoul' ? SIDE_COLORS[c.at] : MAP_COLORS.capital;
+      for (const r of pulse.rings) r.setTint(color);
+    }
+    this.forceFrame = true;
+  }
+
+  // The cue's end points and the arc's control point, reused every frame.
+  private readonly p0 = { x: 0, y: 0 };
+  private readonly p1 = { x: 0, y: 0 };
+  private readonly p2 = { x: 0, y: 0 };
+
+  /** Puts `img` at parameter `t` of the quadratic curve p0 → p1 → p2. */
+  private onArc(t: number, img: Image): void {
+    const u = 1 - t;
+    const { p0, p1, p2 } = this;
+    img.setPosition(u * u * p0.x + 2 * u * t * p1.x + t * t * p2.x, u * u * p0.y + 2 * u * t * p1.y + t * t * p2.y);
+  }
+
+  private tickCues(now: number): boolean {
+    let any = false;
+    for (const arc of this.arcs) {
+      if (!arc.active) continue;
+      any = true;
+      const e = now - arc.start;
+      // Travels for 0.9 s, stays 0.6 s, fades for 0.6 s; under reduced motion it shows whole, then goes.
+      const end = this.reduced ? 1800 : 2100;
+      if (e >= end || !this.placeAt(arc.from, this.p0) || !this.placeAt(arc.to, this.p2)) {
+        arc.active = false;
+        for (const d of arc.dots) d.setVisible(false);
+        arc.head.setVisible(false);
+        continue;
+      }
+      const progress = this.reduced ? 1 : easeOut(clamp01(e / 900));
+      const alpha = this.reduced ? 1 : 1 - clamp01((e - 1500) / 600);
+      const { p0, p2, p1 } = this;
+      // The arc bows away from the line between the capitals, by a third of their distance.
+      p1.x = (p0.x + p2.x) / 2;
+      p1.y = (p0.y + p2.y) / 2 - 0.35 * Math.hypot(p2.x - p0.x, p2.y - p0.y);
+      for (let i = 0; i < ARC_DOTS; i++) {
+        const t = i / (ARC_DOTS - 1);
+        this.onArc(t, arc.dots[i]!.setVisible(t <= progress).setAlpha(alpha * 0.9));
+      }
+      this.onArc(progress, arc.head.setVisible(!this.reduced && progress < 1).setAlpha(alpha));
+    }
+    for (const pulse of this.pulses) {
+      if (!pulse.active) continue;
+      any = true;
+      const e = now - pulse.start;
+      if (e >= (this.reduced ? 1200 : 1300) || !this.placeAt(pulse.at, this.p0)) {
+        pulse.active = false;
+        for (const r of pulse.rings) r.setVisible(false);
+        continue;
+      }
+      for (let k = 0; k < pulse.rings.length; k++) {
+        const ring = pulse.rings[k]!;
+        if (this.reduced) {
+          ring.setVisible(k === 0).setPosition(this.p0.x, this.p0.y).setDisplaySize(32, 32).setAlpha(0.9);
+          continue;
+        }
+        // Two rings, 0.3 s apart, widen and fade.
+        const t = (e - k * 300) / 1000;
+        if (t < 0 || t > 1) {
+          ring.setVisible(false);
+          continue;
+        }
+        const r = 6 + 34 * easeOut(t);
+        ring.setVisible(true).setPosition(this.p0.x, this.p0.y).setDisplaySize(r * 2, r * 2).setAlpha(0.9 * (1 - t));
+      }
+    }
+    return any;
+  }
+
 }
