@@ -84,7 +84,7 @@ describe('what orders cost', () => {
       const answer = (event: string) => fc.option(fc.constantFrom(...scenario.events.find((e) => e.id === event)!.response!.choices.map((c) => c.id)), { nil: undefined });
       return fc.record({
         decisions: fc.subarray(own),
-        responses: fc.tuple(...asked.map((r) => answer(r.event))).map((answers) => Object.fromEntries(asked.flatMap((r, i) => (answers[i] === undefined ? [] : [[r.event, answers[i]!]])))),
+        responses: fc.tuple(...asked.map((r) => answer(r.event))).map((answers) => Object.fromEntries(asked.flatMap((r, i) => (answers[i] === undefined ? [] : [[r.event, answers[i]]])))),
       });
     };
     fc.assert(

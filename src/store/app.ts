@@ -2,6 +2,7 @@
 import type { Language } from '../engine/model';
 import { computerOrders } from '../ai';
 import { preferredLanguage } from '../i18n';
+import { systemTimer } from './clock';
 import { createAppStore } from './index';
 import { memoryShelf, storageShelf } from './library';
 import { memoryPersistence } from './persistence';
@@ -25,5 +26,7 @@ export const appStore = createAppStore({
   // An instructor's own scenario files, remembered as their text (src/store/library.ts).
   library: ((storage) => (storage ? storageShelf(storage) : memoryShelf()))(browserStorage()),
   newSeed,
+  // The hot-seat turn timer runs on the page's own clock (Date.now, setTimeout).
+  timer: systemTimer,
   initialSettings: { language: browserLanguage(), reducedMotion: window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false },
 });

@@ -4,12 +4,12 @@ import { intervene, newGame, orderProblems, stateHash } from '../engine';
 import { stillChoosable } from './draft';
 import { clockLeftMs, createAppStore, type AppStore } from './index';
 import { storagePersistence } from './saves';
-import { catalogEntryFrom, MemoryStorage, randomComputer } from './testing';
+import { catalogEntryFrom, fakeTimer, MemoryStorage, randomComputer, type FakeTimer } from './testing';
 
 const template = catalogEntryFrom('scenarios/template.yaml');
 
-function storeOn(storage: Storage, clock = { now: 0 }): AppStore {
-  return createAppStore({ catalog: [template], persistence: storagePersistence(storage), computer: randomComputer, newSeed: () => 'class-1', now: () => clock.now });
+function storeOn(storage: Storage, timer: FakeTimer = fakeTimer()): AppStore {
+  return createAppStore({ catalog: [template], persistence: storagePersistence(storage), computer: randomComputer, newSeed: () => 'class-1', timer });
 }
 
 function startHotseat(store: AppStore, classroom: { pin?: string | null; timerSeconds?: number | null } = {}): void {
@@ -80,31 +80,108 @@ describe('a hot-seat game', () => {
     expect(again.getState().session!.human).toBe('seoul');
     expect(again.getState().session!.sealed).toEqual(store.getState().session!.sealed);
   });
+});
 
-  it('runs each team’s timer from the reveal, stops it while paused, and submits the team’s choices when it runs out', () => {
-    const clock = { now: 1000 };
-    const store = storeOn(new MemoryStorage(), clock);
-    startHotseat(store, { pin: '2468', timerSeconds: 60 });
+describe('the hot-seat turn timer, run by the store on its clock', () => {
+  it('starts at the reveal, warns at 30 seconds left and submits the team’s choices as they stand at zero', () => {
+    const timer = fakeTimer(1000);
+    const store = storeOn(new MemoryStorage(), timer);
+    startHotseat(store, { timerSeconds: 60 });
     const { actions } = store.getState();
     expect(store.getState().clock).toBeNull();
+    timer.advance(120_000);
+    expect(store.getState().screen).toBe('handover');
     actions.revealTurn();
-    expect(store.getState().clock).toEqual({ side: 'tokyo', endsAt: 61_000, leftMs: 60_000 });
-    actions.toggleDecision(affordable('tokyo', 99));
-    clock.now = 31_000;
+    const revealedAt = timer.now();
+    expect(store.getState().clock).toEqual({ side: 'tokyo', endsAt: revealedAt + 60_000, leftMs: 60_000, warned: false });
+    const pick = affordable('tokyo', 99);
+    actions.toggleDecision(pick);
+    timer.advance(29_999);
+    expect(store.getState().clock!.warned).toBe(false);
+    // Called early (as an old view might), time-up does nothing.
     actions.timeUp();
     expect(store.getState().screen).toBe('turn');
+    timer.advance(1);
+    expect(store.getState().clock!.warned).toBe(true);
+    expect(store.getState().screen).toBe('turn');
+    timer.advance(29_999);
+    expect(store.getState().screen).toBe('turn');
+    expect(store.getState().timedOut).toBeNull();
+    timer.advance(1);
+    const s = store.getState();
+    expect(s.screen).toBe('handover');
+    expect(s.session!.sealed.tokyo!.decisions).toEqual([pick]);
+    expect(s.session!.human).toBe('seoul');
+    expect(s.clock).toBeNull();
+    expect(s.timedOut).toEqual({ side: 'tokyo', turn: 1 });
+    expect(timer.pending()).toBe(0);
+    // Seoul's team gets its own full minute from its reveal.
+    timer.advance(5_000);
+    actions.revealTurn();
+    expect(store.getState().clock).toEqual({ side: 'seoul', endsAt: timer.now() + 60_000, leftMs: 60_000, warned: false });
+    expect(store.getState().timedOut).toBeNull();
+    timer.advance(60_000);
+    expect(store.getState().screen).toBe('resolution');
+    expect(store.getState().session!.orders[0]!.tokyo.decisions).toEqual([pick]);
+  });
+
+  it('stops while the instructor pauses, and runs on from the time left when the game resumes', () => {
+    const timer = fakeTimer(1000);
+    const store = storeOn(new MemoryStorage(), timer);
+    startHotseat(store, { pin: '2468', timerSeconds: 60 });
+    const { actions } = store.getState();
+    actions.revealTurn();
+    timer.advance(20_000);
     actions.openInstructorPanel();
     expect(actions.unlockInstructorPanel('2468')).toBe(true);
     actions.pause();
-    clock.now = 500_000;
+    expect(store.getState().clock).toMatchObject({ endsAt: null, leftMs: 40_000, warned: false });
+    expect(timer.pending()).toBe(0);
+    timer.advance(500_000);
+    expect(store.getState().screen).toBe('turn');
+    expect(store.getState().clock!.warned).toBe(false);
+    // Time-up asked for while paused does nothing either.
     actions.timeUp();
     expect(store.getState().screen).toBe('turn');
     actions.resume();
-    expect(store.getState().clock!.endsAt).toBe(530_000);
-    clock.now = 530_000;
-    actions.timeUp();
+    expect(store.getState().clock!.endsAt).toBe(timer.now() + 40_000);
+    timer.advance(9_999);
+    expect(store.getState().clock!.warned).toBe(false);
+    timer.advance(1);
+    expect(store.getState().clock!.warned).toBe(true);
+    timer.advance(29_999);
+    expect(store.getState().screen).toBe('turn');
+    timer.advance(1);
     expect(store.getState().screen).toBe('handover');
-    expect(store.getState().session!.sealed.tokyo!.decisions).toHaveLength(1);
+  });
+
+  it('runs on while the menu is open, and submits once the turn shows again', () => {
+    const timer = fakeTimer();
+    const store = storeOn(new MemoryStorage(), timer);
+    startHotseat(store, { timerSeconds: 60 });
+    const { actions } = store.getState();
+    actions.revealTurn();
+    timer.advance(10_000);
+    actions.openSettings();
+    timer.advance(100_000);
+    expect(store.getState().screen).toBe('settings');
+    expect(store.getState().session!.sealed).toEqual({});
+    actions.closeSettings();
+    expect(store.getState().screen).toBe('turn');
+    timer.advance(0);
+    expect(store.getState().screen).toBe('handover');
+    expect(Object.keys(store.getState().session!.sealed)).toEqual(['tokyo']);
+  });
+
+  it('schedules nothing when the session has no timer', () => {
+    const timer = fakeTimer();
+    const store = storeOn(new MemoryStorage(), timer);
+    startHotseat(store);
+    store.getState().actions.revealTurn();
+    expect(store.getState().clock).toBeNull();
+    expect(timer.pending()).toBe(0);
+    timer.advance(3_600_000);
+    expect(store.getState().screen).toBe('turn');
   });
 });
 
@@ -261,29 +338,29 @@ describe('an intervention in the middle of a turn', () => {
   });
 
   it('keeps a turn’s timer stopped when the team takes the controls while the game is paused', () => {
-    const clock = { now: 1000 };
-    const store = storeOn(new MemoryStorage(), clock);
+    const timer = fakeTimer(1000);
+    const store = storeOn(new MemoryStorage(), timer);
     startHotseat(store, { timerSeconds: 60 });
     const { actions } = store.getState();
     actions.openInstructorPanel();
     actions.pause();
     actions.closeInstructorPanel();
     actions.revealTurn();
-    clock.now = 500_000;
-    expect(clockLeftMs(store.getState().clock!, clock.now)).toBe(60_000);
+    timer.advance(499_000);
+    expect(store.getState().screen).toBe('turn');
+    expect(clockLeftMs(store.getState().clock!, timer.now())).toBe(60_000);
     actions.openInstructorPanel();
     actions.resume();
     expect(store.getState().clock!.endsAt).toBe(560_000);
   });
 
   it('runs the timer again after an undo made while paused', () => {
-    const clock = { now: 1000 };
-    const store = storeOn(new MemoryStorage(), clock);
-    startSolo(store);
-    store.getState().actions.setClassroom({ timerSeconds: 60 });
+    const timer = fakeTimer(1000);
+    const store = storeOn(new MemoryStorage(), timer);
     const { actions } = store.getState();
     actions.pickScenario('template');
     actions.pickSide('tokyo');
+    actions.setClassroom({ timerSeconds: 60 });
     actions.startGame();
     actions.beginTurn();
     actions.endTurn();
@@ -293,5 +370,7 @@ describe('an intervention in the middle of a turn', () => {
     actions.undoLastTurn();
     expect(store.getState().instructor.paused).toBe(false);
     expect(store.getState().clock!.endsAt).toBe(61_000);
+    timer.advance(60_000);
+    expect(store.getState().screen).toBe('resolution');
   });
 });

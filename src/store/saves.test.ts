@@ -21,6 +21,7 @@ function sessionAfter(turns: number, seed = 'save-seed'): Session {
   actions.pickScenario('template');
   actions.pickSide('seoul');
   actions.startGame();
+  actions.beginTurn();
   for (let i = 0; i < turns; i++) {
     actions.endTurn();
     actions.nextTurn();
@@ -60,8 +61,8 @@ describe('save files', () => {
   });
 
   it('a save whose instructor log names an event the scenario does not have is refused, saying the turns do not fit', () => {
-    const file = JSON.parse(readFileSync('tests/fixtures/saves/v2-hotseat-template.json', 'utf8'));
-    file.log[0].event = 'no_such_event';
+    const file = JSON.parse(readFileSync('tests/fixtures/saves/v2-hotseat-template.json', 'utf8')) as { log: { event?: string }[] };
+    file.log[0]!.event = 'no_such_event';
     const loaded = readSaveFile(JSON.stringify(file), [template]);
     expect(loaded.ok ? 'loaded' : loaded.problem.kind).toBe('replay-failed');
   });
@@ -149,6 +150,7 @@ describe('saves in browser storage', () => {
     actions.pickSide('tokyo');
     actions.startGame();
     expect(store.getState().notice?.problem.reason).toBe('storageFull');
+    actions.beginTurn();
     actions.endTurn();
     expect(store.getState().session!.state.turn).toBe(2);
     expect(store.getState().screen).toBe('resolution');

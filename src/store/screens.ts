@@ -2,7 +2,8 @@
  * The game's screens, declared once: the key the store uses, the name the test hook publishes, whether
  * the screen belongs to a game in progress, what the world (the Phaser canvas) draws behind it, and the
  * screens it may move to. The Screen type, the views' table (src/ui/screens) and the world's backdrops
- * (src/world) all derive from this table; the store's `go` follows only the transitions declared here.
+ * (src/world) all derive from this table; every move the store makes (moveTo in src/store/slices/ui.ts,
+ * behind `go` and every action that changes the screen) follows only the transitions declared here.
  * Flow as data, as boardgame.io declares its phases.
  */
 
@@ -34,7 +35,8 @@ export const SCREENS = {
   handover: { scene: 'Handover', inGame: true, backdrop: 'sea', to: ['turn', 'debrief', 'settings', 'title'] },
   turn: { scene: 'Turn', inGame: true, backdrop: 'board', to: ['resolution', 'handover', 'turn', 'debrief', 'settings', 'title'] },
   resolution: { scene: 'Resolution', inGame: true, backdrop: 'board', to: ['turn', 'handover', 'debrief', 'settings', 'title'] },
-  debrief: { scene: 'Debrief', inGame: true, backdrop: 'sea', to: ['title', 'scenarios', 'briefing', 'turn', 'handover', 'settings'] },
+  // Play again starts the same pick over (the briefing), or asks for a side when the pick has none; an undo returns to a turn.
+  debrief: { scene: 'Debrief', inGame: true, backdrop: 'sea', to: ['title', 'scenarios', 'side', 'briefing', 'turn', 'handover', 'settings'] },
 } as const satisfies Record<string, ScreenDeclaration>;
 
 export type Screen = keyof typeof SCREENS;

@@ -25,6 +25,20 @@ export interface Classroom {
 export const NO_CLASSROOM: Classroom = Object.freeze({ pin: null, timerSeconds: null });
 
 /**
+ * The instructor's panel and what it controls on screen. The panel asks for the session's PIN
+ * ('locked') before it opens; paused stops the teams' input and the timer; revealed shows every
+ * meter's true value (hidden meters and the values behind polls) to the room.
+ */
+export interface InstructorView {
+  readonly panel: 'closed' | 'locked' | 'open';
+  readonly paused: boolean;
+  readonly revealed: boolean;
+}
+
+/** The panel as every game starts (and as it is left when a game is quit). */
+export const INSTRUCTOR_CLOSED: InstructorView = Object.freeze({ panel: 'closed', paused: false, revealed: false });
+
+/**
  * One thing the instructor did, in the order done, as the debrief lists it. `turn` is the turn it
  * was done in. 'fire', 'adjust' and 'end' change the game: a save replays them, unless `undone`
  * (an undo of the turn before took them back; the debrief still shows them, marked).

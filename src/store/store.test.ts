@@ -85,6 +85,7 @@ describe('the store', () => {
     const storage = new MemoryStorage();
     const first = storeOn(storage);
     startAsTokyo(first);
+    first.getState().actions.beginTurn();
     first.getState().actions.endTurn();
     first.getState().actions.nextTurn();
     const cheap = template.scenario.decisions.find((d) => d.side === 'tokyo' && d.cost <= first.getState().session!.state.capital.tokyo && !d.when)!;

@@ -4,6 +4,7 @@ import { validatedScenarioData } from '../scenario/load';
 import seedrandom from 'seedrandom';
 import { randomOrders } from '../engine';
 import { shippedCatalog, type CatalogEntry } from './catalog';
+import type { Timer } from './clock';
 import type { ComputerPlayer } from './index';
 
 /** A quick stand-in for the look-ahead computer in store tests: random legal orders, seeded by game, turn and side. */
@@ -44,4 +45,39 @@ export class MemoryStorage implements Storage {
   keys(): string[] {
     return [...this.items.keys()];
   }
+}
+
+/** A clock for tests: time stands still until `advance` moves it, running what falls due in order, each at its own time. */
+export interface FakeTimer extends Timer {
+  advance(ms: number): void;
+  /** How many calls are waiting. */
+  pending(): number;
+}
+
+export function fakeTimer(start = 0): FakeTimer {
+  let now = start;
+  let made = 0;
+  const waiting: { at: number; order: number; fn: () => void }[] = [];
+  const next = (until: number) => waiting.filter((w) => w.at <= until).sort((a, b) => a.at - b.at || a.order - b.order)[0];
+  return {
+    now: () => now,
+    after: (ms, fn) => {
+      const call = { at: now + Math.max(0, ms), order: made++, fn };
+      waiting.push(call);
+      return () => {
+        const i = waiting.indexOf(call);
+        if (i >= 0) waiting.splice(i, 1);
+      };
+    },
+    advance: (ms) => {
+      const until = now + ms;
+      for (let call = next(until); call; call = next(until)) {
+        waiting.splice(waiting.indexOf(call), 1);
+        now = call.at;
+        call.fn();
+      }
+      now = until;
+    },
+    pending: () => waiting.length,
+  };
 }

@@ -1,0 +1,321 @@
+/**
+ * The game slice: the game being played (the session), the draft of the team at the controls, and
+ * the turns. It decides nothing itself: the game authority (src/store/authority.ts) starts games,
+ * resolves turns, applies the instructor's interventions and replays, and `apply` below is the one
+ * place its rulings change the store, whether they come back at once (the engine in this page) or
+ * later (a server). The draft's legality is the engine's (src/store/draft.ts asks it).
+ */
+import type { Intervention, SideOrders } from '../../engine';
+import type { Side } from '../../engine/model';
+import type { Ruling } from '../authority';
+import type { CatalogEntry } from '../catalog';
+import { clockFor } from '../clock';
+import { cards, capitalLeft, chooseResponse, stillChoosable, toggleDecision, type Card } from '../draft';
+import type { Screen } from '../screens';
+import { EMPTY_DRAFT, INSTRUCTOR_CLOSED, otherSide, type InstructorAction, type Session } from '../session';
+import type { AppState, Kit, Slice } from './kit';
+import { selectEntry } from './library';
+import { moveTo, noticeAfterSave, pickOf, problemNotice } from './ui';
+
+export interface GameSliceState {
+  readonly session: Session | null;
+  /** Is there a saved game the title's Continue can resume? */
+  readonly canContinue: boolean;
+}
+
+export interface GameActions {
+  /** Starts a game from the pick (scenario, and for solo play a side, must be chosen) and shows the briefing. */
+  startGame(seed?: string): void;
+  /** From the briefing: the first turn (behind the hand-over screen in hot-seat). */
+  beginTurn(): void;
+  /** Hot-seat: the team named on the hand-over screen takes the controls; its timer starts. */
+  revealTurn(): void;
+  toggleDecision(id: string): void;
+  respond(eventId: string, choiceId: string): void;
+  /**
+   * Submits the draft, from the turn screen. Solo: the authority resolves the turn with the
+   * computer's orders. Hot-seat: the first team's orders are sealed and the hand-over screen calls
+   * the other team; the second team's resolve the turn. Autosaves; shows the resolution once the
+   * turn has resolved.
+   */
+  endTurn(): void;
+  /** From the resolution: the next turn, or the debrief once the game has ended. */
+  nextTurn(): void;
+  continueSavedGame(): void;
+  quitToTitle(): void;
+  /** The current game as save-file text (null when no game is running), for a download. */
+  exportSave(): string | null;
+  /** Loads a save file's text the player chose; a bad file becomes a notice, the current game is kept. */
+  importSave(text: string): void;
+  // The instructor's interventions below work only while the panel is open, and are logged for the debrief.
+  /** Fires one of the scenario's events now; null when done, else why not (the engine's words). */
+  fireEvent(eventId: string): string | null;
+  /** Sets a meter to a value with a written reason; null when done, else why not. */
+  adjustMeter(meterId: string, value: number, reason: string): string | null;
+  /** Takes back the last turn (or the instructor's ending of the game) and returns to its choices. */
+  undoLastTurn(): void;
+  /** Ends the game now with the ending that holds, and shows the debrief. */
+  endGameNow(): void;
+}
+
+/** The session and its scenario's catalog entry. */
+export interface SessionEntry {
+  readonly session: Session;
+  readonly entry: CatalogEntry;
+}
+
+/** Saves `session` with its scenario: the change to set (the session, and the notice the write leaves). */
+export function saveSession(kit: Kit, session: Session, entry: CatalogEntry): Pick<AppState, 'session' | 'notice'> {
+  return { session, notice: noticeAfterSave(kit.persistence.saveGame(session, entry), kit.get().notice) };
+}
+
+/** The session with one more entry in the instructor's log, dated to the turn being played. */
+export function withLogEntry(session: Session, entry: InstructorAction): Session {
+  return { ...session, log: [...session.log, { ...entry, turn: session.state.turn }] };
+}
+
+/** What the log says of an intervention made on the state it was made on. */
+function logEntryOf(action: Intervention, before: Session['state']): InstructorAction {
+  switch (action.kind) {
+    case 'fire':
+      return { kind: 'fire', event: action.event };
+    case 'adjust':
+      return { kind: 'adjust', meter: action.meter, before: before.meters[action.meter] ?? Number.NaN, value: action.value, reason: action.reason.trim() };
+    case 'end':
+      return { kind: 'end' };
+  }
+}
+
+/**
+ * Opens the turn of `session` on the screen it starts on: the debrief once the game has ended, the
+ * hand-over screen in hot-seat, else the turn itself with its team's timer running (stopped when
+ * `paused`). `change` is what else is set with it.
+ */
+function openTurn(kit: Kit, session: Session, paused: boolean, change: () => Partial<AppState> = () => ({})): boolean {
+  const to: Screen = session.state.ending ? 'debrief' : session.mode === 'hotseat' ? 'handover' : 'turn';
+  return moveTo(kit, to, () => ({ ...change(), clock: to === 'turn' ? clockFor(session, kit.timer.now(), paused) : null, timedOut: null }));
+}
+
+/** Said when a ruling arrives for a game or a turn no longer being played: it is dropped. */
+const STALE = 'the game has moved on since this was asked';
+/** Said when the ruling was fine but the screen it leads to cannot be reached from the one showing (moveTo has warned). */
+const NO_MOVE = 'the game cannot move to that screen from the one showing';
+
+/**
+ * Applies a ruling of the game authority to the store: the one place they are applied. Null when
+ * applied; otherwise why not (the authority's refusal, a ruling for a turn already left behind, or a
+ * screen the game cannot move to from where it is), and nothing changed.
+ */
+export function apply(kit: Kit, ruling: Ruling): string | null {
+  const { get, set } = kit;
+  if (ruling.kind === 'refused') return ruling.problem;
+  if (ruling.kind === 'started') {
+    const entry = selectEntry(get(), ruling.setup.scenarioId);
+    if (!entry) return `the scenario '${ruling.setup.scenarioId}' is not in the list`;
+    const session: Session = { ...ruling.setup, state: ruling.state, reports: [], orders: [], draft: EMPTY_DRAFT, sealed: {}, log: [] };
+    const moved = moveTo(kit, 'briefing', () => {
+      const problem = kit.persistence.saveGame(session, entry);
+      return { session, canContinue: problem === null, notice: problemNotice(problem), instructor: INSTRUCTOR_CLOSED, clock: null, timedOut: null };
+    });
+    return moved ? null : NO_MOVE;
+  }
+  const se = selectSessionEntry(get());
+  if (!se || se.session.scenarioId !== ruling.scenarioId) return STALE;
+  const { session, entry } = se;
+  switch (ruling.kind) {
+    case 'resolved': {
+      if (session.state.turn !== ruling.turn || session.state.ending) return STALE;
+      const next: Session = {
+        ...session,
+        // Tokyo's team chooses first every turn.
+        human: session.mode === 'hotseat' ? 'tokyo' : session.human,
+        state: ruling.state,
+        reports: [...session.reports, ruling.report],
+        orders: [...session.orders, ruling.orders],
+        draft: EMPTY_DRAFT,
+        sealed: {},
+      };
+      return moveTo(kit, 'resolution', () => ({ ...saveSession(kit, next, entry), clock: null })) ? null : NO_MOVE;
+    }
+    case 'intervened': {
+      if (session.state.turn !== ruling.turn || session.state.ending) return STALE;
+      const { state } = ruling;
+      // A choice the intervention took off the table (a decision's `when` no longer holds) is dropped, or the turn could not end.
+      const fit = (side: Side, orders: SideOrders): SideOrders => stillChoosable(entry.scenario, state, side, orders);
+      const sealed = Object.fromEntries(Object.entries(session.sealed).map(([side, orders]) => [side, fit(side as Side, orders)]));
+      const next: Session = {
+        ...withLogEntry(session, logEntryOf(ruling.action, session.state)),
+        state,
+        reports: ruling.report ? [...session.reports, ruling.report] : session.reports,
+        ...(!state.ending && { draft: fit(session.human, session.draft), sealed }),
+      };
+      if (!state.ending) {
+        set(saveSession(kit, next, entry));
+        return null;
+      }
+      return moveTo(kit, 'debrief', () => ({ ...saveSession(kit, next, entry), clock: null, instructor: { ...get().instructor, paused: false } })) ? null : NO_MOVE;
+    }
+    case 'replayed': {
+      const undone: Session = {
+        ...session,
+        human: session.mode === 'hotseat' ? 'tokyo' : session.human,
+        state: ruling.state,
+        reports: [...ruling.reports],
+        orders: [...ruling.orders],
+        draft: EMPTY_DRAFT,
+        sealed: {},
+        log: ruling.log,
+      };
+      return openTurn(kit, undone, false, () => ({ ...saveSession(kit, undone, entry), instructor: { ...get().instructor, paused: false } })) ? null : NO_MOVE;
+    }
+  }
+}
+
+export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
+  const { set, get, persistence, authority } = kit;
+  /** For actions that return nothing: a refusal by the authority is a fault the console should show (a stale ruling is not). */
+  const settle = (ruling: Ruling): void => {
+    const problem = apply(kit, ruling);
+    if (ruling.kind === 'refused') console.warn(`The game refused: ${problem}`);
+  };
+  // The draft is saved too, so a reload mid-turn comes back to the same choices.
+  const setDraft = (draft: SideOrders): void => {
+    const se = selectSessionEntry(get());
+    if (!se || draft === se.session.draft || get().instructor.paused) return;
+    set(saveSession(kit, { ...se.session, draft }, se.entry));
+  };
+  const intervention = (action: Intervention): string | null => {
+    const se = selectInstructing(get());
+    if (!se) return 'the instructor panel is not open';
+    return apply(kit, authority.intervene(se.entry, se.session.state, action));
+  };
+
+  return {
+    state: { session: null, canContinue: persistence.hasGame() },
+    actions: {
+      startGame: (seed) => {
+        const { pick } = get();
+        const entry = pick.scenarioId ? selectEntry(get(), pick.scenarioId) : undefined;
+        const human = pick.mode === 'hotseat' ? 'tokyo' : pick.side;
+        if (!entry || !human) return;
+        settle(authority.start(entry, { scenarioId: entry.id, mode: pick.mode, human, difficulty: pick.difficulty, seed: seed ?? kit.newSeed(), classroom: pick.classroom }));
+      },
+      beginTurn: () => {
+        const session = get().session;
+        if (session) openTurn(kit, session, get().instructor.paused);
+      },
+      revealTurn: () => {
+        const session = get().session;
+        if (session && !session.state.ending && get().screen === 'handover') moveTo(kit, 'turn', () => ({ clock: clockFor(session, kit.timer.now(), get().instructor.paused), timedOut: null }));
+      },
+      toggleDecision: (id) => {
+        const se = selectSessionEntry(get());
+        if (!se || se.session.state.ending) return;
+        setDraft(toggleDecision(se.entry.scenario, se.session.state, se.session.human, se.session.draft, id));
+      },
+      respond: (eventId, choiceId) => {
+        const se = selectSessionEntry(get());
+        if (!se || se.session.state.ending) return;
+        setDraft(chooseResponse(se.entry.scenario, se.session.state, se.session.human, se.session.draft, eventId, choiceId));
+      },
+      endTurn: () => {
+        const se = selectSessionEntry(get());
+        if (!se || !selectCanChoose(get())) return;
+        const { session, entry } = se;
+        const other = otherSide(session.human);
+        if (session.mode === 'hotseat' && !session.sealed[other]) {
+          // The first team's orders are sealed; the other team takes the controls behind the hand-over screen.
+          const next: Session = { ...session, human: other, draft: EMPTY_DRAFT, sealed: { ...session.sealed, [session.human]: session.draft } };
+          moveTo(kit, 'handover', () => ({ ...saveSession(kit, next, entry), clock: null }));
+          return;
+        }
+        const orders = session.mode === 'hotseat' ? { [session.human]: session.draft, [other]: session.sealed[other]! } : { [session.human]: session.draft };
+        settle(authority.resolve({ entry, state: session.state, mode: session.mode, difficulty: session.difficulty, orders }));
+      },
+      nextTurn: () => {
+        const session = get().session;
+        if (session) openTurn(kit, session, get().instructor.paused);
+      },
+      continueSavedGame: () => {
+        const loaded = persistence.loadGame(get().catalog);
+        if (!loaded) return set({ canContinue: false });
+        if (!loaded.ok) return set({ canContinue: persistence.hasGame(), notice: problemNotice(loaded.problem) });
+        const session = loaded.session;
+        openTurn(kit, session, false, () => ({ session, pick: pickOf(session), instructor: INSTRUCTOR_CLOSED }));
+      },
+      quitToTitle: () => void moveTo(kit, 'title', () => ({ canContinue: persistence.hasGame(), instructor: INSTRUCTOR_CLOSED, clock: null, timedOut: null })),
+      exportSave: () => {
+        const se = selectSessionEntry(get());
+        return se ? persistence.exportGame(se.session, se.entry) : null;
+      },
+      importSave: (text) => {
+        const loaded = persistence.importGame(text, get().catalog);
+        if (!loaded.ok) return set({ notice: problemNotice(loaded.problem) });
+        const session = loaded.session;
+        openTurn(kit, session, false, () => ({ session, canContinue: true, pick: pickOf(session), notice: null, instructor: INSTRUCTOR_CLOSED }));
+      },
+      fireEvent: (eventId) => intervention({ kind: 'fire', event: eventId }),
+      adjustMeter: (meterId, value, reason) => {
+        const se = selectSessionEntry(get());
+        // The log says what the meter became: a value beyond its bounds is kept within them, as the engine does.
+        const bounds = se?.entry.scenario.meters.find((m) => m.id === meterId);
+        const within = bounds && Number.isFinite(value) ? Math.min(bounds.max, Math.max(bounds.min, value)) : value;
+        return intervention({ kind: 'adjust', meter: meterId, value: within, reason });
+      },
+      undoLastTurn: () => {
+        const se = selectInstructing(get());
+        if (!se) return;
+        const { session, entry } = se;
+        const endedByHand = session.state.ending?.byInstructor === true;
+        if (!endedByHand && session.orders.length === 0) return;
+        // Back to the choices of the last turn resolved (or of the turn the instructor ended): what was done after is taken back.
+        const back = endedByHand ? session.state.turn : session.orders.length;
+        const orders = endedByHand ? session.orders : session.orders.slice(0, -1);
+        const kept = session.log.map((x) => (!x.undone && (x.turn > back || (endedByHand && x.kind === 'end')) && (x.kind === 'fire' || x.kind === 'adjust' || x.kind === 'end') ? { ...x, undone: true as const } : x));
+        // Undo ends a pause: the log says so, as the debrief reads it.
+        const log = [...kept, ...(get().instructor.paused ? [{ kind: 'resume' as const, turn: session.state.turn }] : []), { kind: 'undo' as const, turn: session.state.turn, undid: back }];
+        settle(authority.replay({ entry, seed: session.seed, orders, log }));
+      },
+      endGameNow: () => void intervention({ kind: 'end' }),
+    },
+  };
+}
+
+// Selectors.
+
+const sessionEntries = new WeakMap<Session, SessionEntry>();
+
+/** The session and its scenario, or null without a game. The same object while neither changes, so a view may watch it. */
+export function selectSessionEntry(state: AppState): SessionEntry | null {
+  const session = state.session;
+  if (!session) return null;
+  const entry = selectEntry(state, session.scenarioId);
+  if (!entry) return null;
+  const known = sessionEntries.get(session);
+  if (known?.entry === entry) return known;
+  const made = { session, entry };
+  sessionEntries.set(session, made);
+  return made;
+}
+
+/** The session and its scenario while the instructor's panel is open on it. */
+export function selectInstructing(state: AppState): SessionEntry | null {
+  return state.instructor.panel === 'open' ? selectSessionEntry(state) : null;
+}
+
+/** May the team at the controls choose and end its turn now (the turn showing, the game not ended, not paused)? */
+export function selectCanChoose(state: AppState): boolean {
+  return state.screen === 'turn' && state.session !== null && !state.session.state.ending && !state.instructor.paused;
+}
+
+/** The capital the team at the controls has left once its draft is paid for; null without a game. */
+export function selectCapitalLeft(state: AppState): number | null {
+  const se = selectSessionEntry(state);
+  return se ? capitalLeft(se.entry.scenario, se.session.state, se.session.human, se.session.draft) : null;
+}
+
+/** The decision cards of the team at the controls, with what its draft chose and can still choose; empty without a game. */
+export function selectCards(state: AppState): Card[] {
+  const se = selectSessionEntry(state);
+  return se ? cards(se.entry.scenario, se.session.state, se.session.human, se.session.draft) : [];
+}
