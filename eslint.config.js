@@ -94,16 +94,7 @@ const STORE_NO_DOM = 'The store holds no Phaser and no DOM-facing module: views 
 const VIEWS_PUBLIC = "Views import the engine's public face only: '…/engine' (its index) or '…/engine/model' (its types).";
 
 export default defineConfig([
-  globalIgnores([
-    'dist/',
-    'node_modules/',
-    'test-results/',
-    'coverage/',
-    'public/',
-    'assets/',
-    'scenarios/**/*.json',
-    '**/.vite/',
-  ]),
+  globalIgnores(['dist/', 'node_modules/', 'test-results/', 'coverage/', 'public/', 'assets/', 'scenarios/**/*.json', '**/.vite/']),
 
   {
     name: 'typescript (type-checked)',
@@ -144,11 +135,7 @@ export default defineConfig([
     ignores: TEST_FILES,
     rules: {
       'no-restricted-globals': ['error', ...IMPURE_GLOBALS],
-      'no-restricted-properties': [
-        'error',
-        ...HTML_SINKS,
-        { object: 'Math', property: 'random', message: 'The engine is pure: draw from the seeded random (src/engine/random.ts).' },
-      ],
+      'no-restricted-properties': ['error', ...HTML_SINKS, { object: 'Math', property: 'random', message: 'The engine is pure: draw from the seeded random (src/engine/random.ts).' }],
     },
   },
   ...ring('src/engine', (depth) => [
@@ -163,9 +150,7 @@ export default defineConfig([
     { regex: `${out(depth)}(ui|world|scenes|audio)(/|$)`, message: STORE_NO_DOM },
     { regex: '^(phaser|howler)(/|$)', message: STORE_NO_DOM },
   ]),
-  ...['src/ui', 'src/world', 'src/scenes'].flatMap((dir) =>
-    ring(dir, (depth) => [{ regex: `${out(depth)}(\\.\\./)*engine/(?!(index|model)$)`, message: VIEWS_PUBLIC }]),
-  ),
+  ...['src/ui', 'src/world', 'src/scenes'].flatMap((dir) => ring(dir, (depth) => [{ regex: `${out(depth)}(\\.\\./)*engine/(?!(index|model)$)`, message: VIEWS_PUBLIC }])),
 
   prettier,
 ]);

@@ -43,7 +43,9 @@ describe('the rings', () => {
   });
 
   it('lets the scenario ring read the engine and its own libraries only', async () => {
-    expect(await findings('src/scenario/x.ts', "import { suggestion } from '../engine/didYouMean';\nimport { parseDocument } from 'yaml';\nimport { z } from 'zod';\nimport jsep from 'jsep';\n")).toEqual([]);
+    expect(
+      await findings('src/scenario/x.ts', "import { suggestion } from '../engine/didYouMean';\nimport { parseDocument } from 'yaml';\nimport { z } from 'zod';\nimport jsep from 'jsep';\n"),
+    ).toEqual([]);
     expect(await findings('src/scenario/x.ts', "import { shippedCatalog } from '../store/catalog';\n")).toEqual(['no-restricted-imports']);
     expect(await findings('src/scenario/x.ts', "import { readFileSync } from 'node:fs';\n")).toEqual(['no-restricted-imports']);
   });
@@ -65,12 +67,12 @@ describe('the rings', () => {
   });
 
   it('treats author text as text everywhere in the page', async () => {
-    expect(await findings('src/ui/x.ts', "export function show(node: HTMLElement, text: string): void {\n  node.innerHTML = text;\n}\n")).toEqual(['no-restricted-properties']);
+    expect(await findings('src/ui/x.ts', 'export function show(node: HTMLElement, text: string): void {\n  node.innerHTML = text;\n}\n')).toEqual(['no-restricted-properties']);
     expect(await findings('src/world/x.ts', "export function show(node: HTMLElement, text: string): void {\n  node.insertAdjacentHTML('beforeend', text);\n}\n")).toEqual(['no-restricted-properties']);
     expect(await findings('src/engine/x.ts', 'export const read = (node: { outerHTML: string }) => node.outerHTML;\n')).toEqual(['no-restricted-properties']);
-    expect(await findings('src/scenario/x.ts', "export const run = (code: string): unknown => eval(code);\n")).toEqual(['no-eval']);
-    expect(await findings('src/scenario/x.ts', "export const compile = (code: string) => new Function(code);\n")).toEqual(['no-new-func']);
-    expect(await findings('src/ui/x.ts', "export function show(node: HTMLElement, text: string): void {\n  node.textContent = text;\n}\n")).toEqual([]);
+    expect(await findings('src/scenario/x.ts', 'export const run = (code: string): unknown => eval(code);\n')).toEqual(['no-eval']);
+    expect(await findings('src/scenario/x.ts', 'export const compile = (code: string) => new Function(code);\n')).toEqual(['no-new-func']);
+    expect(await findings('src/ui/x.ts', 'export function show(node: HTMLElement, text: string): void {\n  node.textContent = text;\n}\n')).toEqual([]);
   });
 
   it('lets tests assemble rings: an engine test may load a scenario', async () => {
