@@ -1,12 +1,25 @@
 /**
- * The printable debrief's meter chart: an inline SVG built element by element (no markup strings),
- * every meter's true value over the turns on its own range (0% its minimum, 100% its maximum), the
+ * The debrief's meter chart, printed and on screen: an inline SVG built element by element (no
+ * markup strings), each meter over the turns on its own range (0% its minimum, 100% its maximum), the
  * turns' key events as numbered dotted lines. Lines differ by colour, dash and marker, so the chart
- * still reads when printed in black and white.
+ * still reads when printed in black and white. The printable page draws every true value; the
+ * debrief screen draws what one side saw, its polls dashed inside their error band.
  */
 import { t } from '../../i18n';
 import type { KeyEvent } from '../present';
-import type { ChartSeries } from './printModel';
+
+/** One line of the chart; the printable debrief's ChartSeries is one. */
+export interface ChartLine {
+  readonly id: string;
+  readonly min: number;
+  readonly max: number;
+  /** The value in each state (values[0] at the start, values[i] after turn i); null where the side had no reading. */
+  readonly values: readonly (number | null)[];
+  /** A poll's margin in each state, drawn as a band around the line. */
+  readonly margins?: readonly (number | null)[];
+  /** Set on a chart of what a side saw: polls are dashed, exact meters solid (dashes then no longer tell lines apart). */
+  readonly poll?: boolean;
+}
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -22,9 +35,13 @@ export interface SeriesLook {
   readonly marker: Marker;
 }
 
-/** The i-th series' look: twelve distinct dash-and-marker pairs before any repeats in black and white. */
-export function seriesLook(i: number): SeriesLook {
-  return { color: COLORS[i % COLORS.length]!, dash: DASHES[Math.floor(i / MARKERS.length) % DASHES.length]!, marker: MARKERS[i % MARKERS.length]! };
+/**
+ * The i-th series' look: twelve distinct dash-and-marker pairs before any repeats in black and white.
+ * `poll` (a side's view): the dash says poll or exact instead.
+ */
+export function seriesLook(i: number, poll?: boolean): SeriesLook {
+  const dash = poll === undefined ? DASHES[Math.floor(i / MARKERS.length) % DASHES.length]! : poll ? DASHES[1]! : '';
+  return { color: COLORS[i % COLORS.length]!, dash, marker: MARKERS[i % MARKERS.length]! };
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
@@ -52,7 +69,7 @@ const H = 330;
 const PLOT = { left: 50, right: 706, top: 34, bottom: 290 };
 
 /** The chart itself; `label` is what a screen reader hears for it (the legend and table carry the numbers). */
-export function meterChart(series: readonly ChartSeries[], xLabels: readonly string[], marks: readonly KeyEvent[], label: string): SVGSVGElement {
+export function meterChart(series: readonly ChartLine[], xLabels: readonly string[], marks: readonly KeyEvent[], label: string): SVGSVGElement {
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': label, class: 'report-chart' });
   root.append(svg('title', {}, label));
   const turns = Math.max(1, xLabels.length - 1);
@@ -81,30 +98,44 @@ export function meterChart(series: readonly ChartSeries[], xLabels: readonly str
   }
   root.append(events);
 
+  const at = (x: number, y: number): string => `${x.toFixed(1)},${y.toFixed(1)}`;
   series.forEach((s, i) => {
-    const look = seriesLook(i);
+    const look = seriesLook(i, s.poll);
     const span = s.max - s.min || 1;
-    const points = s.values.map((v, x) => [xs(x), ys((v - s.min) / span)] as const);
+    const share = (v: number): number => Math.min(1, Math.max(0, (v - s.min) / span));
+    // Each unbroken run of readings is one line (a side has no poll after the game's last turn).
+    const runs: { x: number; v: number; m: number }[][] = [[]];
+    s.values.forEach((v, x) => {
+      if (v === null) runs.push([]);
+      else runs[runs.length - 1]!.push({ x, v, m: s.margins?.[x] ?? 0 });
+    });
     const g = svg('g', { class: 'report-chart-series', 'data-meter': s.id });
-    g.append(
-      svg('polyline', {
-        points: points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' '),
-        fill: 'none',
-        stroke: look.color,
-        'stroke-width': 2,
-        'stroke-linejoin': 'round',
-        ...(look.dash && { 'stroke-dasharray': look.dash }),
-      }),
-    );
-    for (const [x, y] of points) g.append(marker(look, x, y));
+    for (const run of runs.filter((r) => r.length > 0)) {
+      if (s.margins) {
+        const upper = run.map((p) => at(xs(p.x), ys(share(p.v + p.m))));
+        const lower = [...run].reverse().map((p) => at(xs(p.x), ys(share(p.v - p.m))));
+        g.append(svg('polygon', { points: [...upper, ...lower].join(' '), fill: look.color, 'fill-opacity': 0.14, stroke: 'none' }));
+      }
+      g.append(
+        svg('polyline', {
+          points: run.map((p) => at(xs(p.x), ys(share(p.v)))).join(' '),
+          fill: 'none',
+          stroke: look.color,
+          'stroke-width': 2,
+          'stroke-linejoin': 'round',
+          ...(look.dash && { 'stroke-dasharray': look.dash }),
+        }),
+      );
+      for (const p of run) g.append(marker(look, xs(p.x), ys(share(p.v))));
+    }
     root.append(g);
   });
   return root;
 }
 
 /** A legend swatch: a short stretch of the series' line with its marker. */
-export function legendSwatch(i: number): SVGSVGElement {
-  const look = seriesLook(i);
+export function legendSwatch(i: number, poll?: boolean): SVGSVGElement {
+  const look = seriesLook(i, poll);
   const root = svg('svg', { viewBox: '0 0 30 12', width: 30, height: 12, 'aria-hidden': 'true', class: 'report-swatch' });
   root.append(svg('line', { x1: 1, y1: 6, x2: 29, y2: 6, stroke: look.color, 'stroke-width': 2, ...(look.dash && { 'stroke-dasharray': look.dash }) }), marker(look, 15, 6, 3.4));
   return root;

@@ -4,6 +4,8 @@
  */
 import type { Screen } from '../../store/screens';
 import { el } from '../kit';
+import { debriefView } from './debrief';
+import { resolutionView } from './resolution';
 import { titleView } from './title';
 import type { ScreenView } from './view';
 
@@ -22,6 +24,6 @@ export const VIEWS: Readonly<Record<Screen, ScreenView>> = {
   briefing: pending('Briefing'),
   handover: pending('Handover'),
   turn: pending('Turn'),
-  resolution: pending('Resolution'),
-  debrief: pending('Debrief'),
+  resolution: resolutionView,
+  debrief: debriefView,
 };
