@@ -1,6 +1,6 @@
 /**
  * Where the store keeps things between visits. The browser implementation (saves.ts) guards every
- * write as DESIGN.md's reliability rules ask; tests use the in-memory one.
+ * write as docs/architecture.md's reliability rules ask; tests use the in-memory one.
  */
 import type { Settings } from './settings';
 import type { CatalogEntry } from './catalog';

@@ -1,5 +1,5 @@
 /**
- * The save file: a versioned snapshot of a game (DESIGN.md, reliability rules). It carries the
+ * The save file: a versioned snapshot of a game (docs/architecture.md, reliability rules). It carries the
  * seed and every turn's orders (the action log), the scenario's fingerprint, and the state with
  * its generator's state. Reading one never trusts it: the game is replayed from seed and orders,
  * and the replay must arrive at the saved state's fingerprint.

@@ -1,5 +1,5 @@
 /**
- * Saves in the browser's localStorage, guarded (DESIGN.md, reliability rules): the raw save is
+ * Saves in the browser's localStorage, guarded (docs/architecture.md, reliability rules): the raw save is
  * backed up before any overwrite; an unreadable save is moved aside (quarantined) and reported,
  * never silently replaced; a full storage is reported and the game goes on in memory.
  */
