@@ -53,6 +53,7 @@ describe('a reload', () => {
     const { actions } = first.getState();
     actions.pickScenario('classroom_pilot');
     actions.pickSide('seoul');
+    actions.go('side');
     actions.startGame();
     actions.beginTurn();
     actions.endTurn();
