@@ -53,7 +53,9 @@ describe('a reload', () => {
     const { actions } = first.getState();
     actions.pickScenario('classroom_pilot');
     actions.pickSide('seoul');
+    actions.go('scenarios');
     actions.go('side');
+    expect(first.getState().screen).toBe('side');
     actions.startGame();
     actions.beginTurn();
     actions.endTurn();
