@@ -110,10 +110,12 @@ export function describe(control: HTMLElement, description: string): HTMLElement
 export interface ChoiceOption {
   readonly value: string;
   readonly label: string;
-  /** A second line under the label, visible. */
-  readonly detail?: string;
+  /** What follows the label in the card, visible (a line, or a few blocks); screen readers read it as the option's description. */
+  readonly detail?: string | Node;
   readonly disabled?: boolean;
+  /** The label's language, when not the interface's (scenario text shown in English on a ja screen). */
   readonly lang?: string;
+  readonly detailLang?: string;
 }
 
 export interface ChoiceOptions {
@@ -147,7 +149,10 @@ export function choice(o: ChoiceOptions): HTMLFieldSetElement {
       playSound('click');
       o.onChange(option.value);
     });
-    const text = el('span', { class: 'choice-text' }, el('span', { class: 'choice-label', text: option.label, ...(option.lang && { lang: option.lang }) }), option.detail ? el('span', { class: 'choice-detail', text: option.detail }) : null);
+    // The detail is the option's description, not part of its name: a radio is named by its label alone ("Lead Tokyo").
+    const detail = option.detail ? el('span', { class: 'choice-detail', id: uniqueId('detail'), aria: { hidden: true }, ...(option.detailLang && { lang: option.detailLang }) }, option.detail) : null;
+    if (detail) input.setAttribute('aria-describedby', detail.id);
+    const text = el('span', { class: 'choice-text' }, el('span', { class: 'choice-label', text: option.label, ...(option.lang && { lang: option.lang }) }), detail);
     list.append(el('label', { class: 'choice-option' }, input, text));
   }
   set.append(list);
@@ -177,7 +182,16 @@ export function toggle(o: ToggleOptions): HTMLLabelElement {
     playSound('click');
     o.onChange(input.checked);
   });
-  return el('label', { class: 'switch' }, input, el('span', { class: 'switch-track', aria: { hidden: true } }), el('span', { class: 'switch-text' }, el('span', { text: o.label }), o.detail ? el('span', { class: 'field-detail', text: o.detail }) : null));
+  // As with a choice's option, the detail describes the switch; its name is the label alone.
+  const detail = o.detail ? el('span', { class: 'field-detail', id: uniqueId('detail'), text: o.detail, aria: { hidden: true } }) : null;
+  if (detail) input.setAttribute('aria-describedby', detail.id);
+  return el('label', { class: 'switch' }, input, el('span', { class: 'switch-track', aria: { hidden: true } }), el('span', { class: 'switch-text' }, el('span', { text: o.label }), detail));
+}
+
+/** Sets a switch on or off without rebuilding it (a change made elsewhere, e.g. a reload's settings). */
+export function setToggle(control: HTMLElement, checked: boolean): void {
+  const input = control.querySelector<HTMLInputElement>('input[type="checkbox"]');
+  if (input) input.checked = checked;
 }
 
 export interface RangeOptions {
@@ -200,15 +214,30 @@ export function range(o: RangeOptions): HTMLLabelElement {
   input.max = String(o.max);
   input.step = String(o.step);
   input.value = String(o.value);
-  const shown = el('output', { class: 'range-value', text: o.valueText(o.value), aria: { hidden: true } });
-  input.setAttribute('aria-valuetext', o.valueText(o.value));
-  input.addEventListener('input', () => {
-    const value = Number(input.value);
+  const shown = el('output', { class: 'range-value', aria: { hidden: true } });
+  const show = (value: number): void => {
     shown.textContent = o.valueText(value);
     input.setAttribute('aria-valuetext', o.valueText(value));
+  };
+  show(o.value);
+  input.addEventListener('input', () => {
+    const value = Number(input.value);
+    show(value);
     o.onChange(value);
   });
-  return el('label', { class: 'range' }, el('span', { class: 'field-label', text: o.label }), input, shown);
+  const control = el('label', { class: 'range' }, el('span', { class: 'field-label', text: o.label }), input, shown);
+  rangeShows.set(control, (value) => {
+    input.value = String(value);
+    show(value);
+  });
+  return control;
+}
+
+const rangeShows = new WeakMap<Element, (value: number) => void>();
+
+/** Moves a slider to `value` without rebuilding it or calling its onChange (the value came from elsewhere). */
+export function setRange(control: HTMLElement, value: number): void {
+  rangeShows.get(control)?.(value);
 }
 
 export interface TextFieldOptions {

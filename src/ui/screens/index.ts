@@ -6,6 +6,10 @@ import type { Screen } from '../../store/screens';
 import { el } from '../kit';
 import { debriefView } from './debrief';
 import { resolutionView } from './resolution';
+import { classSetupView } from './classSetup';
+import { scenariosView } from './scenarios';
+import { settingsView } from './settings';
+import { sideView } from './side';
 import { titleView } from './title';
 import type { ScreenView } from './view';
 
@@ -17,10 +21,10 @@ const pending =
 
 export const VIEWS: Readonly<Record<Screen, ScreenView>> = {
   title: titleView,
-  settings: pending('Settings'),
-  scenarios: pending('Scenarios'),
-  side: pending('Side'),
-  classSetup: pending('Class setup'),
+  settings: settingsView,
+  scenarios: scenariosView,
+  side: sideView,
+  classSetup: classSetupView,
   briefing: pending('Briefing'),
   handover: pending('Handover'),
   turn: pending('Turn'),
