@@ -146,6 +146,13 @@ export default defineConfig([
     { regex: `${out(depth)}(?!engine(/|$))`, message: SCENARIO_ONLY },
     { regex: packageOtherThan(['yaml', 'zod', 'jsep']), message: SCENARIO_ONLY },
   ]),
+  {
+    name: 'the store draws nothing',
+    files: ['src/store/**/*.ts'],
+    ignores: TEST_FILES,
+    // Browser storage and preferences are the store's to read (src/store/app.ts wires them in); the document is the views'.
+    rules: { 'no-restricted-globals': ['error', { name: 'document', message: STORE_NO_DOM }] },
+  },
   ...ring('src/store', (depth) => [
     { regex: `${out(depth)}(ui|world|scenes|audio)(/|$)`, message: STORE_NO_DOM },
     { regex: '^(phaser|howler)(/|$)', message: STORE_NO_DOM },

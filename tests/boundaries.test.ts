@@ -55,6 +55,7 @@ describe('the rings', () => {
     expect(await findings('src/store/x.ts', "import { Howl } from 'howler';\n")).toEqual(['no-restricted-imports']);
     expect(await findings('src/store/x.ts', "import { button } from '../ui/kit';\n")).toEqual(['no-restricted-imports']);
     expect(await findings('src/store/slices/x.ts', "import { playSound } from '../../audio/sound';\n")).toEqual(['no-restricted-imports']);
+    expect(await findings('src/store/x.ts', 'export const title = () => document.title;\n')).toEqual(['no-restricted-globals']);
     expect(await findings('src/store/slices/x.ts', "import { newGame } from '../../engine';\nimport { createStore } from 'zustand/vanilla';\n")).toEqual([]);
   });
 
