@@ -43,7 +43,7 @@ export interface Director {
 }
 
 export function startDirector(store: AppStore, root: HTMLElement): Director {
-  let cleanups: (() => void)[] = [];
+  const cleanups: (() => void)[] = [];
   let escape: (() => void) | null = null;
   let shortcuts: Readonly<Record<string, (event: KeyboardEvent) => void>> = {};
   let shown: Screen | null = null;

@@ -47,10 +47,11 @@ export const titleView: ScreenView = (root, ctx) => {
       label: t('title.importSave'),
       key: 'title:import',
       accept: '.json,application/json,.txt,text/plain',
-      onFile: (file) => file.text().then(
-        (text) => actions.importSave(text),
-        (error: unknown) => announce(t('title.importUnreadable', { message: error instanceof Error ? error.message : String(error) })),
-      ),
+      onFile: (file) =>
+        void file.text().then(
+          (text) => actions.importSave(text),
+          (error: unknown) => announce(t('title.importUnreadable', { message: error instanceof Error ? error.message : String(error) })),
+        ),
     }),
   );
 
