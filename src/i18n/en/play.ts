@@ -87,7 +87,9 @@ export const play = {
       endTurn: 'End turn',
       endTurnSpoken: 'End turn {{turn}}',
       menu: 'Menu',
-      keys: 'Keys: Tab moves · Space chooses · Enter ends the turn · Page Up/Down pages · G guide · Esc menu',
+      keys: 'Keys: Tab moves · Space chooses · E or Enter ends the turn · Page Up/Down scroll · G guide · Esc menu',
+      /** The right column's scrolling part, above End turn. */
+      sideRegion: 'Guide, proposals and events',
       /** Under End turn when the full hint does not fit. */
       keysShort: 'Tab · Space choose · Enter end turn · Esc menu',
       news: 'News',

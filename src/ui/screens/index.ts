@@ -3,21 +3,17 @@
  * for every declared screen, so a screen added there and not here does not compile.
  */
 import type { Screen } from '../../store/screens';
-import { el } from '../kit';
+import { briefingView } from './briefing';
 import { debriefView } from './debrief';
+import { handoverView } from './handover';
 import { resolutionView } from './resolution';
 import { classSetupView } from './classSetup';
 import { scenariosView } from './scenarios';
 import { settingsView } from './settings';
 import { sideView } from './side';
 import { titleView } from './title';
+import { turnView } from './turn';
 import type { ScreenView } from './view';
-
-// A screen not yet rebuilt on the DOM: says so (temporary while the screens are ported).
-const pending =
-  (name: string): ScreenView =>
-  (root) =>
-    root.append(el('h1', { text: name }));
 
 export const VIEWS: Readonly<Record<Screen, ScreenView>> = {
   title: titleView,
@@ -25,9 +21,9 @@ export const VIEWS: Readonly<Record<Screen, ScreenView>> = {
   scenarios: scenariosView,
   side: sideView,
   classSetup: classSetupView,
-  briefing: pending('Briefing'),
-  handover: pending('Handover'),
-  turn: pending('Turn'),
+  briefing: briefingView,
+  handover: handoverView,
+  turn: turnView,
   resolution: resolutionView,
   debrief: debriefView,
 };
