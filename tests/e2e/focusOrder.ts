@@ -15,28 +15,45 @@ export interface FocusStop {
   readonly tag: string;
 }
 
-/** Tabs through the whole page once; returns the controls in the order they took focus (marked in the page for `focusOrderProblems`). */
+/** Tabs through the whole page once; returns the controls in the order they took focus (kept in the page for `focusOrderProblems`). */
 export async function tabThrough(page: Page, limit = 120): Promise<FocusStop[]> {
   await page.evaluate(() => {
-    (window as unknown as { __e2eFocus: Element[] }).__e2eFocus = [];
-    (document.activeElement as HTMLElement | null)?.blur();
+    const w = window as unknown as { __e2eFocus: Element[]; __e2eFocusLog: EventTarget[]; __e2eFocusListen?: (e: FocusEvent) => void };
+    w.__e2eFocus = [];
+    w.__e2eFocusLog = [];
+    // Tab goes on from where focus last was (even after a blur): start it from a mark at the very
+    // top of the page that Tab itself never stops at, out of the layout.
+    const start = document.createElement('span');
+    start.id = 'e2e-focus-start';
+    start.tabIndex = -1;
+    start.style.position = 'fixed';
+    document.body.prepend(start);
+    start.focus();
+    w.__e2eFocusListen = (e: FocusEvent) => void (e.target instanceof Element && e.target !== start && w.__e2eFocusLog.push(e.target));
+    document.addEventListener('focusin', w.__e2eFocusListen, true);
   });
-  const stops: FocusStop[] = [];
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const stop = await page.evaluate(() => {
-      const seen = (window as unknown as { __e2eFocus: Element[] }).__e2eFocus;
-      const el = document.activeElement;
-      if (!el || el === document.body || el === document.documentElement) return seen.length > 0 ? 'out' : 'none';
-      if (seen.includes(el)) return 'again';
-      seen.push(el);
-      const label = el.getAttribute('aria-label') ?? ((el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || '');
-      return { name: label.replace(/\s+/g, ' ').trim().slice(0, 60), tag: el.tagName.toLowerCase() };
+  // A few presses between looks: each look is a round trip to a page that may be busy.
+  for (let pressed = 0; pressed < limit; ) {
+    for (let i = 0; i < 4; i++, pressed++) await page.keyboard.press('Tab');
+    const around = await page.evaluate(() => {
+      const log = (window as unknown as { __e2eFocusLog: EventTarget[] }).__e2eFocusLog;
+      const active = document.activeElement;
+      return !active || active === document.body || active.id === 'e2e-focus-start' || new Set(log).size < log.length;
     });
-    if (stop === 'out' || stop === 'again') break;
-    if (stop !== 'none') stops.push(stop);
+    if (around) break;
   }
-  return stops;
+  return page.evaluate(() => {
+    const w = window as unknown as { __e2eFocus: Element[]; __e2eFocusLog: Element[]; __e2eFocusListen?: (e: FocusEvent) => void };
+    if (w.__e2eFocusListen) document.removeEventListener('focusin', w.__e2eFocusListen, true);
+    document.getElementById('e2e-focus-start')?.remove();
+    const order: Element[] = [];
+    for (const el of w.__e2eFocusLog) {
+      if (order.includes(el)) break;
+      order.push(el);
+    }
+    w.__e2eFocus = order;
+    return order.map((el) => ({ name: (el.getAttribute('aria-label') ?? ((el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || '')).replace(/\s+/g, ' ').trim().slice(0, 60), tag: el.tagName.toLowerCase() }));
+  });
 }
 
 /** After `tabThrough`: each step that goes against the visual order, as a sentence. */

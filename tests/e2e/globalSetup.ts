@@ -1,6 +1,6 @@
 /**
  * Once per run of the browser tests: the game built for production (as it ships, with its
- * Content-Security-Policy) into test-results/e2e-dist, and served by `vite preview` on a free port.
+ * Content-Security-Policy) into a directory of its own, and served by `vite preview` on a free port.
  * Every test file reads the address with `inject('gameUrl')` (see harness.ts): one build instead of
  * a dev server per file, whose first page load transforms hundreds of modules.
  *
@@ -8,7 +8,8 @@
  * policy's 'self' allows it): axe-core for the accessibility checks, the map test page, and the
  * scenario fixtures an instructor would publish next to the game (`?scenario=fixtures/…`).
  */
-import { copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
@@ -16,8 +17,6 @@ import type { TestProject } from 'vitest/node';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG = join(ROOT, 'vite.config.ts');
-/** Outside dist/, so a test run never replaces the build someone is about to deploy or bench. */
-export const E2E_DIST = join(ROOT, 'test-results', 'e2e-dist');
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,7 +28,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Vite's note on how it loads vite.config.ts is for the config's authors, not for a test run's output.
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
-  rmSync(E2E_DIST, { recursive: true, force: true });
+  // Outside dist/ (a test run never replaces the build someone is about to deploy or bench), and one
+  // per run: two runs at once (two people on one machine) must not rebuild under each other's server.
+  const E2E_DIST = mkdtempSync(join(tmpdir(), 'cyd-e2e-'));
   await build({
     root: ROOT,
     configFile: CONFIG,
@@ -61,5 +62,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
   return async () => {
     await server.close();
+    rmSync(E2E_DIST, { recursive: true, force: true });
   };
 }

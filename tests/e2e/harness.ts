@@ -68,6 +68,14 @@ export function sharedBrowser(): Promise<Browser> {
   return shared;
 }
 
+/**
+ * Context options for a test that is not about motion: the browser asks for reduced motion, so the
+ * game starts with it (as a player's system setting would) and the world draws no frame while
+ * nothing changes. An animating world costs a whole core under software rendering; the tests of
+ * whole games (play, menus, boot) keep the motion on.
+ */
+export const STILL = { reducedMotion: 'reduce' } as const;
+
 export interface GamePage {
   readonly page: Page;
   readonly context: BrowserContext;
@@ -87,6 +95,9 @@ export async function newGamePage(options: PageOptions = {}): Promise<GamePage> 
   const { settings, browser, ...contextOptions } = options;
   const context = await (browser ?? (await sharedBrowser())).newContext({ viewport: VIEWPORT, locale: 'en-US', ...contextOptions });
   onTestFinished(() => context.close());
+  // Every wait and navigation gets the same generous patience as WAIT.
+  context.setDefaultTimeout(WAIT.timeout);
+  context.setDefaultNavigationTimeout(WAIT.timeout);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (msg) => {
@@ -244,4 +255,26 @@ export async function playToDebrief(page: Page, from: number, maxTurns = 30): Pr
     }
   }
   throw new Error(`no ending after ${maxTurns} turns`);
+}
+
+/** The first card that can be chosen now and is not a joint decision: its title (the button's name) and key. */
+export async function choosableCard(page: Page, joint = 'must choose it too', only?: readonly string[]): Promise<{ title: string; key: string }> {
+  const found = await page.evaluate(
+    ([jointWords, ids]) => {
+      for (const el of document.querySelectorAll<HTMLButtonElement>('#app button[data-key^="card:"]')) {
+        if (ids && !ids.includes(el.dataset.key?.slice('card:'.length) ?? '')) continue;
+        const said = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+        if (el.getAttribute('aria-disabled') !== 'true' && el.getAttribute('aria-pressed') !== 'true' && !said.includes(jointWords)) return { title: el.getAttribute('aria-label') ?? el.textContent ?? '', key: el.dataset.key ?? '' };
+      }
+      return null;
+    },
+    [joint, only] as const,
+  );
+  if (!found) throw new Error('no card could be chosen on this turn');
+  return found;
+}
+
+/** Waits until the control with this data-key says it is pressed (a chosen card, an accepted proposal). */
+export async function waitForPressed(page: Page, key: string): Promise<void> {
+  await page.waitForFunction((k) => document.querySelector(`#app [data-key="${k}"]`)?.getAttribute('aria-pressed') === 'true', key, WAIT);
 }
