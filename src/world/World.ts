@@ -91,7 +91,24 @@ function clipAncestor(el: HTMLElement): HTMLElement | null {
   return null;
 }
 
-/** A slot's place in the window and the part of it that is seen; reports whether either changed. */
+/** The frame being followed, and the box of the last clipping ancestor read in it (the bars of a screen mostly share one). */
+let frameNo = 0;
+const clipRead = { el: null as HTMLElement | null, frame: -1, x0: 0, y0: 0, x1: 0, y1: 0 };
+
+function readClip(el: HTMLElement): typeof clipRead {
+  if (clipRead.el !== el || clipRead.frame !== frameNo) {
+    const c = el.getBoundingClientRect();
+    clipRead.el = el;
+    clipRead.frame = frameNo;
+    clipRead.x0 = c.left;
+    clipRead.y0 = c.top;
+    clipRead.x1 = c.right;
+    clipRead.y1 = c.bottom;
+  }
+  return clipRead;
+}
+
+/** A slot's place in the window and the part of it that is seen. */
 class SlotBox {
   readonly rect = box();
   readonly seen = box();
@@ -114,11 +131,11 @@ class SlotBox {
     let x1 = Math.min(viewW, r.right);
     let y1 = Math.min(viewH, r.bottom);
     if (this.clip) {
-      const c = this.clip.getBoundingClientRect();
-      x0 = Math.max(x0, c.left);
-      y0 = Math.max(y0, c.top);
-      x1 = Math.min(x1, c.right);
-      y1 = Math.min(y1, c.bottom);
+      const c = readClip(this.clip);
+      x0 = Math.max(x0, c.x0);
+      y0 = Math.max(y0, c.y0);
+      x1 = Math.min(x1, c.x1);
+      y1 = Math.min(y1, c.y1);
     }
     seen.x0 = x0;
     seen.y0 = y0;
@@ -150,7 +167,7 @@ class Bar {
   private tweenTo = 0;
   private tweenStart = -1;
   // What was last drawn, to draw again only on a change.
-  private last = { x0: NaN, y0: NaN, x1: NaN, y1: NaN, s0: NaN, s1: NaN, t0: NaN, t1: NaN, v: NaN };
+  private last = { x0: NaN, y0: NaN, x1: NaN, y1: NaN, s0: NaN, s1: NaN, t0: NaN, t1: NaN, v: NaN, a: NaN };
 
   constructor(
     bar: MeterBar,
@@ -168,7 +185,7 @@ class Bar {
 
   private recolour(): void {
     this.quads.fill.setTint(this.bar.color);
-    this.quads.band.setTint(this.bar.color).setAlpha(0.38);
+    this.quads.band.setTint(this.bar.color);
     this.quads.mark.setTint(this.bar.color);
   }
 
@@ -196,7 +213,7 @@ class Bar {
   }
 
   /** Follows the slot and the tween; true when something was drawn anew. */
-  tick(now: number, viewW: number, viewH: number): boolean {
+  tick(now: number, viewW: number, viewH: number, alpha: number): boolean {
     if (this.tweenStart >= 0) {
       const t = clamp01((now - this.tweenStart) / TWEEN.duration);
       this.shown = this.tweenFrom + (this.tweenTo - this.tweenFrom) * easeInOut(t);
@@ -212,7 +229,7 @@ class Bar {
     const { rect, seen } = this.box;
     if (
       rect.x0 === last.x0 && rect.y0 === last.y0 && rect.x1 === last.x1 && rect.y1 === last.y1 &&
-      seen.x0 === last.s0 && seen.y0 === last.s1 && seen.x1 === last.t0 && seen.y1 === last.t1 && this.shown === last.v
+      seen.x0 === last.s0 && seen.y0 === last.s1 && seen.x1 === last.t0 && seen.y1 === last.t1 && this.shown === last.v && alpha === last.a
     ) return false;
     last.x0 = rect.x0;
     last.y0 = rect.y0;
@@ -223,6 +240,11 @@ class Bar {
     last.t0 = seen.x1;
     last.t1 = seen.y1;
     last.v = this.shown;
+    last.a = alpha;
+    quads.track.setAlpha(alpha);
+    quads.fill.setAlpha(alpha);
+    quads.band.setAlpha(0.38 * alpha);
+    quads.mark.setAlpha(alpha);
     const { margin } = this.bar;
     quad(quads.track, rect.x0, rect.y0, rect.x1, rect.y1, seen);
     if (margin === undefined) {
@@ -286,6 +308,11 @@ export class World extends Scene {
   private stageChanged = true;
   private forceFrame = true;
   private fading = false;
+  /** When the backdrop and the slots' drawing last began to fade in, and how far they are (0..1). */
+  private backSince = -Infinity;
+  private slotSince = -Infinity;
+  private backFade = 1;
+  private slotFade = 1;
   private now = 0;
 
   private sky!: Image;
@@ -441,10 +468,13 @@ export class World extends Scene {
     // Not created yet (the loop's first steps): draw, so the first frame is not held back.
     if (!this.sys.isActive()) return true;
     this.now = now;
+    frameNo++;
     let dirty = this.forceFrame;
     this.forceFrame = false;
     const w = window.innerWidth;
     const h = window.innerHeight;
+    this.backFade = clamp01((now - this.backSince) / TRANSITION_MS);
+    this.slotFade = clamp01((now - this.slotSince) / TRANSITION_MS);
     if (w !== this.viewW || h !== this.viewH) {
       this.viewW = w;
       this.viewH = h;
@@ -455,6 +485,11 @@ export class World extends Scene {
       this.stageChanged = false;
       this.applyStage(now);
       dirty = true;
+    }
+    if (this.backFade < 1 || this.slotFade < 1 || this.fading) {
+      this.sky.setAlpha(this.backFade);
+      this.strait.setAlpha(this.backFade);
+      this.boardImage.setAlpha(this.slotFade);
     }
     const backdrop = this.backdrop;
     if (backdrop === 'title' && (this.straitSize.w !== w || this.straitSize.h !== h)) {
@@ -467,10 +502,10 @@ export class World extends Scene {
       dirty = true;
     }
     if (this.tickBoard(now)) dirty = true;
-    for (const bar of this.bars.values()) if (bar.tick(now, w, h)) dirty = true;
+    for (const bar of this.bars.values()) if (bar.tick(now, w, h, this.slotFade)) dirty = true;
     if (this.tickCues(now)) dirty = true;
-    // The fade between screens runs on Phaser's clock: drawn until it has ended, and once after.
-    const fading = this.cameras.main.fadeEffect.isRunning;
+    // Drawn until the fade between screens has ended, and once more at its end.
+    const fading = this.backFade < 1 || this.slotFade < 1;
     if (fading || this.fading) dirty = true;
     this.fading = fading;
     return dirty;
@@ -480,9 +515,14 @@ export class World extends Scene {
     const s = stage();
     const animate = !this.reduced;
     if (s.scene !== this.sceneCount) {
-      // A new screen: its bars start anew, and the backdrop fades in from the ink (not on the first).
+      // A new screen: what it draws in its slots fades in with its words (the DOM's own fade), and a
+      // new backdrop fades in from the ink. Alpha on each object, not a fade over the whole canvas: a
+      // full-window quad more would cost a software-rendered frame dearly. Not on the first screen.
       if (this.sceneCount >= 0 && animate) {
-        this.cameras.main.fadeIn(TRANSITION_MS, 11, 16, 32);
+        this.slotSince = now;
+        if (s.backdrop !== this.backdrop) this.backSince = now;
+        this.backFade = this.backSince === now ? 0 : this.backFade;
+        this.slotFade = 0;
       }
       this.sceneCount = s.scene;
       for (const bar of this.bars.values()) this.spareQuads.push(bar.release());
@@ -541,7 +581,7 @@ export class World extends Scene {
         const base = ((row * 97 + col * 151) % 1280) * (w / 1280) + (row % 2) * 40;
         const x = ((((base + t * speed + 40) % span) + span) % span) - 40;
         const y = 40 + row * 58 + Math.sin(t * 0.6 + row * 0.9 + col * 1.7) * 1.5;
-        dash.setVisible(true).setPosition(x, y).setDisplaySize(34, 2);
+        dash.setVisible(true).setPosition(x, y).setDisplaySize(34, 2).setAlpha(0.25 * this.backFade);
       }
     }
     if (!title) return;
@@ -555,7 +595,7 @@ export class World extends Scene {
       const r = f - k;
       const x = this.arcTable[k * 2]! * (1 - r) + this.arcTable[k * 2 + 2]! * r;
       const y = this.arcTable[k * 2 + 1]! * (1 - r) + this.arcTable[k * 2 + 3]! * r;
-      this.titleDots[i]!.setPosition(x, y).setAlpha(0.45 * Math.min(1, u * 10, (1 - u) * 10));
+      this.titleDots[i]!.setPosition(x, y).setAlpha(0.45 * this.backFade * Math.min(1, u * 10, (1 - u) * 10));
     }
   }
 

@@ -2,7 +2,7 @@
  * Starts the world (the Phaser canvas in #world). The page works without it: a failure is said in the
  * console, and the screens go on.
  */
-import { AUTO, Game, Scale } from 'phaser';
+import { Game, Scale, WEBGL } from 'phaser';
 import { World } from './World';
 
 /** How long the page waits for the world's first frame before it goes on without (a broken GPU driver). */
@@ -32,16 +32,34 @@ function drawOnlyWhenChanged(game: Game, world: World, firstFrame: () => void): 
   };
 }
 
+/**
+ * Can this browser draw WebGL? Phaser's own fallback, the Canvas renderer, is deprecated and draws
+ * the world wrongly (no tints): without WebGL the page plays on without the world.
+ */
+function webGL(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl');
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return gl !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function startWorld(parent: string): Promise<Game | null> {
   return new Promise((resolve) => {
     const giveUp = (why: string): void => {
       console.warn(`The world could not start (${why}); the game plays without its map and motion.`);
       resolve(null);
     };
+    if (!webGL()) {
+      giveUp('this browser cannot draw WebGL');
+      return;
+    }
     try {
       const world = new World();
       const game = new Game({
-        type: AUTO,
+        type: WEBGL,
         parent,
         backgroundColor: '#0b1020',
         // Multisampled WebGL is most of a frame's cost under software rendering (a school Chromebook without a GPU).

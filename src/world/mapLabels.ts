@@ -20,6 +20,12 @@ function gap(place: MapPlace, home: boolean): number {
   return place.kind === 'capital' ? 8 : place.kind === 'islands' ? 10 : place.kind === 'city' ? 5 : 0;
 }
 
+/** Half the size of the symbol the world draws at a place (src/world/map/drawMap.ts), in px. */
+function symbolRadius(place: MapPlace, home: boolean): number {
+  if (home) return 11;
+  return place.kind === 'capital' ? 5 : place.kind === 'islands' ? 8 : place.kind === 'city' ? 3 : 0;
+}
+
 /** Labels are placed in order of importance, so a collision moves or hides the lesser one. */
 function rank(place: MapPlace, homeCapital: string | null): number {
   if (place.id === homeCapital) return 0;
@@ -97,8 +103,9 @@ function fill(slot: HTMLElement, layer: HTMLElement, data: MapData, language: Ma
     const taken: Box[] = places.map((place) => {
       const x = slotX(p, place.x);
       const y = slotY(p, place.y);
-      // Every symbol is kept clear of labels (the sea has none).
-      return place.kind === 'sea' ? { x0: x, y0: y, x1: x, y1: y } : { x0: x - 6, y0: y - 6, x1: x + 6, y1: y + 6 };
+      // Every symbol the world draws is kept clear of labels (the sea has none).
+      const r = symbolRadius(place, place.id === homeCapital);
+      return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
     });
     places.forEach((place, i) => {
       const span = spans[i]!;
@@ -117,7 +124,8 @@ function fill(slot: HTMLElement, layer: HTMLElement, data: MapData, language: Ma
       let chosen: Box | null = null;
       for (const side of centred ? [place.label] : sides) {
         const box = clamp(boxAt(side, x, y, w, h, g, centred));
-        if (!taken.some((other, j) => j !== i && overlaps(box, other))) {
+        // Its own symbol counts too: a label pushed back inside the slot must not cover its point.
+        if (!taken.some((other) => overlaps(box, other))) {
           chosen = box;
           break;
         }

@@ -82,6 +82,26 @@ function disc(ctx: CanvasRenderingContext2D, x: number, y: number, r: number): v
 }
 
 /**
+ * Where the map's box ends inside the slot (a slot taller or wider than the map), the land cut
+ * there fades into the sea instead of ending in a straight line.
+ */
+function fadeCutEdges(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, slotW: number, slotH: number): void {
+  const sea = css(MAP_COLORS.sea);
+  const band = 36;
+  const edge = (x0: number, y0: number, x1: number, y1: number, rx: number, ry: number, rw: number, rh: number): void => {
+    const g = ctx.createLinearGradient(x0, y0, x1, y1);
+    g.addColorStop(0, sea);
+    g.addColorStop(1, `${sea}00`);
+    ctx.fillStyle = g;
+    ctx.fillRect(rx, ry, rw, rh);
+  };
+  if (y > 0.5) edge(0, y, 0, y + band, 0, 0, slotW, y + band);
+  if (y + h < slotH - 0.5) edge(0, y + h, 0, y + h - band, 0, y + h - band, slotW, slotH - (y + h) + band);
+  if (x > 0.5) edge(x, 0, x + band, 0, 0, 0, x + band, slotH);
+  if (x + w < slotW - 0.5) edge(x + w, 0, x + w - band, 0, x + w - band, 0, slotW - (x + w) + band, slotH);
+}
+
+/**
  * Paints the map into `ctx` (a canvas of `width` × `height` px) where placeMap puts it, the home side's
  * country outlined in gold and its capital ringed. Returns the placement used.
  */
@@ -115,6 +135,7 @@ export function paintMap(ctx: CanvasRenderingContext2D, data: MapData, width: nu
     ctx.stroke(own.coast);
   }
   ctx.setTransform(1, 0, 0, 1, 0, 0);
+  fadeCutEdges(ctx, p.x, p.y, data.width * s, data.height * s, width, height);
 
   // The symbols keep their size in pixels whatever the map's scale, so they read on a small board too.
   for (const place of data.places) {

@@ -40,6 +40,8 @@ declare global {
     __cue?: typeof cue;
     /** Holds the world still (its last frame stays on screen), so a slow screenshot shows a moment of motion. */
     __hold?: (hold: boolean) => void;
+    /** The colour the world draws at a window point, read from its next frame. */
+    __pixel?: (x: number, y: number) => Promise<{ r: number; g: number; b: number }>;
   }
 }
 
@@ -65,7 +67,8 @@ const language = (query.get('lang') ?? 'en') as MapLanguage;
 const home: Side = query.get('highlight') === 'tokyo' ? 'tokyo' : 'seoul';
 const backdrop = (query.get('backdrop') ?? 'board') as 'title' | 'sea' | 'board';
 document.documentElement.lang = language;
-document.documentElement.dataset.motion = query.get('motion') === 'reduced' ? 'reduced' : 'full';
+const reduced = query.get('motion') === 'reduced' || matchMedia('(prefers-reduced-motion: reduce)').matches;
+document.documentElement.dataset.motion = reduced ? 'reduced' : 'full';
 if (query.get('large')) document.documentElement.dataset.textSize = 'large';
 
 const app = document.getElementById('app')!;
@@ -112,6 +115,15 @@ void (async () => {
   try {
     const world = await startWorld('world');
     window.__hold = (hold) => (hold ? world?.loop.sleep() : world?.loop.wake());
+    window.__pixel = (x, y) =>
+      new Promise((resolve) => {
+        world?.renderer?.snapshotPixel(x, y, (c) => {
+          const color = c as { red: number; green: number; blue: number };
+          resolve({ r: color.red, g: color.green, b: color.blue });
+        });
+        // A still world draws no frame: a stage change asks for one.
+        setStage({});
+      });
     newScene(backdrop);
     if (backdrop === 'board') {
       mapLabels(board, language, home);
