@@ -38,9 +38,6 @@ function addLocalisedData(shown: Record<Language, { source: string; text: string
   });
 }
 
-/** Source files whose non-ASCII characters are tables about text, never shown themselves. */
-const NEVER_SHOWN = new Set(['src/ui/lineBreak.ts']);
-
 /** Source files of the game (not tests): their literal non-ASCII characters show in every language. */
 function gameSources(dir: string): string[] {
   const out: string[] = [];
@@ -80,7 +77,7 @@ export function collectShownText(root: string = ROOT): ShownText {
   // The code outside comments is scanned: a superset of what shows, at the cost of a few glyphs.
   for (const path of gameSources(join(root, 'src'))) {
     const rel = relative(root, path).split('\\').join('/');
-    if (/^src\/i18n\/(ja|ko)\//.test(rel) || NEVER_SHOWN.has(rel)) continue;
+    if (/^src\/i18n\/(ja|ko)\//.test(rel)) continue;
     const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
     const nonAscii = code.replace(/\p{ASCII}/gu, '');
     if (nonAscii) for (const lang of LANGUAGES) shown[lang].push({ source: rel, text: nonAscii });

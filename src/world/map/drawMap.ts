@@ -5,7 +5,6 @@
  * changes): as a Phaser Graphics its thousands of coastline points would be triangulated and drawn
  * again every frame. The words on the map are DOM labels (src/world/mapLabels.ts), not paint.
  */
-import type { GameObjects, Scene } from 'phaser';
 import type { Side } from '../../engine/model';
 import { MAP_COLORS } from '../../theme';
 import { placeMap, slotX, slotY, type Placement } from '../placement';
@@ -181,21 +180,4 @@ export function paintMap(ctx: CanvasRenderingContext2D, data: MapData, width: nu
     }
   }
   return p;
-}
-
-let oldCount = 0;
-
-/**
- * The old canvas turn scene's map (src/scenes/play/Turn.ts, until that scene is removed): the same
- * painting as one Image in `frame`, without labels.
- */
-export function drawMap(scene: Scene, data: MapData, frame: { x: number; y: number; width: number; height: number }, options: { readonly highlight?: Side; readonly language?: string }): GameObjects.Image | null {
-  const key = `map-old-${++oldCount}`;
-  const texture = scene.textures.createCanvas(key, Math.ceil(frame.width), Math.ceil(frame.height));
-  if (!texture) return null;
-  paintMap(texture.getContext(), data, frame.width, frame.height, options.highlight ?? null);
-  texture.refresh();
-  const image = scene.add.image(frame.x, frame.y, key).setOrigin(0, 0);
-  image.once('destroy', () => scene.textures.remove(key));
-  return image;
 }
