@@ -101,7 +101,8 @@ export function setButtonLabel(b: HTMLButtonElement, label: string): void {
 
 /** Links a visually hidden description to a control (aria-describedby), read after its name. */
 export function describe(control: HTMLElement, description: string): HTMLElement {
-  const note = el('span', { id: uniqueId('desc'), class: 'visually-hidden', text: description });
+  // Hidden from the name computation (a button is named by its content, which holds the note): read only as the description.
+  const note = el('span', { id: uniqueId('desc'), class: 'visually-hidden', text: description, aria: { hidden: true } });
   control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
   control.append(note);
   return note;

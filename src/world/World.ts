@@ -28,13 +28,15 @@ const SKY = 'world-sky';
 const STRAIT = 'world-strait';
 const BOARD = 'world-board';
 
-const DEPTH = { sky: 0, swell: 1, strait: 2, drift: 3, board: 4, bars: 5, cues: 6 } as const;
+// The title's strait is painted over its own sky (one opaque full-window image); the swell drifts over it.
+const DEPTH = { sky: 0, strait: 1, swell: 2, drift: 3, board: 4, bars: 5, cues: 6 } as const;
 
 /** A texture whose size follows the window or a slot is repainted at most this often while the size keeps changing. */
 const REPAINT_MS = 150;
 /** The meters' tween, as the old turn screen had it. */
 const TWEEN = { delay: 250, duration: 900 } as const;
 const TRANSITION_MS = 240;
+const CALM_MS = 600;
 
 const easeInOut = (t: number): number => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
 const easeOut = (t: number): number => 1 - Math.pow(1 - t, 3);
@@ -308,6 +310,11 @@ export class World extends Scene {
   private stageChanged = true;
   private forceFrame = true;
   private fading = false;
+  /**
+   * The ambient motion waits until the first screen has been up a moment: while the page starts (its
+   * words, fonts and scenarios) a still world leaves it the processor.
+   */
+  private calmUntil = Infinity;
   /** When the backdrop and the slots' drawing last began to fade in, and how far they are (0..1). */
   private backSince = -Infinity;
   private slotSince = -Infinity;
@@ -419,7 +426,11 @@ export class World extends Scene {
     const ctx = texture.getContext();
     const sx = w / 1280;
     const sy = h / 720;
-    ctx.clearRect(0, 0, w, h);
+    const sky = ctx.createLinearGradient(0, 0, 0, h);
+    sky.addColorStop(0, `#${COLORS.skyTop.toString(16).padStart(6, '0')}`);
+    sky.addColorStop(1, `#${COLORS.skyBottom.toString(16).padStart(6, '0')}`);
+    ctx.fillStyle = sky;
+    ctx.fillRect(0, 0, w, h);
     ctx.lineJoin = 'round';
     for (const shape of [PENINSULA, HONSHU, SHIKOKU, KYUSHU]) {
       ctx.beginPath();
@@ -497,7 +508,7 @@ export class World extends Scene {
       else this.strait.setDisplaySize(w, h);
       dirty = true;
     }
-    if (backdrop !== 'board' && (dirty || !this.reduced)) {
+    if (backdrop !== 'board' && (dirty || (!this.reduced && now >= this.calmUntil))) {
       this.drift(now, backdrop === 'title');
       dirty = true;
     }
@@ -514,6 +525,7 @@ export class World extends Scene {
   private applyStage(now: number): void {
     const s = stage();
     const animate = !this.reduced;
+    if (s.scene > 0 && this.calmUntil === Infinity) this.calmUntil = now + CALM_MS;
     if (s.scene !== this.sceneCount) {
       // A new screen: what it draws in its slots fades in with its words (the DOM's own fade), and a
       // new backdrop fades in from the ink. Alpha on each object, not a fade over the whole canvas: a
@@ -530,7 +542,7 @@ export class World extends Scene {
     }
     this.backdrop = s.backdrop;
     const sea = s.backdrop !== 'board';
-    this.sky.setVisible(sea);
+    this.sky.setVisible(s.backdrop === 'sea');
     for (const dash of this.swell) dash.setVisible(sea);
     this.strait.setVisible(s.backdrop === 'title');
     for (const dot of this.titleDots) dot.setVisible(s.backdrop === 'title');
@@ -567,7 +579,7 @@ export class World extends Scene {
   private drift(now: number, title: boolean): void {
     const w = this.viewW;
     const h = this.viewH;
-    const t = this.reduced ? 0 : now / 1000;
+    const t = this.reduced ? 0 : Math.max(0, now - this.calmUntil) / 1000;
     const span = w + 80;
     const rows = Math.min(SWELL_ROWS, Math.ceil((h - 40) / 58) + 1);
     for (let row = 0; row < SWELL_ROWS; row++) {

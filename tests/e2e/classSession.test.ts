@@ -2,54 +2,32 @@
  * What the issue calls done, in one run: a class in Korea runs a whole hot-seat session of an
  * instructor's own English-only scenario loaded in the browser, the instructor steps in behind the
  * PIN, and the class prints its debrief. The interface is Korean throughout (a ko-KR browser);
- * controls are found by their mirror keys, so the test does not depend on the wording.
+ * controls are found by their keys (data-key), so the test does not depend on the wording.
  * Screenshots go to test-results/class-*.png for a person to look at.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { RESULTS, useGameInBrowser, WAIT, waitForScene } from './harness';
-
-const game = useGameInBrowser();
+import { openGame, press, shot as photograph, STILL, WAIT, waitForScreen } from './harness';
 const PILOT = readFileSync('tests/fixtures/scenarios/classroom_pilot.yaml');
 const PIN = '1357';
 const REASON = '학급 토론: 정상회담을 지지한 학생이 많았다';
 const HANGUL = /[\uac00-\ud7a3]/;
 
-async function press(page: Page, key: string): Promise<void> {
-  await page.locator(`#a11y-content [data-key="${key}"]`).dispatchEvent('click');
-}
+const shot = async (page: Page, name: string): Promise<void> => void (await photograph(page, `class-${name}`));
 
-async function waitForScreen(page: Page, screen: string, side?: string): Promise<void> {
-  await page.waitForFunction(([s, team]) => window.__cyd?.screen === s && (team === undefined || window.__cyd?.game?.side === team), [screen, side] as const, WAIT);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: join(RESULTS, `class-${name}.png`) });
-}
-
-const headings = (page: Page): Promise<string[]> => page.locator('#a11y-content h1, #a11y-content h2').allTextContents();
+const headings = (page: Page): Promise<string[]> => page.locator('#app h1, #app h2').allTextContents();
 
 describe('a class session from start to the printed debrief', () => {
   it('runs in Korean: a custom scenario loaded in the browser, two teams, the instructor’s interventions, the printed debrief', async () => {
-    const context = await game.browser().newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    await page.goto(game.url());
-    await waitForScene(page, 'Title');
+    const { page, errors } = await openGame({ ...STILL, locale: 'ko-KR' });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
 
     // The instructor's file, by the scenario list's file button: it joins the list, chosen.
     await press(page, 'title:new');
     await waitForScreen(page, 'scenarios');
     const chooser = page.waitForEvent('filechooser', WAIT);
-    await page.locator('#a11y-content [data-key="library:load"]').focus();
+    await page.locator('#app [data-key="library:load"]').focus();
     await page.keyboard.press('Enter');
     await (await chooser).setFiles({ name: 'classroom_pilot.yaml', mimeType: 'application/yaml', buffer: PILOT });
     await page.waitForFunction(() => (document.querySelector('input[name="scenario"][value="classroom_pilot"]') as HTMLInputElement | null)?.checked === true, undefined, WAIT);
@@ -57,12 +35,12 @@ describe('a class session from start to the printed debrief', () => {
 
     // Two teams on this screen, with a PIN for the instructor.
     await waitForScreen(page, 'side');
-    await page.locator('input[name="mode"][value="hotseat"]').dispatchEvent('click');
+    await press(page, 'mode:hotseat');
     // The screen is drawn again for two teams (no side to choose) before its Continue means the class setup.
     await page.waitForFunction(() => document.querySelector('input[name="mode"][value="hotseat"]')?.matches(':checked') && !document.querySelector('input[name="side"]'), undefined, WAIT);
     await press(page, 'side:start');
     await waitForScreen(page, 'classSetup');
-    await page.locator('#a11y-content [data-key="pin"]').fill(PIN);
+    await page.locator('#app [data-key="pin"]').fill(PIN);
     await press(page, 'setup:start');
     await waitForScreen(page, 'briefing');
     await press(page, 'briefing:begin');
@@ -105,7 +83,7 @@ describe('a class session from start to the printed debrief', () => {
     // The debrief, in Korean, with the instructor's interventions (the reason as written).
     await waitForScreen(page, 'debrief');
     expect((await headings(page)).every((h) => HANGUL.test(h))).toBe(true);
-    const debrief = (await page.locator('#a11y-content').textContent()) ?? '';
+    const debrief = (await page.locator('#app').textContent()) ?? '';
     expect(debrief).toContain(REASON);
     await shot(page, 'debrief-ko');
 
@@ -130,6 +108,5 @@ describe('a class session from start to the printed debrief', () => {
     await page.emulateMedia({ media: 'screen' });
 
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -264,7 +264,7 @@ export async function choosableCard(page: Page, joint = 'must choose it too', on
       for (const el of document.querySelectorAll<HTMLButtonElement>('#app button[data-key^="card:"]')) {
         if (ids && !ids.includes(el.dataset.key?.slice('card:'.length) ?? '')) continue;
         const said = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-        if (el.getAttribute('aria-disabled') !== 'true' && el.getAttribute('aria-pressed') !== 'true' && !said.includes(jointWords)) return { title: el.getAttribute('aria-label') ?? el.textContent ?? '', key: el.dataset.key ?? '' };
+        if (el.getAttribute('aria-disabled') !== 'true' && el.getAttribute('aria-pressed') !== 'true' && !said.includes(jointWords)) return { title: (el.querySelector('.btn-label')?.textContent ?? el.getAttribute('aria-label') ?? '').trim(), key: el.dataset.key ?? '' };
       }
       return null;
     },

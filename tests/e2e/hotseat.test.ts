@@ -1,17 +1,17 @@
 /**
- * Hot-seat class sessions through the DOM mirror in headless Chromium: two teams on one screen,
+ * Hot-seat class sessions on the visible screens in headless Chromium: two teams on one screen,
  * taking turns behind the hand-over screen. The second team must find no trace of the first
  * team's choice (in the page's text or in `window.__cyd`) until the turn is shown to both; the
  * resolution then shows both teams' choices, and the game plays to a debrief of both sides. A
  * second test runs a one-minute turn timer on Playwright's fake clock (no waiting on real time).
- * Screenshots go to test-results/hotseat-*.png for a person to look at.
+ * Screenshots go to test-results/hotseat-*.png for a person to look at (every hot-seat screen in
+ * each language and text size is in the screens test, with its layout and accessibility checked).
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { localize } from '../../src/i18n/text';
 import { catalogEntryFrom } from '../../src/store/testing';
-import { click, openGame as open, RESULTS, useGameInBrowser, WAIT, waitForScene } from './harness';
+import { choosableCard, chooseScenario, click, gameUrl, newGamePage, openGame, shot as photograph, STILL, WAIT, waitForPressed, waitForReady, waitForScene } from './harness';
 
 /** The short tutorial: a whole hot-seat game in a few turns. */
 const SCENARIO = 'tutorial';
@@ -19,12 +19,7 @@ const TUTORIAL = catalogEntryFrom(`scenarios/${SCENARIO}.yaml`).scenario;
 const TOKYO_ONLY = TUTORIAL.decisions.filter((d) => d.side === 'tokyo').map((d) => d.id);
 const MAX_TURNS = 30;
 
-const game = useGameInBrowser();
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: join(RESULTS, `hotseat-${name}.png`) });
-}
+const shot = async (page: Page, name: string): Promise<void> => void (await photograph(page, `hotseat-${name}`));
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -46,7 +41,7 @@ async function waitForTeam(page: Page, scene: 'Handover' | 'Turn', side: 'tokyo'
 async function toClassSetup(page: Page): Promise<void> {
   await click(page, 'button', 'New game');
   await waitForScene(page, 'ScenarioSelect');
-  await page.locator(`input[name="scenario"][value="${SCENARIO}"]`).dispatchEvent('click');
+  await chooseScenario(page, SCENARIO);
   await click(page, 'button', /^Next/);
   await waitForScene(page, 'SideSelect');
   await click(page, 'radio', 'Two teams on this screen (hot-seat)');
@@ -59,24 +54,10 @@ async function toClassSetup(page: Page): Promise<void> {
   await waitForScene(page, 'ClassSetup');
 }
 
-/** The first card that can be chosen now and is not a joint decision (and, when given, is one of `only`): its title and key. */
-async function choosableCard(page: Page, only?: readonly string[]): Promise<{ title: string; key: string }> {
-  const found = await page.evaluate((ids) => {
-    for (const el of document.querySelectorAll<HTMLButtonElement>('#a11y-content button[data-key^="card:"]')) {
-      if (ids && !ids.includes(el.dataset.key?.slice('card:'.length) ?? '')) continue;
-      const said = document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
-      if (el.getAttribute('aria-disabled') !== 'true' && el.getAttribute('aria-pressed') !== 'true' && !said.includes('must choose it too')) return { title: el.textContent ?? '', key: el.dataset.key ?? '' };
-    }
-    return null;
-  }, only);
-  if (!found) throw new Error('no card could be chosen on this turn');
-  return found;
-}
-
 async function choose(page: Page, only?: readonly string[]): Promise<{ title: string; key: string }> {
-  const card = await choosableCard(page, only);
+  const card = await choosableCard(page, 'must choose it too', only);
   await click(page, 'button', card.title);
-  await page.waitForFunction((key) => document.querySelector(`[data-key="${key}"]`)?.getAttribute('aria-pressed') === 'true', card.key, WAIT);
+  await waitForPressed(page, card.key);
   return card;
 }
 
@@ -87,7 +68,7 @@ async function everythingShown(page: Page): Promise<string> {
 
 describe('a hot-seat class session', () => {
   it('keeps the first team’s choice from the second team until both see the resolution, and plays to a debrief of both sides', async () => {
-    const { page, errors } = await open(game.browser(), game.url());
+    const { page, errors } = await openGame(STILL);
     await toClassSetup(page);
 
     // The PIN box takes digits only: letters typed are dropped.
@@ -111,7 +92,7 @@ describe('a hot-seat class session', () => {
       await waitForTeam(page, 'Handover', 'tokyo', []);
       expect(await page.getByRole('heading', { level: 1, name: 'Pass to the Tokyo team — Press to reveal' }).count()).toBe(1);
       // The hand-over screen shows no meter and no decision of either side.
-      expect(await page.locator('#a11y-content [data-key^="card:"]').count()).toBe(0);
+      expect(await page.locator('#app [data-key^="card:"]').count()).toBe(0);
       expect(await page.getByRole('region', { name: 'Your meters' }).count()).toBe(0);
       if (resolved === 0) await shot(page, 'handover-tokyo');
       await click(page, 'button', 'Reveal Tokyo’s turn');
@@ -187,20 +168,14 @@ describe('a hot-seat class session', () => {
     expect(await page.getByRole('region', { name: 'Seoul’s meters over time' }).textContent()).not.toBe(tokyoChart);
     await shot(page, 'debrief');
     expect(errors).toEqual([]);
-    await page.close();
   }, 300_000);
 
   it('shows a team’s one-minute timer, warns at 30 seconds and submits the team’s choices when it runs out', async () => {
-    const page = await game.browser().newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') errors.push(msg.text());
-    });
-    page.on('pageerror', (error) => errors.push(String(error)));
+    const { page, errors } = await newGamePage(STILL);
     // The store's timer reads Date.now: a fake clock (flowing until told to jump) stands in for a minute's wait.
     await page.clock.install();
-    await page.goto(game.url());
-    await waitForScene(page, 'Title');
+    await page.goto(gameUrl());
+    await waitForReady(page);
     await toClassSetup(page);
     await click(page, 'radio', '1 minute');
     await click(page, 'button', 'Start the session');
@@ -210,12 +185,12 @@ describe('a hot-seat class session', () => {
     await click(page, 'button', 'Reveal Tokyo’s turn');
     await waitForTeam(page, 'Turn', 'tokyo', []);
 
-    const timer = page.locator('#a11y-content p[data-key="timer"]');
+    const timer = page.locator('#app [data-key="timer"]');
     expect(await timer.textContent()).toMatch(/^(1:00|0:5\d) left for Tokyo’s team$/);
     const card = await choose(page);
 
     await page.clock.fastForward('00:35');
-    await page.waitForFunction(() => /^0:[0-2]\d left for Tokyo’s team$/.test(document.querySelector('#a11y-content p[data-key="timer"]')?.textContent ?? ''), undefined, WAIT);
+    await page.waitForFunction(() => /^0:[0-2]\d left for Tokyo’s team$/.test(document.querySelector('#app [data-key="timer"]')?.textContent ?? ''), undefined, WAIT);
     await page.waitForFunction(() => document.getElementById('announcer')?.textContent === '30 seconds left for Tokyo’s team', undefined, WAIT);
     await shot(page, 'timer');
 
@@ -224,55 +199,5 @@ describe('a hot-seat class session', () => {
     await waitForTeam(page, 'Handover', 'seoul', ['tokyo']);
     expect(await everythingShown(page)).not.toContain(card.title);
     expect(errors).toEqual([]);
-    await page.close();
-  }, 300_000);
-
-  // The new screens in each language and at the large text size, for a person to look at.
-  it.each([
-    ['en', 'large'],
-    ['ja', 'large'],
-    ['ko', 'normal'],
-  ] as const)('draws the hot-seat screens in %s at %s text size', async (language, textSize) => {
-    const page = await game.browser().newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.addInitScript((settings) => localStorage.setItem('cyd.settings', settings), JSON.stringify({ language, textSize }));
-    await page.goto(game.url());
-    await waitForScene(page, 'Title');
-    const press = (key: string): Promise<void> => page.locator(`#a11y-content [data-key="${key}"]`).dispatchEvent('click');
-    await press('title:new');
-    await waitForScene(page, 'ScenarioSelect');
-    await page.locator(`input[name="scenario"][value="${SCENARIO}"]`).dispatchEvent('click');
-    await press('scenarios:next');
-    await waitForScene(page, 'SideSelect');
-    await press('mode:hotseat');
-    await page.locator('#a11y-content input[name="mode"][value="hotseat"]:checked').waitFor({ state: 'attached', ...WAIT });
-    await page.locator('#a11y-content [data-key="side:start"]').waitFor({ state: 'attached', ...WAIT });
-    await shot(page, `side-${language}-${textSize}`);
-    await press('side:start');
-    await waitForScene(page, 'ClassSetup');
-    await page.locator('#a11y-content [data-key="pin"]').focus();
-    await page.keyboard.type('12');
-    await press('timer:300');
-    await shot(page, `setup-${language}-${textSize}`);
-    await page.keyboard.type('34');
-    await press('setup:start');
-    await waitForScene(page, 'Briefing');
-    await shot(page, `briefing-${language}-${textSize}`);
-    await press('briefing:begin');
-    await waitForTeam(page, 'Handover', 'tokyo', []);
-    await shot(page, `handover-${language}-${textSize}`);
-    await press('reveal');
-    await waitForTeam(page, 'Turn', 'tokyo', []);
-    await shot(page, `turn-${language}-${textSize}`);
-    await press('end');
-    await waitForTeam(page, 'Handover', 'seoul', ['tokyo']);
-    await press('reveal');
-    await waitForTeam(page, 'Turn', 'seoul', ['tokyo']);
-    await press('end');
-    await page.waitForFunction(() => window.__cyd?.scene === 'Resolution', undefined, WAIT);
-    await shot(page, `resolution-${language}-${textSize}`);
-    expect(errors).toEqual([]);
-    await page.close();
   }, 300_000);
 });

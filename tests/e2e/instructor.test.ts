@@ -4,21 +4,15 @@
  * true value shows on the turn screen), firing an event and setting a meter with a reason, both of
  * which the turn's resolution and the debrief then show. Screenshots: test-results/instructor-*.png.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { click, openGame, playToDebrief, RESULTS, startGame, useGameInBrowser, WAIT, waitForPlay, waitForScene } from './harness';
-
-const game = useGameInBrowser();
+import { chooseScenario, click, openGame, playToDebrief, shot as photograph, startGame, STILL, WAIT, waitForPlay, waitForScene } from './harness';
 
 /** linkage has a meter neither side sees during play, and one Tokyo sees exactly. */
 const HIDDEN_METER = "Washington's confidence in the trilateral";
 const TOKYO_METER = 'Japanese who feel affinity for Korea';
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: join(RESULTS, `instructor-${name}.png`) });
-}
+const shot = async (page: Page, name: string): Promise<void> => void (await photograph(page, `instructor-${name}`));
 
 const panel = (page: Page) => page.getByRole('dialog', { name: 'Instructor panel' });
 
@@ -32,12 +26,12 @@ async function closePanel(page: Page): Promise<void> {
   await panel(page).waitFor({ state: 'hidden', ...WAIT });
 }
 
-/** The text of the debrief's (or any screen's) DOM mirror. */
-const mirrorText = (page: Page): Promise<string> => page.evaluate(() => document.getElementById('a11y-content')?.textContent ?? '');
+/** The text of the screen shown. */
+const screenText = (page: Page): Promise<string> => page.evaluate(() => document.getElementById('app')?.textContent ?? '');
 
 describe('the instructor panel', () => {
   it('pauses the teams, reveals a hidden meter, fires an event and sets a meter, and the debrief lists both', async () => {
-    const { page, errors } = await openGame(game.browser(), game.url());
+    const { page, errors } = await openGame(STILL);
     await startGame(page, 'linkage', 'Tokyo');
 
     // A solo game has no PIN: the shortcut opens the panel at once, with focus inside it.
@@ -46,15 +40,21 @@ describe('the instructor panel', () => {
     await shot(page, 'panel');
 
     // Pause: the cover shows and the teams' End turn does nothing.
+    const centre = async (key: string): Promise<{ x: number; y: number }> => {
+      const box = await page.locator(`#app [data-key="${key}"]`).first().boundingBox();
+      if (!box) throw new Error(`no ${key} on the screen`);
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const end = await centre('end');
+    const menu = await centre('menu');
     await panel(page).getByRole('button', { name: 'Pause the game' }).click();
     await closePanel(page);
     await page.locator('.instructor-cover').getByText('Paused by the instructor', { exact: true }).waitFor({ state: 'visible', ...WAIT });
     await shot(page, 'paused');
-    await page.locator('#a11y-content [data-key="end"]').dispatchEvent('click');
     await page.keyboard.press('e');
-    // A real click on the cover, over the canvas's End turn and Menu buttons, presses neither (two frames for Phaser to hear it).
-    await page.mouse.click(1100, 608);
-    await page.mouse.click(1210, 30);
+    // Real clicks where End turn and Menu are: the cover lies over them, and neither hears it.
+    await page.mouse.click(end.x, end.y);
+    await page.mouse.click(menu.x, menu.y);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await page.evaluate(() => ({ screen: window.__cyd?.screen, resolved: window.__cyd?.game?.resolved }))).toEqual({ screen: 'turn', resolved: 0 });
     await openPanel(page);
@@ -62,18 +62,18 @@ describe('the instructor panel', () => {
     expect(await page.locator('.instructor-cover').isVisible()).toBe(false);
 
     // Reveal: the hidden meter joins the turn screen's meters, marked; hidden again, it leaves.
-    const meters = (): Promise<string> => page.evaluate(() => document.querySelector('#a11y-content section[aria-label="Your meters"]')?.textContent ?? '');
+    const meters = (): Promise<string> => page.evaluate(() => document.querySelector('#app section[aria-label="Your meters"]')?.textContent ?? '');
     expect(await meters()).not.toContain(HIDDEN_METER);
     await panel(page).getByRole('button', { name: 'Reveal hidden meters and true poll values' }).click();
     await closePanel(page);
-    await page.waitForFunction((label) => document.querySelector('#a11y-content section[aria-label="Your meters"]')?.textContent?.includes(label), HIDDEN_METER, WAIT);
-    const trueValue = await page.evaluate(() => document.querySelector('#a11y-content section[aria-label="Your meters"]')?.textContent ?? '');
+    await page.waitForFunction((label) => document.querySelector('#app section[aria-label="Your meters"]')?.textContent?.includes(label), HIDDEN_METER, WAIT);
+    const trueValue = await page.evaluate(() => document.querySelector('#app section[aria-label="Your meters"]')?.textContent ?? '');
     expect(trueValue).toMatch(new RegExp(`Revealed by the instructor: ${HIDDEN_METER}: \\d+`));
     await shot(page, 'revealed');
     await openPanel(page);
     await panel(page).getByRole('button', { name: 'Hide the true values again' }).click();
     await closePanel(page);
-    await page.waitForFunction((label) => !document.querySelector('#a11y-content section[aria-label="Your meters"]')?.textContent?.includes(label), HIDDEN_METER, WAIT);
+    await page.waitForFunction((label) => !document.querySelector('#app section[aria-label="Your meters"]')?.textContent?.includes(label), HIDDEN_METER, WAIT);
 
     // Fire an event due only in turn 4 (its effects touch meters Tokyo sees): the panel says so,
     // and the event cannot fire again this turn. One that fired on its own this turn is marked.
@@ -108,43 +108,42 @@ describe('the instructor panel', () => {
     await shot(page, 'adjusted');
     await closePanel(page);
     // Focus is back in the game.
-    expect(await page.evaluate(() => document.getElementById('a11y-content')?.contains(document.activeElement))).toBe(true);
+    expect(await page.evaluate(() => document.getElementById('app')?.contains(document.activeElement))).toBe(true);
 
     // The turn's resolution names both as the instructor's.
     await click(page, 'button', 'End turn');
     await waitForPlay(page, 'Resolution', 1);
-    const resolution = await mirrorText(page);
+    const resolution = await screenText(page);
     expect(resolution).toContain(`Event fired by the instructor: ${eventTitle}`);
     expect(resolution).toContain(`The instructor set ${TOKYO_METER}: “${reason}”`);
     await shot(page, 'resolution');
     await click(page, 'button', (await page.evaluate(() => window.__cyd?.game?.ending)) ? 'See the debrief' : 'Continue');
 
     await playToDebrief(page, 1);
-    const debrief = await mirrorText(page);
+    const debrief = await screenText(page);
     expect(debrief).toContain('Instructor’s interventions');
     expect(debrief).toContain(`Turn 1: Fired the event “${eventTitle}”`);
     expect(debrief).toMatch(new RegExp(`Turn 1: Set ${TOKYO_METER}: \\d+(\\.\\d)?% → 85% \\(“${reason}”\\)`));
     expect(debrief).toContain('Turn 1: Paused the game');
     expect(debrief).toContain('Turn 1: Revealed the hidden meters and true poll values');
     // For the screenshot: the reading column scrolled to its end (the interventions, then the questions).
-    await page.locator('#a11y-content [data-key="scroll:debrief"]').focus();
+    await page.locator('#app [data-key="scroll:debrief"]').focus();
     await page.keyboard.press('End');
     await shot(page, 'debrief');
     expect(errors).toEqual([]);
-    await page.close();
   }, 300_000);
 
   it('asks a hot-seat session’s PIN, refuses a wrong one, and ends the game by hand', async () => {
-    const { page, errors } = await openGame(game.browser(), game.url());
+    const { page, errors } = await openGame(STILL);
     await click(page, 'button', 'New game');
     await waitForScene(page, 'ScenarioSelect');
-    await page.locator('input[name="scenario"][value="tutorial"]').dispatchEvent('click');
+    await chooseScenario(page, 'tutorial');
     await click(page, 'button', /^Next/);
     await waitForScene(page, 'SideSelect');
     await click(page, 'radio', /hot-seat/);
     await click(page, 'button', 'Continue');
     await waitForScene(page, 'ClassSetup');
-    await page.getByRole('textbox', { name: /Instructor PIN/ }).fill('2468');
+    await page.getByLabel(/Instructor PIN/).fill('2468');
     await click(page, 'button', 'Start the session');
     await waitForScene(page, 'Briefing');
 
@@ -176,7 +175,7 @@ describe('the instructor panel', () => {
     await waitForScene(page, 'Debrief');
     expect(await page.evaluate(() => window.__cyd?.game?.resolved)).toBe(1);
     await closePanel(page);
-    const debrief = await mirrorText(page);
+    const debrief = await screenText(page);
     expect(debrief).toMatch(/Ended by the instructor after turn 1(: |\.)/);
     expect(debrief).toContain('Turn 1: Ended the game');
     await shot(page, 'ended');
@@ -186,6 +185,5 @@ describe('the instructor panel', () => {
     expect(await panel(page).getByLabel('PIN', { exact: true }).count()).toBe(1);
     await closePanel(page);
     expect(errors).toEqual([]);
-    await page.close();
   }, 300_000);
 });

@@ -1,19 +1,16 @@
 /**
- * The interface in Japanese and in Korean, in Debian's headless Chromium against the Vite dev
- * server. A browser set to ja-JP or ko-KR opens the game in its language on a first visit; a whole
- * game is played through the DOM mirror by the translated accessible names (a decision chosen, the
+ * The interface in Japanese and in Korean, in Debian's headless Chromium. A browser set to ja-JP or
+ * ko-KR opens the game in its language on a first visit; a whole game is played by clicking the
+ * controls by their translated accessible names (a decision chosen, the
  * turn ended, the resolution read, on to the debrief); on every screen the headings and controls
  * must be in the language's own script. A third game switches language from the menu in the middle
  * of a turn. Screenshots of every screen go to test-results/lang-*.png for a person to look at.
  */
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '../../src/engine/model';
 import { RESOURCES } from '../../src/i18n/tables';
-import { RESULTS, useGameInBrowser, WAIT, waitForPlay, waitForScene } from './harness';
-
-const game = useGameInBrowser();
+import { choosableCard, chooseScenario, openGame, shot as photograph, STILL, WAIT, waitForPlay, waitForPressed, waitForScene, type GamePage } from './harness';
 
 /** The short tutorial: six turns. */
 const SCENARIO = 'tutorial';
@@ -32,36 +29,27 @@ function words(lang: Language, key: string, params: Record<string, string | numb
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
 }
 
-/** The game's page in a browser whose preferred language is `locale`, recording console errors. */
-async function openIn(browser: Browser, locale: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(game.url());
-  await waitForScene(page, 'Title');
-  return { page, errors };
-}
+/** The game's page in a browser whose preferred language is `locale` (a first visit), recording console errors. */
+const openIn = (locale: string): Promise<GamePage> => openGame({ ...STILL, locale });
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: join(RESULTS, `lang-${name}.png`) });
-}
+const shot = async (page: Page, name: string): Promise<void> => void (await photograph(page, `lang-${name}`));
 
 async function press(page: Page, role: 'button' | 'radio', name: string): Promise<void> {
-  await page.getByRole(role, { name, exact: true }).dispatchEvent('click');
+  await page.getByRole(role, { name, exact: true }).click();
 }
 
 /** The names of the screen's headings, buttons, radio buttons and regions that are not in `script`. */
 async function notInScript(page: Page, script: RegExp): Promise<string[]> {
   const names = await page.evaluate(() => {
-    const root = document.getElementById('a11y-content')!;
+    const root = document.getElementById('app')!;
+    /** What is read out as its name: its label, or its own text without a shortcut's key cap or a hidden description. */
     const name = (el: Element): string => {
-      if (el instanceof HTMLInputElement && el.labels?.[0]) return el.labels[0].textContent ?? '';
-      return el.getAttribute('aria-label') ?? el.textContent ?? '';
+      const label = el.getAttribute('aria-label');
+      if (label) return label;
+      const source = el instanceof HTMLInputElement && el.labels?.[0] ? el.labels[0] : el;
+      const copy = source.cloneNode(true) as Element;
+      copy.querySelectorAll('[aria-hidden="true"], .visually-hidden, input').forEach((n) => n.remove());
+      return copy.textContent ?? '';
     };
     return [...root.querySelectorAll('h1, h2, h3, button, input[type="radio"], legend, [aria-label]')].map((el) => name(el).trim()).filter(Boolean);
   });
@@ -74,19 +62,6 @@ async function expectScreenIn(page: Page, lang: 'ja' | 'ko'): Promise<void> {
   expect(await notInScript(page, SCRIPT[lang])).toEqual([]);
 }
 
-/** The first card that can be chosen now and is not a joint decision: its title and key. */
-async function choosableCard(page: Page, jointWords: string): Promise<{ title: string; key: string }> {
-  const found = await page.evaluate((joint) => {
-    for (const el of document.querySelectorAll<HTMLButtonElement>('#a11y-content button[data-key^="card:"]')) {
-      const said = document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
-      if (el.getAttribute('aria-disabled') !== 'true' && el.getAttribute('aria-pressed') !== 'true' && !said.includes(joint)) return { title: el.textContent ?? '', key: el.dataset.key ?? '' };
-    }
-    return null;
-  }, jointWords);
-  if (!found) throw new Error('no card could be chosen on this turn');
-  return found;
-}
-
 describe('the interface in Japanese and Korean', () => {
   for (const [lang, locale] of [
     ['ja', 'ja-JP'],
@@ -94,7 +69,7 @@ describe('the interface in Japanese and Korean', () => {
   ] as const) {
     it(`plays a game in ${lang} from a ${locale} browser, every screen in its language`, async () => {
       const w = (key: string, params?: Record<string, string | number>): string => words(lang, key, params);
-      const { page, errors } = await openIn(game.browser(), locale);
+      const { page, errors } = await openIn(locale);
 
       // First visit: the browser's language, on the page too.
       await expectScreenIn(page, lang);
@@ -115,7 +90,7 @@ describe('the interface in Japanese and Korean', () => {
 
       await press(page, 'button', w('title.newGame'));
       await waitForScene(page, 'ScenarioSelect');
-      await page.locator(`input[name="scenario"][value="${SCENARIO}"]`).dispatchEvent('click');
+      await chooseScenario(page, SCENARIO);
       await expectScreenIn(page, lang);
       await shot(page, `${lang}-scenarios`);
       await press(page, 'button', w('scenarios.next'));
@@ -136,7 +111,7 @@ describe('the interface in Japanese and Korean', () => {
       await expectScreenIn(page, lang);
       const card = await choosableCard(page, w('play.turn.joint', { other: w('play.side.seoul') }));
       await press(page, 'button', card.title);
-      await page.waitForFunction((key) => document.querySelector(`[data-key="${key}"]`)?.getAttribute('aria-pressed') === 'true', card.key, WAIT);
+      await waitForPressed(page, card.key);
       await shot(page, `${lang}-turn`);
       await press(page, 'button', w('play.turn.endTurn'));
 
@@ -167,17 +142,16 @@ describe('the interface in Japanese and Korean', () => {
       await shot(page, `${lang}-debrief`);
 
       expect(errors).toEqual([]);
-      await page.context().close();
     }, 300_000);
   }
 
   it('switches language from the menu in the middle of a turn and redraws the screen in it', async () => {
     const en = (key: string, params?: Record<string, string | number>): string => words('en', key, params);
-    const { page, errors } = await openIn(game.browser(), 'en-US');
+    const { page, errors } = await openIn('en-US');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await press(page, 'button', en('title.newGame'));
     await waitForScene(page, 'ScenarioSelect');
-    await page.locator(`input[name="scenario"][value="${SCENARIO}"]`).dispatchEvent('click');
+    await chooseScenario(page, SCENARIO);
     await press(page, 'button', en('scenarios.next'));
     await waitForScene(page, 'SideSelect');
     await press(page, 'radio', en('side.lead', { name: en('common.sides.seoul') }));
@@ -213,6 +187,5 @@ describe('the interface in Japanese and Korean', () => {
     expect(await page.evaluate(() => window.__cyd?.game?.resolved)).toBe(0);
 
     expect(errors).toEqual([]);
-    await page.context().close();
   }, 300_000);
 });

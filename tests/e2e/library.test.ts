@@ -1,28 +1,24 @@
 /**
- * An instructor's own scenario files in the browser (Debian's headless Chromium, Vite dev server):
- * a bad file dropped on the page shows the checker's located problems in a dialog and the game
- * goes on; a good file chosen with the file button plays to its debrief and is still on the list
- * after a reload; `?scenario=` loads a file from the site; an English-only scenario plays in
- * Japanese and Korean. Screenshots: test-results/library-*.png.
+ * An instructor's own scenario files in the browser (Debian's headless Chromium, the production
+ * build with its Content-Security-Policy): a bad file dropped on the page shows the checker's
+ * located problems in a dialog and the game goes on; a good file chosen with the file button plays
+ * to its debrief and is still on the list after a reload; `?scenario=` loads a file published
+ * beside the game; an English-only scenario plays in Japanese and Korean; the checker's code is
+ * fetched only when a file comes. Screenshots: test-results/library-*.png.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { click, focused, openGame, playToDebrief, RESULTS, ROOT, startGame, useGameInBrowser, WAIT, waitForPlay, waitForScene } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chooseScenario, click, focused, gameUrl, newGamePage, openGame, playToDebrief, press, ROOT, shot as photograph, startGame, STILL, WAIT, waitForPlay, waitForReady, waitForScene } from './harness';
 
-const game = useGameInBrowser();
 const FIXTURES = join(ROOT, 'tests/fixtures/scenarios');
 const GOOD = readFileSync(join(FIXTURES, 'classroom_pilot.yaml'), 'utf8');
 const BAD = readFileSync(join(FIXTURES, 'bad_pilot.yaml'), 'utf8');
-const SAME_ORIGIN = '/tests/fixtures/scenarios/classroom_pilot.yaml';
+/** The fixtures are published beside the game (tests/e2e/globalSetup.ts), as an instructor's files would be. */
+const SAME_ORIGIN = 'fixtures/classroom_pilot.yaml';
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: join(RESULTS, `library-${name}.png`) });
-}
+const shot = async (page: Page, name: string): Promise<void> => void (await photograph(page, `library-${name}`));
 
 /** Drags files over the page and drops them, as a browser does (a DataTransfer carrying Files). */
 async function dropFiles(page: Page, files: readonly (readonly [string, string])[], { enterOnly = false } = {}): Promise<void> {
@@ -30,7 +26,7 @@ async function dropFiles(page: Page, files: readonly (readonly [string, string])
     ([list, onlyEnter]) => {
       const transfer = new DataTransfer();
       for (const [fileName, content] of list) transfer.items.add(new File([content], fileName, { type: 'application/yaml' }));
-      const target = document.getElementById('game') ?? document.body;
+      const target = document.getElementById('app') ?? document.body;
       const fire = (type: string): boolean => target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
       fire('dragenter');
       fire('dragover');
@@ -42,17 +38,12 @@ async function dropFiles(page: Page, files: readonly (readonly [string, string])
 
 const dropFile = (page: Page, name: string, text: string, options: { enterOnly?: boolean } = {}): Promise<void> => dropFiles(page, [[name, text]], options);
 
-/** Clicks a mirrored control by its key (language-independent). */
-async function press(page: Page, key: string): Promise<void> {
-  await page.locator(`#a11y-content [data-key="${key}"]`).dispatchEvent('click');
-}
-
-const scenarioIds = (page: Page): Promise<string[]> => page.locator('input[name="scenario"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+const scenarioIds = (page: Page): Promise<string[]> => page.locator('#app input[name="scenario"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
 
 /** Chooses a file with the scenario list's file button (a real key press: the chooser needs a user gesture). */
 async function chooseFile(page: Page, name: string, text: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser', WAIT);
-  await page.locator('#a11y-content [data-key="library:load"]').focus();
+  await page.locator('#app [data-key="library:load"]').focus();
   await page.keyboard.press('Enter');
   await (await chooser).setFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(text) });
 }
@@ -63,13 +54,7 @@ async function waitForScenario(page: Page, id: string): Promise<void> {
 
 describe('scenario files in the browser', () => {
   it('shows the located problems of a bad file dropped on the page, and the game goes on', async () => {
-    const browser: Browser = game.browser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, permissions: ['clipboard-read', 'clipboard-write'] });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(game.url());
-    await waitForScene(page, 'Title');
+    const { page, errors } = await openGame({ ...STILL, permissions: ['clipboard-read', 'clipboard-write'] });
     const before = await focused(page);
 
     await dropFile(page, 'bad_pilot.yaml', BAD, { enterOnly: true });
@@ -110,11 +95,10 @@ describe('scenario files in the browser', () => {
     await waitForScene(page, 'Title');
     await startGame(page, 'tutorial', 'Tokyo');
     expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('plays a good scenario chosen with the file button to its debrief, and keeps it after a reload', async () => {
-    const { page, errors } = await openGame(game.browser(), game.url());
+    const { page, errors } = await openGame(STILL);
     await click(page, 'button', 'New game');
     await waitForScene(page, 'ScenarioSelect');
     await chooseFile(page, 'classroom_pilot.yaml', GOOD);
@@ -139,32 +123,30 @@ describe('scenario files in the browser', () => {
 
     // A reload: the file is remembered, and the saved game continues once it is back on the list.
     await page.reload();
-    await waitForScene(page, 'Title');
+    await waitForReady(page);
     await click(page, 'button', 'Continue');
     await waitForPlay(page, 'Debrief', 4);
     expect(await page.evaluate(() => window.__cyd?.game?.scenario)).toBe('classroom_pilot');
     await page.reload();
-    await waitForScene(page, 'Title');
+    await waitForReady(page);
     await click(page, 'button', 'New game');
     await waitForScene(page, 'ScenarioSelect');
     await page.waitForFunction(() => document.querySelector('input[name="scenario"][value="classroom_pilot"]') !== null, undefined, WAIT);
 
     // Removing it takes it off the list and out of storage.
-    await page.locator('input[name="scenario"][value="classroom_pilot"]').dispatchEvent('click');
-    await page.getByRole('button', { name: 'Remove from the list' }).waitFor(WAIT);
-    await page.getByRole('button', { name: 'Remove from the list' }).dispatchEvent('click');
+    await chooseScenario(page, 'classroom_pilot');
+    await page.getByRole('button', { name: 'Remove from the list' }).click();
     await page.waitForFunction(() => document.querySelector('input[name="scenario"][value="classroom_pilot"]') === null, undefined, WAIT);
     expect(await page.evaluate(() => localStorage.getItem('cyd.library'))).toBeNull();
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('loads ?scenario= from the same site and shows it on the list', async () => {
-    const { page, errors } = await openGame(game.browser(), `${game.url()}?scenario=${encodeURIComponent(SAME_ORIGIN)}`);
+    const { page, errors } = await openGame({ ...STILL, path: `?scenario=${encodeURIComponent(SAME_ORIGIN)}` });
     await waitForScene(page, 'ScenarioSelect');
     await waitForScenario(page, 'classroom_pilot');
-    // A wrong address is reported like a problem in a file (the dev server answers with its page).
-    await page.goto(`${game.url()}?scenario=no/such/file.yaml`);
+    // A wrong address is reported like a problem in a file (the server answers with the game's page).
+    await page.goto(`${gameUrl()}?scenario=no/such/file.yaml`);
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor(WAIT);
     expect(await dialog.textContent()).toMatch(/gave a web page, not a scenario file|Could not download/);
@@ -172,11 +154,10 @@ describe('scenario files in the browser', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', ...WAIT });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('lists many files (the list scrolls) and reports several bad ones together', async () => {
-    const { page, errors } = await openGame(game.browser(), game.url());
+    const { page, errors } = await openGame(STILL);
     const copies = [1, 2, 3, 4, 5].map((n) => [`pilot_${n}.yaml`, GOOD.replace('id: classroom_pilot', `id: pilot_${n}`).replace('title: "Classroom pilot:', `title: "Pilot ${n}:`)] as const);
     await dropFiles(page, [...copies, ['bad_pilot.yaml', BAD], ['tutorial_copy.yaml', GOOD.replace('id: classroom_pilot', 'id: tutorial')]]);
     const dialog = page.getByRole('alertdialog');
@@ -186,7 +167,7 @@ describe('scenario files in the browser', () => {
     expect(text).toContain('bad_pilot.yaml:83:11');
     expect(text).toMatch(/tutorial_copy\.yaml:5:5 The id 'tutorial' belongs to a scenario that comes with the game/);
     await shot(page, 'problems-many');
-    // A real click (the Close button lies over the canvas's Next button, which must not hear it).
+    // A real click (the Close button lies over the list's Next button, which must not hear it).
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached', ...WAIT });
     // The last good file is picked on the list; the list has room for some and scrolls to it.
@@ -199,17 +180,14 @@ describe('scenario files in the browser', () => {
     expect(await page.locator('input[name="scenario"][value="tutorial"]').isChecked()).toBe(true);
     await shot(page, 'long-list-top');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it.each([
     ['ja', 'ja-JP'],
     ['ko', 'ko-KR'],
   ])('plays an English-only scenario with a %s interface, its text in English', async (lang, locale) => {
-    const page = await game.browser().newPage({ viewport: { width: 1280, height: 720 }, locale });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`${game.url()}?scenario=${encodeURIComponent(SAME_ORIGIN)}`);
+    const { page, errors } = await newGamePage({ ...STILL, locale });
+    await page.goto(`${gameUrl()}?scenario=${encodeURIComponent(SAME_ORIGIN)}`);
     await waitForScenario(page, 'classroom_pilot');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
     await shot(page, `${lang}-list`);
@@ -220,10 +198,11 @@ describe('scenario files in the browser', () => {
     await waitForScene(page, 'Briefing');
     await press(page, 'briefing:begin');
     await waitForPlay(page, 'Turn', 0);
-    const mirror = page.locator('#a11y-content');
-    // The scenario's English text is there, and no control or heading is left blank.
-    expect(await mirror.textContent()).toContain('Fund student and youth exchanges');
-    const blank = await mirror.locator('button, label, h1, h2, h3, legend').evaluateAll((els) => els.filter((el) => (el.textContent ?? '').trim() === '').length);
+    const screen = page.locator('#app');
+    // The scenario's English text is there, marked as English, and no control or heading is left blank.
+    expect(await screen.textContent()).toContain('Fund student and youth exchanges');
+    expect(await page.locator('#app [data-key="card:youth_exchange"]').evaluate((card) => (card.querySelector('.btn-label') ?? card).closest('[lang]')?.getAttribute('lang'))).toBe('en');
+    const blank = await screen.locator('button, label, h1, h2, h3, legend').evaluateAll((els) => els.filter((el) => (el.textContent ?? '').trim() === '').length);
     expect(blank).toBe(0);
     await shot(page, `${lang}-turn`);
     await press(page, 'end');
@@ -243,52 +222,25 @@ describe('scenario files in the browser', () => {
     await press(page, 'continue');
     await waitForPlay(page, 'Turn', 1);
     expect(errors).toEqual([]);
-    await page.close();
-  });
-});
-
-describe('scenario files in the production build (strict Content-Security-Policy)', () => {
-  let server: PreviewServer | undefined;
-  let outDir = '';
-  let url = '';
-
-  beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'cyd-library-'));
-    const configFile = join(ROOT, 'vite.config.ts');
-    await build({ root: ROOT, configFile, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    // An instructor's file published beside the game, as a deployment would.
-    copyFileSync(join(FIXTURES, 'classroom_pilot.yaml'), join(outDir, 'classroom_pilot.yaml'));
-    server = await preview({ root: ROOT, configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false } });
-    url = server.resolvedUrls?.local[0] ?? '';
   });
 
-  afterAll(async () => {
-    await server?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
-
-  it('checks files with the lazily loaded checker, with no policy violation', async () => {
-    const page = await game.browser().newPage({ viewport: { width: 1280, height: 720 } });
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.effectiveDirective} blocked ${e.blockedURI}`)));
+  it('checks files with the lazily loaded checker, fetched only when a file comes, with no policy violation', async () => {
+    const { page, errors } = await newGamePage(STILL);
     const checkerFetched: string[] = [];
     page.on('request', (r) => /\/browser-[\w-]+\.js$/.test(r.url()) && checkerFetched.push(r.url()));
 
     // Without an instructor's file, the checker's chunk is never fetched.
-    await page.goto(url);
-    await waitForScene(page, 'Title');
+    await page.goto(gameUrl());
+    await waitForReady(page);
     expect(checkerFetched).toEqual([]);
 
-    await page.goto(`${url}?scenario=classroom_pilot.yaml`);
+    await page.goto(`${gameUrl()}?scenario=${encodeURIComponent(SAME_ORIGIN)}`);
     await waitForScenario(page, 'classroom_pilot');
     expect(checkerFetched.length).toBeGreaterThan(0);
     await dropFile(page, 'bad_pilot.yaml', BAD);
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor(WAIT);
     expect(await dialog.textContent()).toContain('bad_pilot.yaml:83:11');
-    expect(problems).toEqual([]);
-    await page.close();
+    expect(errors).toEqual([]);
   });
 });

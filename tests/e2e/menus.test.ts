@@ -1,27 +1,13 @@
 /**
- * The menus by keyboard alone, in Debian's headless Chromium against the Vite dev server: title →
- * scenario → side and difficulty → briefing → the turn screen; settings that survive a reload; a
- * screenshot of every menu screen (test-results/menu-*.png) to look at.
+ * The menus by keyboard alone, in Debian's headless Chromium against the production build: title →
+ * scenario → side and difficulty → briefing → the turn screen; settings that survive a reload; the
+ * pointer on the visible title; a screenshot of every menu screen (test-results/menu-*.png) to look at.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { focused, openGame as open, RESULTS, tabTo, useGameInBrowser, WAIT, waitForScene } from './harness';
+import { focused, openGame, shot as photograph, tabTo, WAIT, waitForReady, waitForScene, waitForScreen } from './harness';
 
-const game = useGameInBrowser();
-
-const openGame = (): ReturnType<typeof open> => open(game.browser(), game.url());
-
-/** Waits until the store shows `screen` (its scene may still be starting). */
-async function waitForScreen(page: Page, screen: string): Promise<void> {
-  await page.waitForFunction((s) => window.__cyd?.screen === s, screen, WAIT);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  // Let the scene draw a frame after its creation before the picture is taken.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: join(RESULTS, `menu-${name}.png`) });
-}
+const shot = async (page: Page, name: string): Promise<void> => void (await photograph(page, `menu-${name}`));
 
 describe('the menus by keyboard', () => {
   it('goes from the title through scenario, side and briefing to the first turn', async () => {
@@ -85,7 +71,6 @@ describe('the menus by keyboard', () => {
     await waitForScene(page, 'Turn');
 
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('goes back with Escape and keeps the pick', async () => {
@@ -96,7 +81,6 @@ describe('the menus by keyboard', () => {
     await waitForScene(page, 'Title');
     expect(await page.evaluate(() => window.__cyd?.screen)).toBe('title');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('reports an unreadable save file on the title, and dismisses the message', async () => {
@@ -118,19 +102,17 @@ describe('the menus by keyboard', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('alert').waitFor({ state: 'detached', ...WAIT });
     expect(errors).toEqual([]);
-    await page.close();
   });
 
-  it('answers the mouse too: New game on the canvas opens the scenario list', async () => {
+  it('answers the mouse too: a click where New game is drawn opens the scenario list', async () => {
     const { page, errors } = await openGame();
-    const box = await page.locator('#game canvas').boundingBox();
-    if (!box) throw new Error('no canvas');
-    // New game sits left of centre on the buttons' row (y 492 + half its height, in game pixels).
-    const scale = box.width / 1280;
-    await page.mouse.click(box.x + 410 * scale, box.y + 518 * scale);
+    // The pointer at the middle of the visible button: nothing (the world's canvas included) lies over it.
+    const box = await page.getByRole('button', { name: 'New game', exact: true }).boundingBox();
+    if (!box) throw new Error('New game is not on the screen');
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('button')?.dataset.key, [box.x + box.width / 2, box.y + box.height / 2])).toBe('title:new');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await waitForScene(page, 'ScenarioSelect');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('keeps settings across a reload', async () => {
@@ -162,15 +144,15 @@ describe('the menus by keyboard', () => {
     await shot(page, 'settings-large');
 
     await page.reload();
-    await waitForScene(page, 'Title');
+    await waitForReady(page);
     await shot(page, 'title-large');
     await tabTo(page, /^Settings$/);
     await page.keyboard.press('Enter');
     await waitForScene(page, 'Settings');
     expect(Number(await page.getByRole('slider', { name: 'Volume' }).inputValue())).toBe(volume);
-    expect(await page.getByRole('checkbox', { name: 'Mute all sound' }).isChecked()).toBe(true);
+    expect(await page.getByRole('switch', { name: 'Mute all sound' }).isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: 'Large' }).isChecked()).toBe(true);
-    expect(await page.getByRole('checkbox', { name: /^Reduce motion/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('switch', { name: /^Reduce motion/ }).isChecked()).toBe(true);
 
     // Back with Escape, to where settings were opened from.
     await page.keyboard.press('Escape');
@@ -191,6 +173,5 @@ describe('the menus by keyboard', () => {
     await waitForScene(page, 'Briefing');
     await shot(page, 'briefing-large');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -1,13 +1,12 @@
 /**
- * Whole games through the DOM mirror in Debian's headless Chromium against the Vite dev server: as
- * Tokyo with pointer clicks on the mirrored controls, and as Seoul by keyboard alone. Every turn's
- * resolution and the debrief must appear, with the ending named in `window.__cyd`. Screenshots of
- * the turn, resolution and debrief screens go to test-results/play-*.png for a person to look at.
+ * Whole games on the visible screens in Debian's headless Chromium: as Tokyo with pointer clicks,
+ * and as Seoul by keyboard alone. Every turn's resolution and the debrief must appear, with the
+ * ending named in `window.__cyd`. Screenshots of the turn, resolution and debrief screens go to
+ * test-results/play-*.png for a person to look at.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { click, focused, openGame as open, RESULTS, tabTo, useGameInBrowser, WAIT, waitForScene } from './harness';
+import { choosableCard, chooseScenario, click, focused, openGame, shot as photograph, tabTo, waitForPlay, waitForPressed, waitForScene } from './harness';
 
 /** The longest-running shipped scenario for the pointer game, the short tutorial for the keyboard game. */
 const TOKYO_SCENARIO = 'linkage';
@@ -15,24 +14,7 @@ const SEOUL_SCENARIO = 'tutorial';
 /** More turns than any shipped scenario has: a game that never ends fails instead of looping. */
 const MAX_TURNS = 30;
 
-const game = useGameInBrowser();
-
-const openGame = (): ReturnType<typeof open> => open(game.browser(), game.url());
-
-/** Waits for the screen and its scene, with `resolved` turns behind the game; says where the game is if it never comes. */
-async function waitForPlay(page: Page, scene: 'Turn' | 'Resolution' | 'Debrief', resolved: number): Promise<void> {
-  try {
-    await page.waitForFunction(([s, n]) => window.__cyd?.scene === s && window.__cyd?.game?.resolved === n, [scene, resolved] as const, WAIT);
-  } catch (error) {
-    const at = await page.evaluate(() => ({ scene: window.__cyd?.scene, screen: window.__cyd?.screen, resolved: window.__cyd?.game?.resolved, focus: document.activeElement?.outerHTML.slice(0, 200) }));
-    throw new Error(`waited for ${scene} after ${resolved} turns, but the game shows ${JSON.stringify(at)}: ${String(error)}`);
-  }
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.screenshot({ path: join(RESULTS, `play-${name}.png`) });
-}
+const shot = async (page: Page, name: string): Promise<void> => void (await photograph(page, `play-${name}`));
 
 /** Checks what every resolution screen must show: the turn's heading and both sides' columns, the player's marked. */
 async function checkResolution(page: Page, turn: number, side: 'Tokyo' | 'Seoul'): Promise<void> {
@@ -40,19 +22,6 @@ async function checkResolution(page: Page, turn: number, side: 'Tokyo' | 'Seoul'
   const other = side === 'Tokyo' ? 'Seoul' : 'Tokyo';
   expect(await page.getByRole('region', { name: new RegExp(`^How .*${side}.* saw it \\(you\\)$`) }).count()).toBe(1);
   expect(await page.getByRole('region', { name: new RegExp(`^How .*${other}.* saw it$`) }).count()).toBe(1);
-}
-
-/** The first card that can be chosen now and is not a joint decision: its title and key. */
-async function choosableCard(page: Page): Promise<{ title: string; key: string }> {
-  const found = await page.evaluate(() => {
-    for (const el of document.querySelectorAll<HTMLButtonElement>('#a11y-content button[data-key^="card:"]')) {
-      const said = document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
-      if (el.getAttribute('aria-disabled') !== 'true' && el.getAttribute('aria-pressed') !== 'true' && !said.includes('must choose it too')) return { title: el.textContent ?? '', key: el.dataset.key ?? '' };
-    }
-    return null;
-  });
-  if (!found) throw new Error('no card could be chosen on this turn');
-  return found;
 }
 
 /** The meters the turn screen lists are exactly those the hook says the player may see. */
@@ -72,12 +41,12 @@ async function checkDebrief(page: Page): Promise<string> {
   return game!.ending!;
 }
 
-describe('complete games through the DOM controls', () => {
-  it('plays Tokyo to an ending through the mirrored controls', async () => {
+describe('complete games on the visible controls', () => {
+  it('plays Tokyo to an ending with pointer clicks', async () => {
     const { page, errors } = await openGame();
     await click(page, 'button', 'New game');
     await waitForScene(page, 'ScenarioSelect');
-    await page.locator(`input[name="scenario"][value="${TOKYO_SCENARIO}"]`).dispatchEvent('click');
+    await chooseScenario(page, TOKYO_SCENARIO);
     await click(page, 'button', /^Next/);
     await waitForScene(page, 'SideSelect');
     await click(page, 'radio', 'Lead Tokyo');
@@ -92,7 +61,7 @@ describe('complete games through the DOM controls', () => {
       await checkMeters(page);
       const card = await choosableCard(page);
       await click(page, 'button', card.title);
-      await page.waitForFunction((key) => document.querySelector(`[data-key="${key}"]`)?.getAttribute('aria-pressed') === 'true', card.key, WAIT);
+      await waitForPressed(page, card.key);
       if (resolved === 0) await shot(page, 'turn-tokyo');
       await click(page, 'button', 'End turn');
       await waitForPlay(page, 'Resolution', resolved + 1);
@@ -109,7 +78,6 @@ describe('complete games through the DOM controls', () => {
     await checkDebrief(page);
     await shot(page, 'debrief-tokyo');
     expect(errors).toEqual([]);
-    await page.close();
   }, 300_000);
 
   it('plays Seoul to an ending by keyboard alone', async () => {
@@ -136,12 +104,12 @@ describe('complete games through the DOM controls', () => {
     for (; resolved < MAX_TURNS; resolved++) {
       await waitForPlay(page, 'Turn', resolved);
       if (resolved === 0) {
-        // A card chosen by Tab and Space; the canvas turns to its page, the DOM says it is pressed.
+        // A card chosen by Tab and Space: it says it is pressed.
         await checkMeters(page);
         const card = await choosableCard(page);
         await tabTo(page, new RegExp(`^${card.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
         await page.keyboard.press('Space');
-        await page.waitForFunction((key) => document.querySelector(`[data-key="${key}"]`)?.getAttribute('aria-pressed') === 'true', card.key, WAIT);
+        await waitForPressed(page, card.key);
         await shot(page, 'turn-seoul');
         await tabTo(page, /^End turn$/);
         await page.keyboard.press('Enter');
@@ -169,6 +137,5 @@ describe('complete games through the DOM controls', () => {
     await waitForScene(page, 'Briefing');
     expect(await page.evaluate(() => window.__cyd?.game)).toMatchObject({ scenario: SEOUL_SCENARIO, side: 'seoul', resolved: 0, ending: null });
     expect(errors).toEqual([]);
-    await page.close();
   }, 300_000);
 });

@@ -1,35 +1,29 @@
 /**
  * The class debrief's report in Debian's headless Chromium: a short game (the tutorial) to the
- * debrief, then its three controls through the DOM mirror. The JSON and CSV downloads arrive and
+ * debrief, then its three buttons, clicked. The JSON and CSV downloads arrive and
  * parse; the printable page shows every section, prints to a PDF with pages (A4 and Letter), and
  * returns to the game. Screenshots of the page in screen and print media, in English and Japanese,
  * go to test-results/report-*.png for a person to look at.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openGame, playToDebrief, RESULTS, startGame, useGameInBrowser, WAIT, waitForPlay, waitForScene } from './harness';
+import { chooseScenario, openGame, playToDebrief, press, RESULTS, settle, startGame, STILL, WAIT, waitForPlay, waitForScene } from './harness';
 import { parseCsv } from '../csv';
-
-const game = useGameInBrowser();
 
 /** The text of a download the click starts. */
 async function downloaded(page: Page, key: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.locator(`#a11y-content [data-key="${key}"]`).dispatchEvent('click')]);
+  const [download] = await Promise.all([page.waitForEvent('download', WAIT), press(page, key)]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 /** Pages in a PDF: its page objects (not the /Pages tree nodes). */
 const pdfPages = (pdf: Buffer): number => pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 
 async function openPrintView(page: Page): Promise<void> {
-  await page.locator('#a11y-content [data-key="report:print"]').dispatchEvent('click');
+  await press(page, 'report:print');
   await page.locator('#report-view').waitFor(WAIT);
   // The fonts the page uses must have arrived before a screenshot or a PDF.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -37,7 +31,7 @@ async function openPrintView(page: Page): Promise<void> {
 
 describe('the class debrief report', () => {
   it('exports the game as JSON and the meters as CSV, and shows a printable debrief that prints to PDF', async () => {
-    const { page, errors } = await openGame(game.browser(), game.url());
+    const { page, errors } = await openGame(STILL);
     // The test's own window.print: the game must call it, and a headless browser has no dialog to show.
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
@@ -91,17 +85,18 @@ describe('the class debrief report', () => {
     expect(await view.locator('.report-questions > li').count()).toBeGreaterThan(0);
     expect(await view.locator('.report-turn .report-source').count()).toBeGreaterThan(0);
     // The game underneath is out of reach while the page is up.
-    expect(await page.evaluate(() => (document.getElementById('a11y') as HTMLElement).inert)).toBe(true);
+    expect(await page.evaluate(() => (document.getElementById('app') as HTMLElement).inert)).toBe(true);
     await page.screenshot({ path: join(RESULTS, 'report-screen-top.png') });
     await view.locator('.report-section-timeline').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: join(RESULTS, 'report-screen-timeline.png') });
 
-    await page.getByRole('button', { name: 'Print / save as PDF', exact: true }).dispatchEvent('click');
+    await page.getByRole('button', { name: 'Print / save as PDF', exact: true }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
 
     // Print media: only the page, black on white; and a PDF with pages in A4 and in Letter.
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('#game').isVisible()).toBe(false);
+    expect(await page.locator('#world').isVisible()).toBe(false);
+    expect(await page.locator('#app').isVisible()).toBe(false);
     expect(await page.locator('.report-toolbar').isVisible()).toBe(false);
     expect(await page.evaluate(() => getComputedStyle(document.querySelector('.report-page')!).backgroundColor)).toBe('rgb(255, 255, 255)');
     await page.screenshot({ path: join(RESULTS, 'report-print.png'), fullPage: true });
@@ -112,7 +107,7 @@ describe('the class debrief report', () => {
     await page.emulateMedia({ media: 'screen' });
 
     // Back to the game: the page goes, the debrief is still there, focus on the print button.
-    await page.getByRole('button', { name: 'Back to the game', exact: true }).dispatchEvent('click');
+    await page.getByRole('button', { name: 'Back to the game', exact: true }).click();
     expect(await page.locator('#report-view').count()).toBe(0);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).toBe('report:print');
     // Escape closes it too, and only it: the debrief stays.
@@ -121,40 +116,33 @@ describe('the class debrief report', () => {
     expect(await page.locator('#report-view').count()).toBe(0);
     await waitForScene(page, 'Debrief');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('prints in the interface language (Japanese), with the page’s language set, and fits its buttons at large text', async () => {
-    const browser: Browser = game.browser();
-    const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(game.url());
-    await waitForScene(page, 'Title');
-    const press = (key: string): Promise<void> => page.locator(`#a11y-content [data-key="${key}"]`).dispatchEvent('click');
-    // Large text, so the screenshot shows the report buttons at their widest; no motion, so the chart is drawn whole.
-    await press('title:settings');
+    const { page, errors } = await openGame({ locale: 'ja-JP' });
+    // Large text, so the screenshot shows the report buttons at their widest; no motion, so the chart is drawn whole (both by a click in Settings).
+    await press(page, 'title:settings');
     await waitForScene(page, 'Settings');
-    await page.locator('input[name="settings:textSize"][value="large"]').dispatchEvent('click');
-    await page.locator('#a11y-content [data-key="settings:motion"]').dispatchEvent('click');
-    await press('settings:back');
+    await press(page, 'settings:textSize:large');
+    await press(page, 'settings:motion');
+    await page.waitForFunction(() => document.documentElement.dataset.textSize === 'large' && document.documentElement.dataset.motion === 'reduced', undefined, WAIT);
+    await press(page, 'settings:back');
     await waitForScene(page, 'Title');
-    await press('title:new');
+    await press(page, 'title:new');
     await waitForScene(page, 'ScenarioSelect');
-    await page.locator('input[name="scenario"][value="tutorial"]').dispatchEvent('click');
-    await press('scenarios:next');
+    await chooseScenario(page, 'tutorial');
+    await press(page, 'scenarios:next');
     await waitForScene(page, 'SideSelect');
-    await page.locator('input[name="side"][value="seoul"]').dispatchEvent('click');
-    await press('side:start');
+    await press(page, 'side:seoul');
+    await press(page, 'side:start');
     await waitForScene(page, 'Briefing');
-    await press('briefing:begin');
+    await press(page, 'briefing:begin');
     for (let resolved = 0; ; resolved++) {
       await waitForPlay(page, 'Turn', resolved);
-      await press('end');
+      await press(page, 'end');
       await waitForPlay(page, 'Resolution', resolved + 1);
       const ended = await page.evaluate(() => window.__cyd?.game?.ending);
-      await press('continue');
+      await press(page, 'continue');
       if (ended) break;
       expect(resolved).toBeLessThan(30);
     }
@@ -171,6 +159,5 @@ describe('the class debrief report', () => {
     await page.screenshot({ path: join(RESULTS, 'report-print-ja.png'), fullPage: true });
     expect(pdfPages(await page.pdf({ format: 'A4' }))).toBeGreaterThanOrEqual(2);
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

@@ -5,55 +5,37 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { click, startGame, useGameInBrowser, WAIT, waitForPlay, waitForScene } from './harness';
-
-const game = useGameInBrowser();
+import { choosableCard, click, gameUrl, newGamePage, startGame, STILL, WAIT, waitForPlay, waitForPressed, waitForReady, waitForScene } from './harness';
 
 async function openTitle(page: Page): Promise<void> {
-  await page.goto(game.url());
-  await waitForScene(page, 'Title');
-}
-
-/** The first card that can be chosen now and is not joint. */
-async function firstOpenCard(page: Page): Promise<string> {
-  const key = await page.evaluate(() => {
-    for (const el of document.querySelectorAll<HTMLButtonElement>('#a11y-content button[data-key^="card:"]')) {
-      const said = document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
-      if (el.getAttribute('aria-disabled') !== 'true' && !said.includes('must choose it too')) return el.dataset.key ?? '';
-    }
-    return '';
-  });
-  if (!key) throw new Error('no card could be chosen');
-  return key;
+  await page.goto(gameUrl());
+  await waitForReady(page);
 }
 
 describe('saves in the browser', () => {
   it('a reload mid-turn continues the same game: same turn, same meters, same choices', async () => {
-    const context = await game.browser().newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
+    const { page } = await newGamePage(STILL);
     await openTitle(page);
     await startGame(page, 'tutorial', 'Tokyo');
     await click(page, 'button', 'End turn');
     await waitForPlay(page, 'Resolution', 1);
     await click(page, 'button', 'Continue');
     await waitForPlay(page, 'Turn', 1);
-    const card = await firstOpenCard(page);
-    await page.locator(`[data-key="${card}"]`).dispatchEvent('click');
-    await page.waitForFunction((key) => document.querySelector(`[data-key="${key}"]`)?.getAttribute('aria-pressed') === 'true', card, WAIT);
+    const { key: card } = await choosableCard(page);
+    await page.locator(`#app [data-key="${card}"]`).click();
+    await waitForPressed(page, card);
     const before = await page.evaluate(() => window.__cyd?.game);
 
     await page.reload();
-    await waitForScene(page, 'Title');
+    await waitForReady(page);
     await click(page, 'button', 'Continue');
     await waitForPlay(page, 'Turn', 1);
     expect(await page.evaluate(() => window.__cyd?.game)).toEqual(before);
-    expect(await page.locator(`[data-key="${card}"]`).getAttribute('aria-pressed')).toBe('true');
-    await context.close();
+    expect(await page.locator(`#app [data-key="${card}"]`).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('exports a game as a file from the menu, and imports it back into a fresh browser', async () => {
-    const context = await game.browser().newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-    const page = await context.newPage();
+    const { page, context } = await newGamePage({ ...STILL, acceptDownloads: true });
     await openTitle(page);
     await startGame(page, 'fifty_years_on', 'Seoul');
     await click(page, 'button', 'End turn');
@@ -68,19 +50,16 @@ describe('saves in the browser', () => {
     expect(download.suggestedFilename()).toBe('close-yet-distant-fifty_years_on.json');
     await context.close();
 
-    const fresh = await game.browser().newContext({ viewport: { width: 1280, height: 720 } });
-    const other = await fresh.newPage();
+    const { page: other } = await newGamePage(STILL);
     await openTitle(other);
     expect(await other.getByRole('button', { name: 'Continue' }).count()).toBe(0);
     await other.locator('input[type="file"]').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: text });
     await waitForPlay(other, 'Turn', 1);
     expect(await other.evaluate(() => window.__cyd?.game)).toEqual(before);
-    await fresh.close();
   });
 
   it('a full storage is reported where the player is, and the game goes on', async () => {
-    const context = await game.browser().newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
+    const { page } = await newGamePage(STILL);
     await openTitle(page);
     // Fill the origin's storage to the brim: large pieces, then ever smaller ones into the gaps.
     await page.evaluate(`(() => {
@@ -100,18 +79,14 @@ describe('saves in the browser', () => {
     expect(await alert.first().textContent()).toMatch(/storage is full/);
     await click(page, 'button', 'Continue');
     await waitForPlay(page, 'Turn', 1);
-    await context.close();
   });
 
   it('a damaged save is reported, kept aside, and the game still starts anew', async () => {
-    const context = await game.browser().newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const { page, errors } = await newGamePage(STILL);
     await openTitle(page);
     await page.evaluate(() => localStorage.setItem('cyd.save', '{"format":"close-yet-distant/save","version":1,"seed":'));
     await page.reload();
-    await waitForScene(page, 'Title');
+    await waitForReady(page);
     await click(page, 'button', 'Continue');
     const alert = page.getByRole('alert');
     await alert.waitFor(WAIT);
@@ -122,6 +97,5 @@ describe('saves in the browser', () => {
     await click(page, 'button', 'Dismiss');
     await startGame(page, 'tutorial', 'Seoul');
     expect(errors).toEqual([]);
-    await context.close();
   });
 });

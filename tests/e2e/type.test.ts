@@ -8,10 +8,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, RESULTS, WAIT, startDevServer, waitForPlay, waitForScene } from './harness';
+import { chooseScenario, gameUrl, launchChromium, newGamePage, press, RESULTS, WAIT, waitForPlay, waitForReady, waitForScene } from './harness';
 
 /** A fontconfig setup with the Latin fonts only (Debian keeps the CJK ones under opentype/). */
 function latinOnlyFontconfig(dir: string): string {
@@ -30,30 +29,24 @@ function latinOnlyFontconfig(dir: string): string {
   return file;
 }
 
-let server: ViteDevServer | undefined;
+// This file's own Chromium: the worker's shared one sees the system's CJK fonts.
 let browser: Browser | undefined;
-let url = '';
 const scratch = mkdtempSync(join(tmpdir(), 'cyd-type-'));
 
 beforeAll(async () => {
-  ({ server, url } = await startDevServer());
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: { ...process.env, FONTCONFIG_FILE: latinOnlyFontconfig(scratch) } });
+  browser = await launchChromium([], { ...process.env, FONTCONFIG_FILE: latinOnlyFontconfig(scratch) });
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 
 /** A fresh visit by a browser set to `locale` (reduced motion: screens hold still for screenshots). */
 async function visit(locale: string, options: { blockFonts?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ locale, viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
+  const { context, page, errors } = await newGamePage({ browser: browser!, locale, reducedMotion: 'reduce' });
   if (options.blockFonts) await page.route('**/fonts/**', (route) => route.abort());
-  await page.goto(url);
-  await waitForScene(page, 'Title');
+  await page.goto(gameUrl());
+  await waitForReady(page);
   return { context, page, errors };
 }
 
@@ -69,7 +62,6 @@ async function shot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: join(RESULTS, `type-${name}.png`) });
 }
 
-const press = (page: Page, key: string): Promise<void> => page.locator(`#a11y-content [data-key="${key}"]`).first().dispatchEvent('click');
 
 describe('fonts by language', () => {
   it('an English first visit loads only the two tiny common subsets', async () => {
@@ -132,7 +124,7 @@ describe.each(['ja', 'ko'] as const)('every screen in %s', (lang) => {
     await press(page, 'title:new');
     await waitForScene(page, 'ScenarioSelect');
     await shot(page, name('scenarios'));
-    await page.locator('input[name="scenario"][value="fifty_years_on"]').dispatchEvent('click');
+    await chooseScenario(page, 'fifty_years_on');
     await shot(page, name('scenarios-chosen'));
     await press(page, 'scenarios:next');
     await waitForScene(page, 'SideSelect');

@@ -5,7 +5,7 @@
  */
 import { t, tx } from '../../i18n';
 import { announce } from '../announce';
-import { button, choice, el, section, setChoice, textField, uniqueId } from '../kit';
+import { button, choice, el, setChoice, textField, uniqueId } from '../kit';
 import { menuFrame } from './menu';
 import './classSetup.css';
 import type { ScreenView } from './view';
@@ -90,8 +90,9 @@ export const classSetupView: ScreenView = (root, ctx) => {
       heading: t('hotseat.setup.heading'),
       body: [
         el('p', { class: 'setup-intro', text: t('hotseat.setup.intro', { title: tx(entry.scenario.title) }) }),
-        section(t('hotseat.setup.pinLabel'), { class: 'panel setup-group' }, pin, status),
-        section(t('hotseat.setup.timerLegend'), { class: 'panel setup-group' }, timer, el('p', { class: 'setup-hint', text: t('hotseat.setup.timerHint') })),
+        // Plain panels: the field and the group name themselves.
+        el('div', { class: 'panel setup-group' }, pin, status),
+        el('div', { class: 'panel setup-group' }, timer, el('p', { class: 'setup-hint', text: t('hotseat.setup.timerHint') })),
       ],
       buttons: [button({ label: t('common.back'), key: 'setup:back', onPress: back })],
       primary: [button({ label: t('hotseat.setup.start'), key: 'setup:start', variant: 'primary', onPress: start })],

@@ -41,13 +41,7 @@ let greeted = false;
 
 /** The report's code loads on first use: most games end without one, and the first screen stays light. */
 function withReport(use: (report: typeof import('../report/actions')) => void): void {
-  import('../report/actions').then(use, (error: unknown) =>
-    announce(
-      t('report.announce.failed', {
-        message: error instanceof Error ? error.message : String(error),
-      }),
-    ),
-  );
+  import('../report/actions').then(use, (error: unknown) => announce(t('report.announce.failed', { message: error instanceof Error ? error.message : String(error) })));
 }
 
 /** A side's series on the chart's turns: a value (and a poll's margin) where the side had a reading. */
@@ -58,14 +52,7 @@ function chartLine(s: MeterSeries, states: number): ChartLine {
     values[p.x] = p.value;
     margins[p.x] = p.margin;
   }
-  return {
-    id: s.id,
-    min: s.min,
-    max: s.max,
-    values,
-    poll: s.seen === 'poll',
-    ...(s.seen === 'poll' && { margins }),
-  };
+  return { id: s.id, min: s.min, max: s.max, values, poll: s.seen === 'poll', ...(s.seen === 'poll' && { margins }) };
 }
 
 export const debriefView: ScreenView = (root, ctx) => {
@@ -86,10 +73,7 @@ export const debriefView: ScreenView = (root, ctx) => {
 
   // A game the instructor ended when no ending held has no ending title of its own.
   const endingTitle = ending.title || t('instructor.debrief.endedTitle');
-  const results = SIDES.map((side) => ({
-    side,
-    text: resultWords(ending, side, hotseat ? null : human, scenario, language),
-  }));
+  const results = SIDES.map((side) => ({ side, text: resultWords(ending, side, hotseat ? null : human, scenario, language) }));
   const endedAfter = instructorEndingWords(ending) ?? t('play.debrief.endedAfter', { turn: ending.turn, turns: scenario.turns });
 
   // The chart: what the followed side saw, on the turns of the game.
@@ -115,19 +99,12 @@ export const debriefView: ScreenView = (root, ctx) => {
         layout: 'row',
         class: 'debrief-follow',
         value: human,
-        options: SIDES.map((s) => ({
-          value: s,
-          label: t('hotseat.debrief.follow', { side: t(`common.sides.${s}`) }),
-        })),
+        options: SIDES.map((s) => ({ value: s, label: t('hotseat.debrief.follow', { side: t(`common.sides.${s}`) }) })),
         onChange: (value) => {
           if (!follow || follow.side === value) return;
           follow = { ...follow, side: value as Side };
           ctx.redraw();
-          announce(
-            t('hotseat.debrief.follow', {
-              side: t(`common.sides.${value as Side}`),
-            }),
-          );
+          announce(t('hotseat.debrief.follow', { side: t(`common.sides.${value as Side}`) }));
         },
       })
     : null;
@@ -141,10 +118,7 @@ export const debriefView: ScreenView = (root, ctx) => {
     ...(session.log.length
       ? [
           { text: t('instructor.debrief.heading'), style: 'heading' as const },
-          ...interventionLines(scenario, session.log, language).map((l): Line => ({
-            text: interventionWithTurn(l),
-            style: l.undone ? 'muted' : 'plain',
-          })),
+          ...interventionLines(scenario, session.log, language).map((l): Line => ({ text: interventionWithTurn(l), style: l.undone ? 'muted' : 'plain' })),
         ]
       : []),
     ...questionLines(reflectionQuestions(scenario, language)),
@@ -152,15 +126,13 @@ export const debriefView: ScreenView = (root, ctx) => {
   const reading = scrollRegion(t('play.debrief.sections'), ...lines.map((line) => lineElement(line, 'h2')));
   reading.classList.add('debrief-reading');
   reading.dataset.key = 'scroll:debrief';
+  // Focus starts where the old screen put it: on the switch in hot-seat, else in the reading column.
+  const start = switcher?.querySelector<HTMLElement>('input:checked') ?? reading;
+  start.dataset.autofocus = '';
 
   const chartRegion = scrollRegion(
     chartTitle,
-    el('p', {
-      class: 'debrief-chart-note',
-      text: t('play.debrief.chartNote', {
-        side: sideName(scenario, human, language),
-      }),
-    }),
+    el('p', { class: 'debrief-chart-note', text: t('play.debrief.chartNote', { side: sideName(scenario, human, language) }) }),
     el('figure', { class: 'debrief-figure' }, chart, legend),
   );
   chartRegion.classList.add('debrief-chart');
@@ -211,43 +183,20 @@ export const debriefView: ScreenView = (root, ctx) => {
         el(
           'div',
           { class: 'debrief-heading' },
-          el('h1', {
-            class: 'debrief-title',
-            text: t('common.labelled', {
-              label: t('play.debrief.heading'),
-              text: t('play.debrief.ending', { title: endingTitle }),
-            }),
-          }),
-          button({
-            label: t('play.turn.menu'),
-            key: 'menu',
-            variant: 'quiet',
-            class: 'debrief-menu',
-            onPress: () => ctx.actions.openSettings(),
-          }),
+          el('h1', { class: 'debrief-title', text: t('common.labelled', { label: t('play.debrief.heading'), text: t('play.debrief.ending', { title: endingTitle }) }) }),
+          button({ label: t('play.turn.menu'), key: 'menu', variant: 'quiet', class: 'debrief-menu', onPress: () => ctx.actions.openSettings() }),
         ),
-        ending.text
-          ? el('p', {
-              class: 'debrief-ending',
-              text: ending.text,
-              lang: fallbackLang(endingEntry?.text, lang),
-            })
-          : null,
+        ending.text ? el('p', { class: 'debrief-ending', text: ending.text, lang: fallbackLang(endingEntry?.text, lang) }) : null,
         // The old mirror named this list by the outcome word, and the browser tests find it so.
         el(
-          'section',
-          { class: 'debrief-results', aria: { label: t('play.outcome.win') } },
+          'div',
+          { class: 'debrief-facts' },
           el(
-            'ul',
-            {},
-            ...results.map((r) =>
-              el('li', {
-                class: `debrief-result side-${r.side}`,
-                text: r.text,
-              }),
-            ),
-            el('li', { class: 'debrief-ended muted', text: endedAfter }),
+            'section',
+            { class: 'debrief-results', aria: { label: t('play.outcome.win') } },
+            el('ul', {}, ...results.map((r) => el('li', { class: `debrief-result side-${r.side}`, text: r.text })), el('li', { class: 'debrief-ended muted', text: endedAfter })),
           ),
+          keyHint(t('play.debrief.keys')),
         ),
       ),
       el(
@@ -260,22 +209,11 @@ export const debriefView: ScreenView = (root, ctx) => {
         'footer',
         { class: 'debrief-foot' },
         el('div', { class: 'debrief-report' }, ...reportButtons),
-        keyHint(t('play.debrief.keys')),
         el(
           'div',
           { class: 'debrief-next' },
-          button({
-            label: t('play.debrief.another'),
-            key: 'another',
-            onPress: () => ctx.actions.go('scenarios'),
-          }),
-          button({
-            label: t('play.debrief.playAgain'),
-            key: 'again',
-            variant: 'primary',
-            class: 'debrief-again',
-            onPress: again,
-          }),
+          button({ label: t('play.debrief.another'), key: 'another', onPress: () => ctx.actions.go('scenarios') }),
+          button({ label: t('play.debrief.playAgain'), key: 'again', variant: 'primary', class: 'debrief-again', onPress: again }),
         ),
       ),
     ),
@@ -290,13 +228,7 @@ export const debriefView: ScreenView = (root, ctx) => {
   if (!hotseat) {
     const outcome = ending.outcome[human];
     playSound(outcome === 'win' ? 'ending_win' : outcome === 'draw' ? 'ending_draw' : 'ending_loss');
-    announce(
-      t('play.debrief.announce', {
-        title: endingTitle,
-        side: sideName(scenario, human, language),
-        outcome: t(`play.outcome.${outcome}`),
-      }),
-    );
+    announce(t('play.debrief.announce', { title: endingTitle, side: sideName(scenario, human, language), outcome: t(`play.outcome.${outcome}`) }));
   } else {
     // Two teams, one room: the ending's sound is the draw's unless both sides fared alike.
     const both = ending.outcome.tokyo === ending.outcome.seoul ? ending.outcome.tokyo : 'draw';

@@ -20,10 +20,7 @@ import type { ScreenView } from './view';
  * rest paragraphs styled by the line's kind (resolution.css; the debrief's reading column uses it too).
  */
 export function lineElement(line: Line, heading: 'h2' | 'h3' = 'h3'): HTMLElement {
-  return el(line.style === 'heading' ? heading : 'p', {
-    class: `line line-${line.style}`,
-    text: line.text,
-  });
+  return el(line.style === 'heading' ? heading : 'p', { class: `line line-${line.style}`, text: line.text });
 }
 
 export const resolutionView: ScreenView = (root, ctx) => {
@@ -59,14 +56,7 @@ export const resolutionView: ScreenView = (root, ctx) => {
     region.dataset.key = `scroll:${side}`;
     // The player's own account takes focus first: it scrolls by the arrow keys, and Enter goes on.
     if (mine || (hotseat && side === 'tokyo')) region.dataset.autofocus = '';
-    const column = el(
-      'div',
-      {
-        class: `panel resolution-column resolution-${side}${mine ? ' resolution-mine' : ''}`,
-      },
-      el('h2', { class: `side-${side}`, text: label }),
-      region,
-    );
+    const column = el('div', { class: `panel resolution-column resolution-${side}${mine ? ' resolution-mine' : ''}` }, el('h2', { class: `side-${side}`, text: label }), region);
     return { column, lines };
   });
 
@@ -77,36 +67,16 @@ export const resolutionView: ScreenView = (root, ctx) => {
       el(
         'header',
         { class: 'resolution-head' },
-        el('h1', {
-          class: 'resolution-title',
-          text: t('play.resolution.heading', { turn: report.turn }),
-        }),
-        hotseat
-          ? el('p', {
-              class: 'resolution-both muted',
-              text: t('hotseat.resolution.both'),
-            })
-          : null,
-        button({
-          label: t('play.turn.menu'),
-          key: 'menu',
-          variant: 'quiet',
-          class: 'resolution-menu',
-          onPress: menu,
-        }),
+        el('h1', { class: 'resolution-title', text: t('play.resolution.heading', { turn: report.turn }) }),
+        hotseat ? el('p', { class: 'resolution-both muted', text: t('hotseat.resolution.both') }) : null,
+        button({ label: t('play.turn.menu'), key: 'menu', variant: 'quiet', class: 'resolution-menu', onPress: menu }),
       ),
       notice || endedText
         ? el(
             'div',
             { class: 'resolution-alerts' },
             notice ? el('p', { class: 'notice', role: 'alert', text: notice }) : null,
-            endedText
-              ? el('p', {
-                  class: 'resolution-ended',
-                  role: 'alert',
-                  text: endedText,
-                })
-              : null,
+            endedText ? el('p', { class: 'resolution-ended', role: 'alert', text: endedText }) : null,
           )
         : null,
       el('div', { class: 'resolution-columns' }, ...columns.map((c) => c.column)),
@@ -114,13 +84,7 @@ export const resolutionView: ScreenView = (root, ctx) => {
         'footer',
         { class: 'resolution-foot' },
         keyHint(t('play.resolution.keys')),
-        button({
-          label: ended ? t('play.resolution.toDebrief') : t('play.resolution.continue'),
-          key: 'continue',
-          variant: 'primary',
-          class: 'resolution-continue',
-          onPress: cont,
-        }),
+        button({ label: ended ? t('play.resolution.toDebrief') : t('play.resolution.continue'), key: 'continue', variant: 'primary', class: 'resolution-continue', onPress: cont }),
       ),
     ),
   );
@@ -136,15 +100,5 @@ export const resolutionView: ScreenView = (root, ctx) => {
     .filter((l) => l.style === 'plain')
     .slice(0, 8)
     .map((l) => l.text);
-  announce(
-    [
-      t('play.resolution.announce', {
-        turn: report.turn,
-        summary: mine.join(' '),
-      }),
-      endedText ?? '',
-    ]
-      .filter(Boolean)
-      .join(' '),
-  );
+  announce([t('play.resolution.announce', { turn: report.turn, summary: mine.join(' ') }), endedText ?? ''].filter(Boolean).join(' '));
 };

@@ -93,7 +93,10 @@ export const scenariosView: ScreenView = (root, ctx) => {
     const before = ctx.state().catalog.find((e) => e.id === selected);
     selected = id;
     next.disabled = false;
-    if (list) setChoice(list, id);
+    if (list) {
+      setChoice(list, id);
+      reveal();
+    }
     // Moving onto or off an instructor's file brings Remove or takes it away; the rest is redrawn in place.
     showDetail();
     const entry = ctx.state().catalog.find((e) => e.id === id);
@@ -132,6 +135,9 @@ export const scenariosView: ScreenView = (root, ctx) => {
         ? [el('div', { class: 'scenarios-layout' }, el('div', { class: 'scenarios-list scroll' }, list, !catalogReady ? loading() : null), detail)]
         : [el('p', { class: 'panel', text: t('scenarios.none') })];
 
+  /** Scrolls the list to the chosen scenario (a file just loaded sits at its end). */
+  const reveal = (): void => list?.querySelector('input:checked')?.closest('label')?.scrollIntoView({ block: 'nearest' });
+
   root.append(
     menuFrame({
       class: 'scenarios',
@@ -143,12 +149,24 @@ export const scenariosView: ScreenView = (root, ctx) => {
     }),
   );
   showDetail();
+  // Once the screen is on the page (scrolling needs it laid out).
+  queueMicrotask(reveal);
 
   // The list changes when the shipped scenarios arrive, or a file is loaded or removed: drawn again (focus stays put).
   // Each compares with what this drawing was made from: a redraw's own watches hear the change that caused it too.
+  // While the list is loading, the focus sits on the first control there is (Back): when the list arrives
+  // and the player has not moved on meanwhile, it goes to the list, where it would have started.
+  let touched = false;
+  const touch = (): void => void (touched = true);
+  root.addEventListener('keydown', touch);
+  root.addEventListener('pointerdown', touch);
   ctx.watch(
     (s) => s.catalogReady,
-    (ready) => ready !== catalogReady && ctx.redraw(),
+    (ready) => {
+      if (ready === catalogReady) return;
+      ctx.redraw();
+      if (!touched) document.querySelector<HTMLInputElement>('#app input[name="scenario"]:checked')?.focus();
+    },
   );
   ctx.watch(
     (s) => s.catalog,

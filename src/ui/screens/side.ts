@@ -67,8 +67,10 @@ export const sideView: ScreenView = (root, ctx) => {
   let levels: HTMLFieldSetElement | null = null;
   if (hotseat) {
     // Both teams play: each side's goals, to read, nothing to choose.
+    // The turn order first, under the way to play it explains; then both teams' goals.
     body = [
       mode,
+      el('p', { class: 'side-order', text: t('hotseat.teams.order') }),
       section(
         t('hotseat.teams.heading'),
         { class: 'side-teams' },
@@ -79,7 +81,6 @@ export const sideView: ScreenView = (root, ctx) => {
             el('article', { class: `panel side-team side-card-${side}` }, el('h2', { class: 'side-team-name', text: t('hotseat.team', { side: t(`common.sides.${side}`) }) }), aboutSide(side)),
           ),
         ),
-        el('p', { class: 'side-order', text: t('hotseat.teams.order') }),
       ),
     ];
   } else {
