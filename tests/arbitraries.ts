@@ -53,7 +53,9 @@ function effect(names: Names, meters: string[], counters: string[], depth: numbe
   const change: fc.Arbitrary<EffectData>[] = [];
   const value = fc.oneof(fc.integer({ min: -30, max: 30 }), numberExpr(names, 1));
   if (meters.length) {
-    change.push(fc.tuple(fc.constantFrom(...meters), fc.constantFrom('add', 'set', 'multiply'), value).map(([m, op, v]) => ({ meter: m, [op]: op === 'multiply' && typeof v === 'number' ? v / 10 : v })));
+    change.push(
+      fc.tuple(fc.constantFrom(...meters), fc.constantFrom('add', 'set', 'multiply'), value).map(([m, op, v]) => ({ meter: m, [op]: op === 'multiply' && typeof v === 'number' ? v / 10 : v })),
+    );
   }
   if (counters.length) change.push(fc.tuple(fc.constantFrom(...counters), value).map(([c, v]) => ({ counter: c, add: v })));
   if (names.flags.length) change.push(fc.tuple(fc.constantFrom(...names.flags), fc.oneof(fc.boolean(), condition(names, 0))).map(([f, v]) => ({ flag: f, set: v })));

@@ -63,10 +63,15 @@ describe('scenario check', () => {
 describe('scenario replay', () => {
   const orders = tmpFile(
     'orders.json',
-    JSON.stringify([{ tokyo: ['summit'], seoul: [] }, { tokyo: [], seoul: ['summit'] }, { tokyo: ['speech'], seoul: [] }, { tokyo: [], seoul: [] }]),
+    JSON.stringify([
+      { tokyo: ['summit'], seoul: [] },
+      { tokyo: [], seoul: ['summit'] },
+      { tokyo: ['speech'], seoul: [] },
+      { tokyo: [], seoul: [] },
+    ]),
   );
 
-  it('prints one JSON document with every turn\'s meters and what fired, and the ending', async () => {
+  it("prints one JSON document with every turn's meters and what fired, and the ending", async () => {
     const r = await run('replay', MINI, '--seed', 's1', '--orders', orders, '--json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -107,7 +112,13 @@ describe('scenario replay', () => {
   });
 
   it('names the turn and the decision of an illegal order', async () => {
-    const illegal = tmpFile('illegal.json', JSON.stringify([{ tokyo: [], seoul: [] }, { tokyo: ['speech', 'sumit'], seoul: [] }]));
+    const illegal = tmpFile(
+      'illegal.json',
+      JSON.stringify([
+        { tokyo: [], seoul: [] },
+        { tokyo: ['speech', 'sumit'], seoul: [] },
+      ]),
+    );
     const r = await run('replay', MINI, '--seed', 's', '--orders', illegal);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/illegal\.json: error: turn 2: tokyo .*'sumit'/);

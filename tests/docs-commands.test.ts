@@ -13,7 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = join(ROOT, 'src', 'cli', 'main.ts');
@@ -30,8 +35,7 @@ function shellLines(): { file: string; line: string }[] {
       if (/^```(sh|bash|shell)\s*$/.test(raw)) inBlock = true;
       else if (raw.startsWith('```')) inBlock = false;
       else if (inBlock && raw.trim()) found.push({ file, line: raw.replace(/\s+#.*$/, '').trim() });
-      else if (!inBlock)
-        for (const m of raw.matchAll(/`(npm run -s scenario -- [^`]+)`/g)) if (!isUsage(m[1]!) && onShippedFiles(m[1]!)) found.push({ file, line: m[1]! });
+      else if (!inBlock) for (const m of raw.matchAll(/`(npm run -s scenario -- [^`]+)`/g)) if (!isUsage(m[1]!) && onShippedFiles(m[1]!)) found.push({ file, line: m[1]! });
     }
   }
   return found;
@@ -62,12 +66,17 @@ function isUsage(line: string): boolean {
 const scratch = mkdtempSync(join(tmpdir(), 'cyd-docs-'));
 cpSync(join(ROOT, 'scenarios'), join(scratch, 'scenarios'), { recursive: true });
 // The README's replay line reads the player's own orders file: a reader writes one; here, two turns of nothing.
-writeFileSync(join(scratch, 'my_orders.json'), JSON.stringify([{ tokyo: [], seoul: [] }, { tokyo: [], seoul: [] }]));
+writeFileSync(
+  join(scratch, 'my_orders.json'),
+  JSON.stringify([
+    { tokyo: [], seoul: [] },
+    { tokyo: [], seoul: [] },
+  ]),
+);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const usage = spawnSync(TSX, [CLI], { cwd: ROOT, encoding: 'utf8' });
 const USAGE = `${usage.stdout}${usage.stderr}`;
-
 
 describe('the commands the README and the docs show', () => {
   it.each(npmScriptsNamed())('$file names npm script "$script", which package.json has', ({ script }) => {

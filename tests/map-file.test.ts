@@ -54,12 +54,12 @@ describe('the map file', () => {
       ja: '日本海（東海）',
       ko: '동해(일본해)',
     });
-    expect(map.places.filter((p) => p.kind === 'capital').map((p) => p.id).sort()).toEqual([
-      'beijing',
-      'pyongyang',
-      'seoul',
-      'tokyo',
-    ]);
+    expect(
+      map.places
+        .filter((p) => p.kind === 'capital')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['beijing', 'pyongyang', 'seoul', 'tokyo']);
   });
 
   it('stores a projection that puts each place back at its longitude and latitude', () => {

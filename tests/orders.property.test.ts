@@ -22,7 +22,11 @@ function compile(data: Record<string, unknown>): Scenario {
 function wildOrders(scenario: Scenario): fc.Arbitrary<SideOrders> {
   const decisionIds = scenario.decisions.map((d) => d.id);
   const eventIds = scenario.events.map((e) => e.id);
-  const id = fc.oneof(fc.constantFrom(...decisionIds), fc.string({ maxLength: 6 }), fc.constantFrom(...decisionIds).map((d) => `${d}x`));
+  const id = fc.oneof(
+    fc.constantFrom(...decisionIds),
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom(...decisionIds).map((d) => `${d}x`),
+  );
   const event = eventIds.length ? fc.oneof(fc.constantFrom(...eventIds), fc.string({ maxLength: 4 })) : fc.string({ maxLength: 4 });
   const choice = fc.oneof(fc.constantFrom('r0', 'r1', 'r2'), fc.string({ maxLength: 3 }));
   return fc.record({

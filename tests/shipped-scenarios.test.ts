@@ -21,7 +21,11 @@ function load(id: string): Scenario {
 
 /** Every player-facing text of the scenario, with where it is. */
 function texts(s: Scenario): [string, Text | undefined][] {
-  const out: [string, Text | undefined][] = [['title', s.title], ['summary', s.summary], ['briefing', s.briefing]];
+  const out: [string, Text | undefined][] = [
+    ['title', s.title],
+    ['summary', s.summary],
+    ['briefing', s.briefing],
+  ];
   s.questions.forEach((q, i) => out.push([`questions.${i}`, q]));
   s.guide.forEach((g, i) => out.push([`guide.${i}.text`, g.text], [`guide.${i}.title`, g.title]));
   for (const side of ['tokyo', 'seoul'] as const) out.push([`sides.${side}.name`, s.sides[side].name], [`sides.${side}.goals`, s.sides[side].goals]);
@@ -65,7 +69,11 @@ describe.each(HISTORICAL)('the historical scenario %s', (id) => {
   it.each(['tokyo', 'seoul'] as const)('gives %s at least 12 decisions across every area, joint ones included', (side) => {
     const own = s.decisions.filter((d) => d.side === side || d.side === 'both');
     expect(own.length).toBeGreaterThanOrEqual(12);
-    for (const c of CATEGORIES) expect(own.some((d) => d.category === c), `${side} has no ${c} decision`).toBe(true);
+    for (const c of CATEGORIES)
+      expect(
+        own.some((d) => d.category === c),
+        `${side} has no ${c} decision`,
+      ).toBe(true);
     expect(own.some((d) => d.joint)).toBe(true);
   });
 

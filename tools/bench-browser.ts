@@ -81,8 +81,20 @@ async function bootSideBySide(browser: Browser, game: string, bare: string): Pro
   const ratios = ours.map((a, i) => a / theirs[i]!);
   return [
     { key: 'boot_ms', value: Math.round(median(ours)), unit: 'ms', target: 'report', detail: `median of ${ours.length} cold loads of the production build to the title screen` },
-    { key: 'boot_bare_phaser_ms', value: Math.round(median(theirs)), unit: 'ms', target: 'report', detail: `median of ${theirs.length} cold loads of the bare Phaser 4 page to its first frame, alternated with the game's` },
-    { key: 'boot_ratio_bare_phaser', value: Number(median(ratios).toFixed(2)), unit: 'ratio', target: '<= 1.3', detail: `median of ${ratios.length} paired loads (game / bare page): ${ratios.map((r) => r.toFixed(2)).join(', ')}` },
+    {
+      key: 'boot_bare_phaser_ms',
+      value: Math.round(median(theirs)),
+      unit: 'ms',
+      target: 'report',
+      detail: `median of ${theirs.length} cold loads of the bare Phaser 4 page to its first frame, alternated with the game's`,
+    },
+    {
+      key: 'boot_ratio_bare_phaser',
+      value: Number(median(ratios).toFixed(2)),
+      unit: 'ratio',
+      target: '<= 1.3',
+      detail: `median of ${ratios.length} paired loads (game / bare page): ${ratios.map((r) => r.toFixed(2)).join(', ')}`,
+    },
   ];
 }
 
@@ -165,9 +177,21 @@ async function fpsSideBySide(browser: Browser, game: string, bare: string): Prom
   const ratios = ours.map((a, i) => a / theirs[i]!);
   const mean = (v: number[]): number => v.reduce((x, y) => x + y, 0) / v.length;
   return [
-    { key: 'fps_animating', value: Number(mean(ours).toFixed(1)), unit: 'fps', target: 'report', detail: 'requestAnimationFrame over the first second of 6 turn screens of linkage (meters tweening), SwiftShader' },
-    { key: 'fps_bare_phaser', value: Number(mean(theirs).toFixed(1)), unit: 'fps', target: 'report', detail: 'the bare Phaser 4 page (twelve tweening bars), one second after each of the game\'s' },
-    { key: 'fps_ratio_bare_phaser', value: Number(median(ratios).toFixed(2)), unit: 'ratio', target: '>= 0.95', detail: `median of ${ratios.length} paired seconds (game / bare page): ${ratios.map((r) => r.toFixed(2)).join(', ')}` },
+    {
+      key: 'fps_animating',
+      value: Number(mean(ours).toFixed(1)),
+      unit: 'fps',
+      target: 'report',
+      detail: 'requestAnimationFrame over the first second of 6 turn screens of linkage (meters tweening), SwiftShader',
+    },
+    { key: 'fps_bare_phaser', value: Number(mean(theirs).toFixed(1)), unit: 'fps', target: 'report', detail: "the bare Phaser 4 page (twelve tweening bars), one second after each of the game's" },
+    {
+      key: 'fps_ratio_bare_phaser',
+      value: Number(median(ratios).toFixed(2)),
+      unit: 'ratio',
+      target: '>= 0.95',
+      detail: `median of ${ratios.length} paired seconds (game / bare page): ${ratios.map((r) => r.toFixed(2)).join(', ')}`,
+    },
   ];
 }
 
@@ -200,7 +224,13 @@ async function heapGrowthRatio(browser: Browser, url: string): Promise<Measureme
   }
   const afterTenth = await heap();
   await page.close();
-  return { key: 'heap_growth_ratio', value: Number((afterTenth / afterFirst).toFixed(3)), unit: 'ratio', target: '<= 1.1', detail: `used JS heap after 10 tutorial games ${(afterTenth / 1e6).toFixed(1)} MB / after the first ${(afterFirst / 1e6).toFixed(1)} MB` };
+  return {
+    key: 'heap_growth_ratio',
+    value: Number((afterTenth / afterFirst).toFixed(3)),
+    unit: 'ratio',
+    target: '<= 1.1',
+    detail: `used JS heap after 10 tutorial games ${(afterTenth / 1e6).toFixed(1)} MB / after the first ${(afterFirst / 1e6).toFixed(1)} MB`,
+  };
 }
 
 /**
@@ -220,7 +250,13 @@ async function aiMsPerTurn(browser: Browser): Promise<Measurement> {
     const mean = times.reduce((a, b) => a + b, 0) / times.length;
     const sorted = [...times].sort((a, b) => a - b);
     const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
-    return { key: 'ai_ms_per_turn', value: Number(mean.toFixed(2)), unit: 'ms', target: '<= 30', detail: `mean of ${times.length} hard choices in Chromium (both sides, 3 games of ${scenario}); 95th percentile ${p95.toFixed(1)} ms, slowest ${sorted[sorted.length - 1]!.toFixed(1)} ms` };
+    return {
+      key: 'ai_ms_per_turn',
+      value: Number(mean.toFixed(2)),
+      unit: 'ms',
+      target: '<= 30',
+      detail: `mean of ${times.length} hard choices in Chromium (both sides, 3 games of ${scenario}); 95th percentile ${p95.toFixed(1)} ms, slowest ${sorted[sorted.length - 1]!.toFixed(1)} ms`,
+    };
   } finally {
     await server.close();
   }

@@ -63,7 +63,9 @@ function engineGamesPerSecond(): Measurement {
 
 /** Parse + validate + compile of the largest scenario file, median of many runs. */
 function scenarioLoadMs(): Measurement {
-  const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml')).map((f) => join(SCENARIOS, f));
+  const files = readdirSync(SCENARIOS)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => join(SCENARIOS, f));
   const largest = files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
   const text = readFileSync(largest, 'utf8');
   for (let i = 0; i < 20; i++) loadScenario(largest, text);

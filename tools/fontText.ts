@@ -78,7 +78,9 @@ export function collectShownText(root: string = ROOT): ShownText {
   for (const path of gameSources(join(root, 'src'))) {
     const rel = relative(root, path).split('\\').join('/');
     if (/^src\/i18n\/(ja|ko)\//.test(rel)) continue;
-    const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '$1');
+    const code = readFileSync(path, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|\s)\/\/.*$/gm, '$1');
     const nonAscii = code.replace(/\p{ASCII}/gu, '');
     if (nonAscii) for (const lang of LANGUAGES) shown[lang].push({ source: rel, text: nonAscii });
   }
@@ -111,7 +113,14 @@ export function isHangul(cp: number): boolean {
 
 /** Characters a Japanese font is for: kana, kanji, CJK punctuation and full-width forms. */
 export function isJapaneseScript(cp: number): boolean {
-  return (cp >= 0x3000 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff00 && cp <= 0xffef);
+  return (
+    (cp >= 0x3000 && cp <= 0x30ff) ||
+    (cp >= 0x31f0 && cp <= 0x31ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xff00 && cp <= 0xffef)
+  );
 }
 
 /** Code points from `from` to `to` inclusive. */

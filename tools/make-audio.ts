@@ -29,9 +29,20 @@ function hz(midi: number): number {
 }
 
 // The pentatonic notes used below, as MIDI numbers.
-const C3 = 48, D3 = 50, G3 = 55, A3 = 57;
-const C4 = 60, D4 = 62, E4 = 64, G4 = 67, A4 = 69;
-const C5 = 72, D5 = 74, E5 = 76, G5 = 79, A5 = 81;
+const C3 = 48,
+  D3 = 50,
+  G3 = 55,
+  A3 = 57;
+const C4 = 60,
+  D4 = 62,
+  E4 = 64,
+  G4 = 67,
+  A4 = 69;
+const C5 = 72,
+  D5 = 74,
+  E5 = 76,
+  G5 = 79,
+  A5 = 81;
 const C6 = 84;
 
 /** mulberry32: a small seeded generator, so the string noise is the same on every run. */
@@ -203,10 +214,15 @@ function finish(buffer: Buffer, peak: number, tailFade = 0.02): Buffer {
 function click(): Buffer {
   // A soft wooden tap: two inharmonic partials that die within a few milliseconds.
   return finish(
-    strike(880, 0.07, [
-      { ratio: 1, amp: 1, decay: 0.012 },
-      { ratio: 2.71, amp: 0.35, decay: 0.006 },
-    ], 0.001),
+    strike(
+      880,
+      0.07,
+      [
+        { ratio: 1, amp: 1, decay: 0.012 },
+        { ratio: 2.71, amp: 0.35, decay: 0.006 },
+      ],
+      0.001,
+    ),
     0.45,
     0.01,
   );

@@ -63,7 +63,12 @@ export function subsetCharacters(shown: ShownText): Record<FontSubset, number[]>
   const everywhere = charactersOf(shown.en.map((s) => s.text));
   const union = (...lists: number[][]): number[] => [...new Set(lists.flat())].sort((a, b) => a - b);
   return {
-    jp: union(BASIC, CJK_PUNCTUATION, KANA, ja.filter((cp) => !isHangul(cp))),
+    jp: union(
+      BASIC,
+      CJK_PUNCTUATION,
+      KANA,
+      ja.filter((cp) => !isHangul(cp)),
+    ),
     kr: union(BASIC, CJK_PUNCTUATION, ko),
     // English (and Korean, through the title) screens show a few Japanese characters drawn in
     // Japanese forms; English and Japanese screens a few hangul.

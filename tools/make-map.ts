@@ -121,8 +121,12 @@ function clipEdge(ring: Point[], inside: (p: Point) => boolean, cross: (a: Point
 }
 
 function clipToBox(ring: Point[], w: number, h: number): Point[] {
-  const atX = (x: number) => (a: Point, b: Point): Point => [x, a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0])];
-  const atY = (y: number) => (a: Point, b: Point): Point => [a[0] + ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]), y];
+  const atX =
+    (x: number) =>
+    (a: Point, b: Point): Point => [x, a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0])];
+  const atY =
+    (y: number) =>
+    (a: Point, b: Point): Point => [a[0] + ((b[0] - a[0]) * (y - a[1])) / (b[1] - a[1]), y];
   let r = ring;
   r = clipEdge(r, (p) => p[0] >= 0, atX(0));
   r = clipEdge(r, (p) => p[0] <= w, atX(w));

@@ -65,7 +65,11 @@ describe('the computer opponent', () => {
   });
 
   it('gives the same orders for the same state, and leaves the state (and its generator) as it was', () => {
-    for (const [seed, turns] of [['a', 0], ['b', 3], ['c', 6]] as const) {
+    for (const [seed, turns] of [
+      ['a', 0],
+      ['b', 3],
+      ['c', 6],
+    ] as const) {
       const state = playedRandomly(TEMPLATE, seed, turns);
       const before = canonicalJson(state);
       for (const s of SIDES) {

@@ -81,10 +81,17 @@ export function bestOrders(s: Search): SideOrders {
     picks,
     responses,
     cost,
-    key: `${picks.join(',')}|${Object.entries(responses).map(([e, c]) => `${e}=${c}`).sort().join(',')}`,
+    key: `${picks.join(',')}|${Object.entries(responses)
+      .map(([e, c]) => `${e}=${c}`)
+      .sort()
+      .join(',')}`,
     played: 0,
     sum: 0,
-    bias: leaning(s.judge, picks.map((i) => open[i]!.category)) + (level.noise > 0 ? level.noise * (2 * s.random() - 1) : 0),
+    bias:
+      leaning(
+        s.judge,
+        picks.map((i) => open[i]!.category),
+      ) + (level.noise > 0 ? level.noise * (2 * s.random() - 1) : 0),
     value: 0,
   });
   const grow = (c: Candidate): Candidate[] => {

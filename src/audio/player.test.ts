@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AMBIENT_FADE_IN_MS,
-  AMBIENT_FADE_OUT_MS,
-  AMBIENT_VOLUME,
-  SOUND_NAMES,
-  createSoundPlayer,
-  type AudioBackend,
-  type SoundName,
-  type Voice,
-} from './player';
+import { AMBIENT_FADE_IN_MS, AMBIENT_FADE_OUT_MS, AMBIENT_VOLUME, SOUND_NAMES, createSoundPlayer, type AudioBackend, type SoundName, type Voice } from './player';
 
-const URLS = Object.fromEntries([...SOUND_NAMES, 'ambient'].map((n) => [n, `/audio/${n}.wav`])) as Record<
-  SoundName | 'ambient',
-  string
->;
+const URLS = Object.fromEntries([...SOUND_NAMES, 'ambient'].map((n) => [n, `/audio/${n}.wav`])) as Record<SoundName | 'ambient', string>;
 
 /**
  * An audio backend that records what the player asks of it, standing in for howler (which needs
@@ -111,10 +99,7 @@ describe('the sound player', () => {
     player.setAmbient(true);
     expect(log).toEqual([]);
     await press(input);
-    expect(log.slice(-2)).toEqual([
-      'play /audio/ambient.wav #1',
-      `fade /audio/ambient.wav #1 to ${AMBIENT_VOLUME} in ${AMBIENT_FADE_IN_MS}`,
-    ]);
+    expect(log.slice(-2)).toEqual(['play /audio/ambient.wav #1', `fade /audio/ambient.wav #1 to ${AMBIENT_VOLUME} in ${AMBIENT_FADE_IN_MS}`]);
   });
 
   it('fades the ambient loop out before stopping it, and keeps it if turned back on meanwhile', async () => {

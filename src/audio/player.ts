@@ -6,18 +6,7 @@
  * on/off and the volume settings are remembered and take effect at that first press.
  */
 
-export const SOUND_NAMES = [
-  'click',
-  'card',
-  'meter_up',
-  'meter_down',
-  'event',
-  'proposal',
-  'ending_win',
-  'ending_draw',
-  'ending_loss',
-  'warning',
-] as const;
+export const SOUND_NAMES = ['click', 'card', 'meter_up', 'meter_down', 'event', 'proposal', 'ending_win', 'ending_draw', 'ending_loss', 'warning'] as const;
 
 /** A short effect: a button, a decision card played, a meter moving, an event, a proposal, an ending, a turn timer running low. */
 export type SoundName = (typeof SOUND_NAMES)[number];
@@ -63,11 +52,7 @@ export const FIRST_INPUT_EVENTS = ['pointerdown', 'keydown'] as const;
  * `loadBackend` is called once, at the first press: the audio library is fetched only then, so a
  * visit does not download it before the title (and one that never presses never does).
  */
-export function createSoundPlayer(
-  loadBackend: () => Promise<AudioBackend>,
-  urls: Readonly<Record<SoundName | 'ambient', string>>,
-  firstInput: EventTarget,
-): SoundPlayer {
+export function createSoundPlayer(loadBackend: () => Promise<AudioBackend>, urls: Readonly<Record<SoundName | 'ambient', string>>, firstInput: EventTarget): SoundPlayer {
   let unlocked = false;
   let backend: AudioBackend | undefined;
   const effects = new Map<SoundName, Voice>();

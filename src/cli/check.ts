@@ -17,7 +17,9 @@ export function checkCommand(args: readonly string[], io: CliIO): number {
     }
     const result = loadScenarioBytes(file, bytes);
     if (result.ok) {
-      io.out(`${file}: ok (${result.scenario.turns} turns, ${result.scenario.meters.length} meters, ${result.scenario.decisions.length} decisions, ${result.scenario.events.length} events, ${result.scenario.rules.length} rules, ${result.scenario.endings.length} endings)`);
+      io.out(
+        `${file}: ok (${result.scenario.turns} turns, ${result.scenario.meters.length} meters, ${result.scenario.decisions.length} decisions, ${result.scenario.events.length} events, ${result.scenario.rules.length} rules, ${result.scenario.endings.length} endings)`,
+      );
     } else {
       invalid++;
       for (const p of result.problems) io.err(formatProblem(p));

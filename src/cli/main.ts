@@ -32,7 +32,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT.usage;
   }
   try {
-    return await (await load())(rest, io);
+    return await (
+      await load()
+    )(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`error: ${e.message}`);

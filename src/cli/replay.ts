@@ -40,7 +40,11 @@ export function replayCommand(args: readonly string[], io: CliIO): number {
   }
   let result: ReplayResult;
   try {
-    result = replay(scenario, seed, parsed.turns.map((t) => toOrders(scenario, t)));
+    result = replay(
+      scenario,
+      seed,
+      parsed.turns.map((t) => toOrders(scenario, t)),
+    );
   } catch (e) {
     if (!(e instanceof IllegalOrderError)) throw e;
     io.err(`${ordersPath}: error: ${e.message}`);
@@ -101,6 +105,10 @@ function printTable(io: CliIO, scenario: Scenario, result: ReplayResult): void {
     if (what.length) io.out(`      ${what.join(' | ')}`);
   }
   const e = result.ending;
-  io.out(e ? `ending: ${e.id} after turn ${e.turn} (tokyo ${e.outcome.tokyo}, score ${e.scores.tokyo.toFixed(1)}; seoul ${e.outcome.seoul}, score ${e.scores.seoul.toFixed(1)})` : `no ending yet: the orders stop before the game ends`);
+  io.out(
+    e
+      ? `ending: ${e.id} after turn ${e.turn} (tokyo ${e.outcome.tokyo}, score ${e.scores.tokyo.toFixed(1)}; seoul ${e.outcome.seoul}, score ${e.scores.seoul.toFixed(1)})`
+      : `no ending yet: the orders stop before the game ends`,
+  );
   io.out(`state hash: ${result.hash}`);
 }

@@ -148,9 +148,7 @@ function counts(scenario: Scenario, side: Side): Record<string, { games: number;
 
 function winShares(counted: ReturnType<typeof counts>, games: number): Record<string, DecisionWins> {
   const share = (wins: number, of: number): number => (of === 0 ? 0 : Number((wins / of).toFixed(4)));
-  return Object.fromEntries(
-    Object.entries(counted).map(([id, c]) => [id, { games: c.games, winShareWith: share(c.winsWith, c.games), winShareWithout: share(c.winsWithout, games - c.games) }]),
-  );
+  return Object.fromEntries(Object.entries(counted).map(([id, c]) => [id, { games: c.games, winShareWith: share(c.winsWith, c.games), winShareWithout: share(c.winsWithout, games - c.games) }]));
 }
 
 export function simulateCommand(args: readonly string[], io: CliIO): number {
@@ -216,7 +214,9 @@ function printStrategies(io: CliIO, found: Record<Side, StrategyReport>): void {
   io.out('best fixed plan found for each side (decisions taken each turn when open and affordable; win share against each opponent):');
   for (const side of SIDES) {
     const s = found[side];
-    const shares = Object.entries(s.winShare).map(([n, w]) => `${n} ${pct(w * s.games[n]!, s.games[n]!).trim()} of ${s.games[n]}`).join(', ');
+    const shares = Object.entries(s.winShare)
+      .map(([n, w]) => `${n} ${pct(w * s.games[n]!, s.games[n]!).trim()} of ${s.games[n]}`)
+      .join(', ');
     io.out(`  ${side}: ${shares} (${s.tried} plans tried)${s.dominant ? '  DOMINANT: wins most games against every opponent' : ''}`);
     s.plan.forEach((list, t) => io.out(`    turn ${String(t + 1).padStart(2)}: ${list.join(', ') || '(nothing)'}`));
   }

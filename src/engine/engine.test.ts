@@ -6,19 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load';
 import { formatProblem } from '../scenario/problems';
-import {
-  decisionOptions,
-  IllegalOrderError,
-  newGame,
-  orderProblems,
-  resolveTurn,
-  sideView,
-  stateHash,
-  type GameState,
-  type Orders,
-  type TurnReport,
-  type Unavailable,
-} from './index';
+import { decisionOptions, IllegalOrderError, newGame, orderProblems, resolveTurn, sideView, stateHash, type GameState, type Orders, type TurnReport, type Unavailable } from './index';
 import type { Scenario, Side } from './model';
 
 // ── helpers ───────────────────────────────────────────────────────────────────────────────
@@ -500,11 +488,7 @@ describe('delay (§3.10, §5 e)', () => {
         - {id: slow, when: "turn == 1", effects: [{counter: c, add: 10, delay: 2}]}
     `);
     const { reports } = play(sc2, 's', [NONE, NONE, NONE]);
-    expect(reports.map((r) => r.changes.map((c) => [c.cause.kind, c.cause.origin, c.cause.id, c.after]))).toEqual([
-      [],
-      [['delayed', 'event', 'quake', 1]],
-      [['delayed', 'rule', 'slow', 11]],
-    ]);
+    expect(reports.map((r) => r.changes.map((c) => [c.cause.kind, c.cause.origin, c.cause.id, c.after]))).toEqual([[], [['delayed', 'event', 'quake', 1]], [['delayed', 'rule', 'slow', 11]]]);
   });
 });
 
@@ -718,9 +702,7 @@ describe('event responses (§3.9, §5 a)', () => {
     const { state, report } = resolveTurn(sc, newGame(sc, 's'), NONE);
     expect(state.meters.m).toBe(45);
     expect(report.fired).toEqual([{ event: 'demand', response: { side: 'seoul', choice: 'ignore' } }]);
-    expect(report.changes).toEqual([
-      { target: 'meter', id: 'm', before: 50, after: 45, cause: { kind: 'response', id: 'demand', side: 'seoul', choice: 'ignore' } },
-    ]);
+    expect(report.changes).toEqual([{ target: 'meter', id: 'm', before: 50, after: 45, cause: { kind: 'response', id: 'demand', side: 'seoul', choice: 'ignore' } }]);
     expect(state.responses).toEqual([]);
     expect(state.history[0]!.responses).toEqual({ demand: 'ignore' });
   });
@@ -801,9 +783,7 @@ describe('joint decisions (§3.8, §5 b)', () => {
     expect(reports[0]!.proposed).toEqual([{ decision: 'summit', by: 'seoul', turn: 1 }]);
     expect(reports[1]!.declined).toEqual([{ decision: 'summit', by: 'seoul', turn: 1 }]);
     expect(reports[1]!.joint).toEqual([]);
-    expect(reports[1]!.changes).toEqual([
-      { target: 'meter', id: 'm', before: 50, after: 47, cause: { kind: 'declined', id: 'summit', side: 'seoul' } },
-    ]);
+    expect(reports[1]!.changes).toEqual([{ target: 'meter', id: 'm', before: 50, after: 47, cause: { kind: 'declined', id: 'summit', side: 'seoul' } }]);
     expect(states[2]!.proposals).toEqual([]);
     expect(reports[2]!.declined).toEqual([]);
     expect(states[3]!.meters.m).toBe(47);
@@ -850,7 +830,7 @@ describe('availability and illegal orders (§3.8)', () => {
     expect(orderProblems(sc, t3, orders([], ['pledge']))).toEqual([]);
   });
 
-  it("a cooldown blocks the same side for that many turns, with turnsLeft counting down", () => {
+  it('a cooldown blocks the same side for that many turns, with turnsLeft counting down', () => {
     const { states } = play(sc, 's', [orders(['rally']), NONE, NONE, orders(['rally'])]);
     expect(reason(sc, states[1]!, 'tokyo', 'rally')).toEqual({ kind: 'cooldown', turnsLeft: 2 });
     expect(reason(sc, states[2]!, 'tokyo', 'rally')).toEqual({ kind: 'cooldown', turnsLeft: 1 });

@@ -3,7 +3,20 @@
  * produces the same states and reports, in Node, in the browser, in the simulator.
  */
 export { newGame, resolveTrustedTurn, resolveTurn } from './turn';
-export { capitalLeft, choosing, decisionOptions, IllegalOrderError, orderProblems, ordersCost, unavailableReason, type Choosing, type DecisionOption, type Orders, type SideOrders, type Unavailable } from './orders';
+export {
+  capitalLeft,
+  choosing,
+  decisionOptions,
+  IllegalOrderError,
+  orderProblems,
+  ordersCost,
+  unavailableReason,
+  type Choosing,
+  type DecisionOption,
+  type Orders,
+  type SideOrders,
+  type Unavailable,
+} from './orders';
 export { intervene, InterventionError, interventionProblem, type Intervention } from './intervene';
 export { randomOrders } from './randomPlayer';
 export { canonicalJson, stateHash } from './hash';

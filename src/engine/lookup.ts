@@ -154,9 +154,7 @@ function causes(s: Scenario): Causes {
     joint: new Map(s.decisions.map((d) => [d.id, cause('joint', d.id, d.source)])),
     declined: new Map(s.decisions.map((d) => [d.id, perSide('declined', d)])),
     event: new Map(s.events.map((e) => [e.id, cause('event', e.id, e.source)])),
-    response: new Map(
-      s.events.flatMap((e) => (e.response ? [[e.id, new Map(e.response.choices.map((c) => [c.id, cause('response', e.id, e.source, e.response!.side, c.id)]))] as const] : [])),
-    ),
+    response: new Map(s.events.flatMap((e) => (e.response ? [[e.id, new Map(e.response.choices.map((c) => [c.id, cause('response', e.id, e.source, e.response!.side, c.id)]))] as const] : []))),
     rule: new Map(s.rules.map((r) => [r.id, cause('rule', r.id, r.source)])),
     drift: new Map(s.meters.map((m) => [m.id, cause('drift', m.id, undefined)])),
   };

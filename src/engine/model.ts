@@ -73,10 +73,7 @@ export interface Flag {
   readonly start: boolean;
 }
 
-export type EffectTarget =
-  | { readonly kind: 'meter'; readonly id: string }
-  | { readonly kind: 'counter'; readonly id: string }
-  | { readonly kind: 'flag'; readonly id: string };
+export type EffectTarget = { readonly kind: 'meter'; readonly id: string } | { readonly kind: 'counter'; readonly id: string } | { readonly kind: 'flag'; readonly id: string };
 
 /**
  * One effect. A change (target + op + value) and/or nested effects under a

@@ -198,7 +198,13 @@ export function orderProblems(scenario: Scenario, state: GameState, orders: Orde
         continue;
       }
       const choices = events.get(eventId)!.response!.choices;
-      if (!choices.some((c) => c.id === choiceId)) problems.push(`${side} answered '${eventId}' with '${choiceId}', which is not one of its choices.${suggestion(choiceId, choices.map((c) => c.id))}`);
+      if (!choices.some((c) => c.id === choiceId))
+        problems.push(
+          `${side} answered '${eventId}' with '${choiceId}', which is not one of its choices.${suggestion(
+            choiceId,
+            choices.map((c) => c.id),
+          )}`,
+        );
     }
     const spent = ordersCost(scenario, own);
     if (spent > state.capital[side]) problems.push(`${side}'s orders cost ${spent} but ${side} has ${state.capital[side]} capital this turn`);

@@ -204,8 +204,14 @@ describe('the Japanese and Korean tables', () => {
     const expected = expectedKeys(english, lang);
 
     it('has every English key, in its own plural forms, and no key English does not have', () => {
-      expect([...expected.keys()].filter((key) => !table.has(key)), 'missing').toEqual([]);
-      expect([...table.keys()].filter((key) => !expected.has(key)), 'not in English (or a plural form this language does not use)').toEqual([]);
+      expect(
+        [...expected.keys()].filter((key) => !table.has(key)),
+        'missing',
+      ).toEqual([]);
+      expect(
+        [...table.keys()].filter((key) => !expected.has(key)),
+        'not in English (or a plural form this language does not use)',
+      ).toEqual([]);
     });
 
     it('keeps the English placeholders in every string', () => {

@@ -6,7 +6,6 @@ describe('scenario text in a language', () => {
     expect(localize({ en: 'Summit', ja: ' ' }, 'ja')).toBe('Summit');
     expect(localize({ en: 'Summit' }, 'ko')).toBe('Summit');
   });
-
 });
 
 describe('the language fallen-back scenario text is marked with', () => {

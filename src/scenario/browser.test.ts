@@ -35,7 +35,15 @@ const BAD: readonly [string, Uint8Array][] = [
   ['bad_pilot.yaml', new Uint8Array(readFileSync(new URL('bad_pilot.yaml', FIXTURES)))],
   ['syntax.yaml', utf8(GOOD.replace('turns: 4', 'turns: [4'))],
   ['duplicate.yaml', utf8(GOOD.replace('turns: 4\n', 'turns: 4\nturns: 5\n'))],
-  ['meaning.yaml', utf8(GOOD.replace('source: nishino\n    explain: "Nishino: leaders', 'source: nishno\n    explain: "Nishino: leaders').replace('when: "export_controls"\n    effects: [{meter: gov_trust', 'when: "export_control"\n    effects: [{meter: gov_trust'))],
+  [
+    'meaning.yaml',
+    utf8(
+      GOOD.replace('source: nishino\n    explain: "Nishino: leaders', 'source: nishno\n    explain: "Nishino: leaders').replace(
+        'when: "export_controls"\n    effects: [{meter: gov_trust',
+        'when: "export_control"\n    effects: [{meter: gov_trust',
+      ),
+    ),
+  ],
   ['empty.yaml', utf8('')],
   ['binary.yaml', new Uint8Array([0x66, 0x6f, 0x00, 0x01])],
   // "タイトル" in Shift_JIS: a Japanese editor's default that is not UTF-8.

@@ -7,23 +7,7 @@
  * absent ones as undefined, in one order: objects of one shape keep the engine's property
  * reads fast (the simulator reads them millions of times).
  */
-import type {
-  AiPersonality,
-  BooleanExpr,
-  GuideStep,
-  Decision,
-  Effect,
-  EffectTarget,
-  Ending,
-  GameEvent,
-  Meter,
-  NumberExpr,
-  Perceived,
-  Rule,
-  Scenario,
-  Side,
-  Visibility,
-} from '../engine/model';
+import type { AiPersonality, BooleanExpr, GuideStep, Decision, Effect, EffectTarget, Ending, GameEvent, Meter, NumberExpr, Perceived, Rule, Scenario, Side, Visibility } from '../engine/model';
 import { suggestion } from '../engine/didYouMean';
 import { compileExpression, ExprError, RESERVED_NAMES, type ExprScope, type ExprType } from './expressions';
 import type { DataPath, PositionFinder } from './locate';
@@ -205,9 +189,7 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Positi
       c.error([...path, 'baseline'], `baseline (${m.baseline}) is outside min..max (${m.min}..${m.max})`);
     }
     const visibility: Record<Side, Visibility> =
-      typeof m.visibility === 'string'
-        ? { tokyo: m.visibility, seoul: m.visibility }
-        : { tokyo: m.visibility.tokyo ?? 'exact', seoul: m.visibility.seoul ?? 'exact' };
+      typeof m.visibility === 'string' ? { tokyo: m.visibility, seoul: m.visibility } : { tokyo: m.visibility.tokyo ?? 'exact', seoul: m.visibility.seoul ?? 'exact' };
     return {
       id: m.id,
       label: m.label,

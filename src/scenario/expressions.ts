@@ -56,15 +56,7 @@ const BUILTIN_NAMES: ReadonlyMap<string, ExprType> = new Map([
 export const FUNCTION_NAMES = ['min', 'max', 'abs', 'round', 'floor', 'ceil', 'clamp', 'taken', 'fired'] as const;
 
 /** Names an author may not give a meter, counter or flag: they already mean something in expressions. */
-export const RESERVED_NAMES: ReadonlySet<string> = new Set([
-  ...BUILTIN_NAMES.keys(),
-  ...FUNCTION_NAMES,
-  'and',
-  'or',
-  'not',
-  'true',
-  'false',
-]);
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([...BUILTIN_NAMES.keys(), ...FUNCTION_NAMES, 'and', 'or', 'not', 'true', 'false']);
 
 /** Parses, checks and compiles an expression that must give `expected`. Throws ExprError. */
 export function compileExpression(source: string, expected: ExprType, scope: ExprScope): Compiled {
@@ -81,9 +73,7 @@ export function compileExpression(source: string, expected: ExprType, scope: Exp
   const checked = check(ast, source, scope);
   if (checked.type !== expected) {
     throw new ExprError(
-      expected === 'boolean'
-        ? `"${source}" gives a number where a condition (true or false) is needed; compare it, e.g. "${source} > 50"`
-        : `"${source}" gives true or false where a number is needed`,
+      expected === 'boolean' ? `"${source}" gives a number where a condition (true or false) is needed; compare it, e.g. "${source} > 50"` : `"${source}" gives true or false where a number is needed`,
       0,
     );
   }
@@ -192,10 +182,22 @@ function checkBinary(node: jsep.BinaryExpression, source: string, scope: ExprSco
     case '/':
       num();
       // Division by zero gives 0 rather than Infinity so that meters stay finite.
-      return { type: 'number', fn: (c) => { const d = y(c); return d === 0 ? 0 : x(c) / d; } };
+      return {
+        type: 'number',
+        fn: (c) => {
+          const d = y(c);
+          return d === 0 ? 0 : x(c) / d;
+        },
+      };
     case '%':
       num();
-      return { type: 'number', fn: (c) => { const d = y(c); return d === 0 ? 0 : x(c) % d; } };
+      return {
+        type: 'number',
+        fn: (c) => {
+          const d = y(c);
+          return d === 0 ? 0 : x(c) % d;
+        },
+      };
     case '<':
       num();
       return { type: 'boolean', fn: (c) => x(c) < y(c) };
@@ -287,9 +289,7 @@ function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope):
         expect(checked, 'number', `${name}()`, source);
         lastTurns = checked.fn as (c: EvalContext) => number;
       }
-      return name === 'taken'
-        ? { type: 'number', fn: (c) => c.taken(id, lastTurns(c)) }
-        : { type: 'number', fn: (c) => c.fired(id, lastTurns(c)) };
+      return name === 'taken' ? { type: 'number', fn: (c) => c.taken(id, lastTurns(c)) } : { type: 'number', fn: (c) => c.fired(id, lastTurns(c)) };
     }
     default:
       throw new ExprError(`unknown function '${name}'.${suggestion(name, FUNCTION_NAMES)} Expressions can call ${FUNCTION_NAMES.join(', ')}`, at);

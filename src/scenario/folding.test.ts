@@ -15,7 +15,21 @@ function summaryOf(summary: string): unknown {
 
 describe('Japanese text over several lines', () => {
   it('loses the spaces YAML puts at the file’s line breaks between Japanese characters (and before numbers)', () => {
-    const summary = summaryOf(['  en: >', '    Two lines', '    of English.', '  ja: >', '    慰安婦問題が', '    すべてを止め、', '    2015年', '    12月の合意 (Park Geun-hye) は', '  ko: >', '    위안부 문제가', '    모든 것을'].join('\n'));
+    const summary = summaryOf(
+      [
+        '  en: >',
+        '    Two lines',
+        '    of English.',
+        '  ja: >',
+        '    慰安婦問題が',
+        '    すべてを止め、',
+        '    2015年',
+        '    12月の合意 (Park Geun-hye) は',
+        '  ko: >',
+        '    위안부 문제가',
+        '    모든 것을',
+      ].join('\n'),
+    );
     expect(summary).toEqual({ en: 'Two lines of English.\n', ja: '慰安婦問題がすべてを止め、2015年12月の合意 (Park Geun-hye) は\n', ko: '위안부 문제가 모든 것을\n' });
   });
 

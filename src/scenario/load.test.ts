@@ -40,7 +40,13 @@ describe('the checker answers bad input with located errors', () => {
   });
 
   it('an alias bomb', () => {
-    const bomb = ['a: &a [x,x,x,x,x,x,x,x,x,x]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]'].join('\n');
+    const bomb = [
+      'a: &a [x,x,x,x,x,x,x,x,x,x]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+    ].join('\n');
     const lines = problems(bomb);
     expect(lines).toEqual([expect.stringMatching(/^mini\.yaml:2:\d+: error: too many aliases/)]);
   });
@@ -72,16 +78,12 @@ describe('the checker answers bad input with located errors', () => {
   });
 
   it('a wrong type', () => {
-    expect(problems(withLine(6, 'turns: many'))).toEqual([
-      expect.stringMatching(/^mini\.yaml:6:8: error: 'turns' should be a number, but it is the text "many"/),
-    ]);
+    expect(problems(withLine(6, 'turns: many'))).toEqual([expect.stringMatching(/^mini\.yaml:6:8: error: 'turns' should be a number, but it is the text "many"/)]);
     expect(problems(withLine(24, '    cost: "2"'))[0]).toMatch(/^mini\.yaml:24:11: error: 'cost' should be a number/);
   });
 
   it('an unknown key, with a did-you-mean', () => {
-    expect(problems(withLine(25, '    efects:'))).toEqual([
-      expect.stringMatching(/^mini\.yaml:25:5: error: unknown key 'efects' in decision 'summit'\. Did you mean 'effects'\?/),
-    ]);
+    expect(problems(withLine(25, '    efects:'))).toEqual([expect.stringMatching(/^mini\.yaml:25:5: error: unknown key 'efects' in decision 'summit'\. Did you mean 'effects'\?/)]);
   });
 
   it('a missing key says which and where', () => {
@@ -89,7 +91,7 @@ describe('the checker answers bad input with located errors', () => {
   });
 
   it('an unknown reference, with a did-you-mean', () => {
-    expect(problems(withLine(26, '      - {meter: trsut, add: 10}'))).toEqual(['mini.yaml:26:17: error: unknown meter \'trsut\'. Did you mean \'trust\'?']);
+    expect(problems(withLine(26, '      - {meter: trsut, add: 10}'))).toEqual(["mini.yaml:26:17: error: unknown meter 'trsut'. Did you mean 'trust'?"]);
     expect(problems(withLine(29, '    source: nishino2051'))[0]).toMatch(/^mini\.yaml:29:13: error: unknown source 'nishino2051'\. Did you mean 'nishino2015'\?/);
     expect(problems(withLine(27, '      - {meter: summit_held, set: true}'))[0]).toMatch(/'summit_held' is a flag, not a meter/);
   });
@@ -102,9 +104,7 @@ describe('the checker answers bad input with located errors', () => {
   });
 
   it('an expression of the wrong type or with an unknown name', () => {
-    expect(problems(withLine(41, '  - {id: fatigue, when: "trust + 1", effects: [{meter: trust, add: -1}]}'))[0]).toMatch(
-      /41:\d+: error: "trust \+ 1" gives a number where a condition/,
-    );
+    expect(problems(withLine(41, '  - {id: fatigue, when: "trust + 1", effects: [{meter: trust, add: -1}]}'))[0]).toMatch(/41:\d+: error: "trust \+ 1" gives a number where a condition/);
     const unknown = problems(withLine(41, '  - {id: fatigue, when: "trst > 1", effects: [{meter: trust, add: -1}]}'));
     expect(unknown[0]).toMatch(/^mini\.yaml:41:26: error: unknown name 'trst'.*Did you mean 'trust'\?/);
   });
@@ -140,10 +140,7 @@ describe('the checker answers bad input with located errors', () => {
   });
 
   it('a rule set that would loop', () => {
-    const text = MINI.replace(
-      /rules:\n.*\n/,
-      'rules:\n  - {id: a, after: [b], effects: [{meter: trust, add: 1}]}\n  - {id: b, after: [a], effects: [{meter: trust, add: 1}]}\n',
-    );
+    const text = MINI.replace(/rules:\n.*\n/, 'rules:\n  - {id: a, after: [b], effects: [{meter: trust, add: 1}]}\n  - {id: b, after: [a], effects: [{meter: trust, add: 1}]}\n');
     expect(problems(text)).toEqual([expect.stringMatching(/error: these rules would loop, each waiting for the next: (a → b → a|b → a → b)/)]);
   });
 
@@ -170,23 +167,20 @@ describe('no input can throw past the loader', () => {
   it('the valid fixture with random lines deleted, duplicated or cut', () => {
     const lines = MINI.split('\n');
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.nat(lines.length - 1), fc.constantFrom('delete', 'duplicate', 'cut'), fc.nat(80)), { minLength: 1, maxLength: 4 }),
-        (edits) => {
-          const copy = [...lines];
-          for (const [i, how, at] of edits) {
-            const line = copy[i % copy.length] ?? '';
-            if (how === 'delete') copy.splice(i % copy.length, 1);
-            else if (how === 'duplicate') copy.splice(i % copy.length, 0, line);
-            else copy[i % copy.length] = line.slice(0, at);
-          }
-          const result = loadScenario(FILE, copy.join('\n'));
-          if (!result.ok) {
-            expect(result.problems.length).toBeGreaterThan(0);
-            for (const p of result.problems) expect(formatProblem(p)).toMatch(LOCATED);
-          }
-        },
-      ),
+      fc.property(fc.array(fc.tuple(fc.nat(lines.length - 1), fc.constantFrom('delete', 'duplicate', 'cut'), fc.nat(80)), { minLength: 1, maxLength: 4 }), (edits) => {
+        const copy = [...lines];
+        for (const [i, how, at] of edits) {
+          const line = copy[i % copy.length] ?? '';
+          if (how === 'delete') copy.splice(i % copy.length, 1);
+          else if (how === 'duplicate') copy.splice(i % copy.length, 0, line);
+          else copy[i % copy.length] = line.slice(0, at);
+        }
+        const result = loadScenario(FILE, copy.join('\n'));
+        if (!result.ok) {
+          expect(result.problems.length).toBeGreaterThan(0);
+          for (const p of result.problems) expect(formatProblem(p)).toMatch(LOCATED);
+        }
+      }),
       { numRuns: 300 },
     );
   });

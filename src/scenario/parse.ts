@@ -98,8 +98,7 @@ function yamlMessage(code: string, message: string): string {
 /** Forbidden keys, non-string keys and excessive depth, found on the syntax tree before any conversion. */
 function shapeProblems(file: string, doc: Document.Parsed, lines: LineCounter): Problem[] {
   const problems: Problem[] = [];
-  const at = (node: Node | null | undefined): { line: number; col: number } =>
-    node?.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 };
+  const at = (node: Node | null | undefined): { line: number; col: number } => (node?.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 });
   let tooDeep = false;
   visit(doc, {
     Pair(_key, pair, path) {

@@ -34,18 +34,12 @@ export const Text = z
 
 const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
 
-export const NumberValue = z
-  .union([finite(), z.string().min(1)])
-  .describe('A number, or an expression that gives a number, e.g. "trust / 10 + 1".');
+export const NumberValue = z.union([finite(), z.string().min(1)]).describe('A number, or an expression that gives a number, e.g. "trust / 10 + 1".');
 
-export const Condition = z
-  .union([z.boolean(), z.string().min(1)])
-  .describe('A condition: true/false or an expression that gives true or false, e.g. "trust > 40 and not summit_held".');
+export const Condition = z.union([z.boolean(), z.string().min(1)]).describe('A condition: true/false or an expression that gives true or false, e.g. "trust > 40 and not summit_held".');
 
 export const SideName = z.enum(['tokyo', 'seoul']).describe('tokyo or seoul.');
-export const Visibility = z
-  .enum(['exact', 'poll', 'hidden'])
-  .describe('exact: seen as it is; poll: seen through a poll with an error band; hidden: not shown.');
+export const Visibility = z.enum(['exact', 'poll', 'hidden']).describe('exact: seen as it is; poll: seen through a poll with an error band; hidden: not shown.');
 
 const Perceived = z
   .strictObject({
@@ -75,7 +69,10 @@ export const Effect: z.ZodType<EffectInput> = z
     counter: Id.optional().describe('The counter this effect changes.'),
     flag: Id.optional().describe('The flag this effect sets (with set: true or false).'),
     add: NumberValue.optional().describe('Add this to the meter or counter (negative to subtract).'),
-    set: z.union([finite(), z.boolean(), z.string().min(1)]).optional().describe('Set the meter, counter or flag to this value.'),
+    set: z
+      .union([finite(), z.boolean(), z.string().min(1)])
+      .optional()
+      .describe('Set the meter, counter or flag to this value.'),
     multiply: NumberValue.optional().describe('Multiply the meter or counter by this.'),
     if: Condition.optional().describe('Apply only when this condition holds (otherwise the else effects apply).'),
     chance: z.number().min(0).max(1).optional().describe('Probability 0..1 that this happens, drawn from the game seed (otherwise the else effects apply).'),
@@ -114,9 +111,7 @@ export const MeterSchema = z.strictObject({
     .union([Visibility, z.strictObject({ tokyo: Visibility.optional(), seoul: Visibility.optional() })])
     .default('exact')
     .describe('How each side sees this meter: one value for both, or {tokyo, seoul}.'),
-  poll_error: NumberValue.optional().describe(
-    'For a side that sees it through a poll: half-width of the error band, e.g. "max(2, 12 - dialogue * 2)". Default 10.',
-  ),
+  poll_error: NumberValue.optional().describe('For a side that sees it through a poll: half-width of the error band, e.g. "max(2, 12 - dialogue * 2)". Default 10.'),
 });
 
 export const CounterSchema = z.strictObject({
@@ -169,7 +164,10 @@ export const EventSchema = z.strictObject({
   description: Text.optional(),
   trigger: z
     .strictObject({
-      turn: z.union([z.number().int().min(1), z.array(z.number().int().min(1)).min(1)]).optional().describe('Fire only on this turn (or these turns).'),
+      turn: z
+        .union([z.number().int().min(1), z.array(z.number().int().min(1)).min(1)])
+        .optional()
+        .describe('Fire only on this turn (or these turns).'),
       from: z.number().int().min(1).optional().describe('Earliest turn it may fire.'),
       to: z.number().int().min(1).optional().describe('Latest turn it may fire.'),
       when: Condition.optional().describe('Fires only when this holds.'),
@@ -211,11 +209,8 @@ export const EndingSchema = z.strictObject({
   kind: z.enum(['immediate', 'final']).describe('immediate: checked after every turn; final: checked after the last turn.'),
   when: Condition.optional().describe('The ending applies when this holds (the first matching ending in file order wins).'),
   title: Text,
-  text: Text.describe('What happened, in terms of the essays\' arguments.'),
-  outcome: z
-    .strictObject({ tokyo: OutcomeSchema.optional(), seoul: OutcomeSchema.optional() })
-    .optional()
-    .describe('What this ending means for each side: win, draw or loss (default draw).'),
+  text: Text.describe("What happened, in terms of the essays' arguments."),
+  outcome: z.strictObject({ tokyo: OutcomeSchema.optional(), seoul: OutcomeSchema.optional() }).optional().describe('What this ending means for each side: win, draw or loss (default draw).'),
   source: Id.optional(),
   explain: Text.optional(),
 });
@@ -224,7 +219,7 @@ const SideSchema = z.strictObject({
   name: Text,
   goals: Text.describe('What this side is trying to achieve, shown in the briefing.'),
   capital: NumberValue.default(3).describe('Political capital each turn: a number or an expression.'),
-  score: NumberValue.describe('The side\'s score at the end: a number expression.'),
+  score: NumberValue.describe("The side's score at the end: a number expression."),
 });
 
 const Category = z.enum(CATEGORIES);
@@ -240,11 +235,11 @@ const AiPersonalitySchema = z.strictObject({
   meters: z
     .record(z.string(), finite())
     .default({})
-    .describe('How much the computer values one point of each meter for this side (negative: it wants the meter low). Added to the side\'s score when it looks ahead.'),
+    .describe("How much the computer values one point of each meter for this side (negative: it wants the meter low). Added to the side's score when it looks ahead."),
   leanings: z
     .partialRecord(Category, finite())
     .default({})
-    .describe('A bonus (or, negative, a reluctance) per decision of a category: the side\'s personality, e.g. north_korea: 3 for a government set on engagement.'),
+    .describe("A bonus (or, negative, a reluctance) per decision of a category: the side's personality, e.g. north_korea: 3 for a government set on engagement."),
 });
 
 export const ScenarioSchema = z
@@ -255,11 +250,11 @@ export const ScenarioSchema = z
     summary: Text.optional(),
     briefing: Text.optional().describe('The situation as the briefing screen tells it: a few paragraphs, longer than the summary.'),
     questions: z.array(Text).default([]).describe('Questions for reflection and class discussion, shown in the debrief.'),
-    guide: z.array(GuideStepSchema).default([]).describe('Notes shown at the start of given turns: a tutorial\'s teaching, or a scenario\'s hints.'),
+    guide: z.array(GuideStepSchema).default([]).describe("Notes shown at the start of given turns: a tutorial's teaching, or a scenario's hints."),
     ai: z
       .strictObject({ tokyo: AiPersonalitySchema.optional(), seoul: AiPersonalitySchema.optional() })
       .optional()
-      .describe('How the computer plays each side: what it values beyond the side\'s score, and its leanings.'),
+      .describe("How the computer plays each side: what it values beyond the side's score, and its leanings."),
     period: z.string().optional().describe('The period it covers, e.g. "2015".'),
     difficulty: z.enum(['easy', 'medium', 'hard']).optional(),
     turns: z.number().int().min(1).max(100).describe('Number of turns.'),

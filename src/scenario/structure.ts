@@ -55,10 +55,7 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
     case 'unrecognized_keys': {
       const allowed = allowedKeys(path);
       return issue.keys.flatMap((key) =>
-        at(
-          locate.key(path, key),
-          `unknown key '${key}'${where(path, root)}.${suggestion(key, allowed)}${allowed.length ? ` Allowed here: ${allowed.join(', ')}` : ''}`,
-        ),
+        at(locate.key(path, key), `unknown key '${key}'${where(path, root)}.${suggestion(key, allowed)}${allowed.length ? ` Allowed here: ${allowed.join(', ')}` : ''}`),
       );
     }
     case 'invalid_type': {
@@ -91,7 +88,8 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
     case 'too_big': {
       const bound = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
       const word = issue.code === 'too_small' ? 'at least' : 'at most';
-      const what = issue.origin === 'array' ? `needs ${word} ${bound} item${bound === '1' ? '' : 's'}` : issue.origin === 'string' ? `must be ${word} ${bound} characters long` : `must be ${word} ${bound}`;
+      const what =
+        issue.origin === 'array' ? `needs ${word} ${bound} item${bound === '1' ? '' : 's'}` : issue.origin === 'string' ? `must be ${word} ${bound} characters long` : `must be ${word} ${bound}`;
       return at(locate.value(path), `'${name}' ${what}${issue.origin === 'array' ? '' : `, not ${JSON.stringify(actual)}`}`);
     }
     default:

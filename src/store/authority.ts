@@ -8,7 +8,19 @@
  * log), not a reference to the request. No screen knows where a turn is resolved.
  */
 import type { Difficulty } from '../ai';
-import { IllegalOrderError, intervene, InterventionError, interventionProblem, newGame, resolveTurn, type GameState, type Intervention, type Orders, type SideOrders, type TurnReport } from '../engine';
+import {
+  IllegalOrderError,
+  intervene,
+  InterventionError,
+  interventionProblem,
+  newGame,
+  resolveTurn,
+  type GameState,
+  type Intervention,
+  type Orders,
+  type SideOrders,
+  type TurnReport,
+} from '../engine';
 import type { Scenario, Side } from '../engine/model';
 import type { CatalogEntry } from './catalog';
 import { replayGame } from './replay';

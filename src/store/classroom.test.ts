@@ -30,8 +30,7 @@ function startSolo(store: AppStore, pin: string | null = null): void {
   actions.beginTurn();
 }
 
-const affordable = (side: 'tokyo' | 'seoul', capital: number): string =>
-  template.scenario.decisions.find((d) => d.side === side && !d.joint && d.cost <= capital && !d.when)!.id;
+const affordable = (side: 'tokyo' | 'seoul', capital: number): string => template.scenario.decisions.find((d) => d.side === side && !d.joint && d.cost <= capital && !d.when)!.id;
 
 describe('a hot-seat game', () => {
   it('seals the first team’s orders behind the hand-over screen and resolves with both teams’ choices', () => {
@@ -272,7 +271,10 @@ describe('the instructor panel', () => {
     expect(s.session!.state.turn).toBe(2);
     expect(stateHash(s.session!.state)).toBe(stateHash(atTurn2));
     expect(s.session!.reports).toHaveLength(1);
-    expect(s.session!.log).toEqual([{ kind: 'fire', turn: 3, event, undone: true }, { kind: 'undo', turn: 3, undid: 2 }]);
+    expect(s.session!.log).toEqual([
+      { kind: 'fire', turn: 3, event, undone: true },
+      { kind: 'undo', turn: 3, undid: 2 },
+    ]);
     const again = storeOn(storage);
     again.getState().actions.continueSavedGame();
     expect(stateHash(again.getState().session!.state)).toBe(stateHash(s.session!.state));

@@ -26,14 +26,22 @@ describe('the remembered files (cyd.library)', () => {
     storageShelf(storage).remember({ id: 'a', file: 'a.yaml', text: 'first' });
     storageShelf(storage).remember({ id: 'b', file: 'b.yaml', text: 'bee' });
     // Another visit: a new shelf on the same storage.
-    expect(storageShelf(storage).files().map((f) => f.id)).toEqual(['a', 'b']);
+    expect(
+      storageShelf(storage)
+        .files()
+        .map((f) => f.id),
+    ).toEqual(['a', 'b']);
     storageShelf(storage).remember({ id: 'a', file: 'a2.yaml', text: 'second' });
     expect(storageShelf(storage).files()).toEqual([
       { id: 'b', file: 'b.yaml', text: 'bee' },
       { id: 'a', file: 'a2.yaml', text: 'second' },
     ]);
     expect(storageShelf(storage).forget('b')).toBeNull();
-    expect(storageShelf(storage).files().map((f) => f.id)).toEqual(['a']);
+    expect(
+      storageShelf(storage)
+        .files()
+        .map((f) => f.id),
+    ).toEqual(['a']);
     storageShelf(storage).forget('a');
     expect(storage.getItem(LIBRARY_KEY)).toBeNull();
   });
@@ -43,7 +51,11 @@ describe('the remembered files (cyd.library)', () => {
     const shelf = storageShelf(storage);
     expect(shelf.remember({ id: 'small', file: 'small.yaml', text: 'x'.repeat(100) })).toBeNull();
     expect(shelf.remember({ id: 'big', file: 'big.yaml', text: 'x'.repeat(5_000) })).toBe('storageFull');
-    expect(storageShelf(storage).files().map((f) => f.id)).toEqual(['small']);
+    expect(
+      storageShelf(storage)
+        .files()
+        .map((f) => f.id),
+    ).toEqual(['small']);
   });
 
   it('never overwrites a list it cannot read: it is kept aside before anything new is written', () => {
@@ -54,7 +66,11 @@ describe('the remembered files (cyd.library)', () => {
     expect(shelf.files()).toEqual([]);
     expect(shelf.remember({ id: 'a', file: 'a.yaml', text: 'a' })).toBeNull();
     expect(storage.getItem(LIBRARY_UNREADABLE_KEY)).toContain('"id": 3');
-    expect(storageShelf(storage).files().map((f) => f.id)).toEqual(['a']);
+    expect(
+      storageShelf(storage)
+        .files()
+        .map((f) => f.id),
+    ).toEqual(['a']);
     expect(storageShelf(storage).damaged()).toBe(false);
   });
 

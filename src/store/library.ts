@@ -151,8 +151,7 @@ export function memoryShelf(initial: readonly RememberedFile[] = []): LibraryShe
 }
 
 export type Admission =
-  | { readonly ok: true; readonly catalog: readonly CatalogEntry[]; readonly replaced: boolean; readonly report: LibraryReport | null }
-  | { readonly ok: false; readonly report: LibraryReport };
+  { readonly ok: true; readonly catalog: readonly CatalogEntry[]; readonly replaced: boolean; readonly report: LibraryReport | null } | { readonly ok: false; readonly report: LibraryReport };
 
 /**
  * Where a checked file goes. Its id names it in saves, so it must be unique in the catalog: a shipped

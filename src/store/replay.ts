@@ -21,7 +21,11 @@ export function replayGame(scenario: Scenario, seed: string, orders: readonly Or
   for (let turn = 0; ; turn++) {
     while (next < acts.length && acts[next]!.turn === state.turn && !state.ending) {
       const act = acts[next++]!;
-      const done = intervene(scenario, state, act.kind === 'adjust' ? { kind: 'adjust', meter: act.meter, value: act.value, reason: act.reason } : act.kind === 'fire' ? { kind: 'fire', event: act.event } : { kind: 'end' });
+      const done = intervene(
+        scenario,
+        state,
+        act.kind === 'adjust' ? { kind: 'adjust', meter: act.meter, value: act.value, reason: act.reason } : act.kind === 'fire' ? { kind: 'fire', event: act.event } : { kind: 'end' },
+      );
       state = done.state;
       if (done.report) {
         reports.push(done.report);

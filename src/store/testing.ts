@@ -8,8 +8,7 @@ import type { Timer } from './clock';
 import type { ComputerPlayer } from './index';
 
 /** A quick stand-in for the look-ahead computer in store tests: random legal orders, seeded by game, turn and side. */
-export const randomComputer: ComputerPlayer = (scenario, state, side) =>
-  randomOrders(scenario, state, side, seedrandom.alea(`${state.seed}/computer/${state.turn}/${side}`));
+export const randomComputer: ComputerPlayer = (scenario, state, side) => randomOrders(scenario, state, side, seedrandom.alea(`${state.seed}/computer/${state.turn}/${side}`));
 
 export function catalogEntryFrom(path: string): CatalogEntry {
   const result = validatedScenarioData(path, readFileSync(path, 'utf8'));

@@ -25,7 +25,11 @@ export function applySettings(settings: Settings): void {
 
 /** Is the player typing into a field (where letters are text, not shortcuts)? */
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && ['text', 'password', 'number', 'search'].includes(target.type)) || (target instanceof HTMLElement && target.isContentEditable);
+  return (
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && ['text', 'password', 'number', 'search'].includes(target.type)) ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
 }
 
 /** Does the key belong to the focused control (Enter or Space on a button, arrows in a radio group or slider)? */

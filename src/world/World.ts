@@ -47,16 +47,54 @@ type Point = readonly [number, number];
 // The title's stylised Korea Strait, in a 1280 × 720 frame stretched to the window: the peninsula on
 // the left, the Japanese archipelago on the right.
 const PENINSULA: readonly Point[] = [
-  [0, 0], [250, 0], [272, 62], [238, 124], [262, 196], [248, 262], [276, 340], [262, 420],
-  [238, 492], [204, 556], [150, 590], [92, 578], [58, 536], [70, 480], [36, 430], [48, 360],
-  [20, 300], [0, 290],
+  [0, 0],
+  [250, 0],
+  [272, 62],
+  [238, 124],
+  [262, 196],
+  [248, 262],
+  [276, 340],
+  [262, 420],
+  [238, 492],
+  [204, 556],
+  [150, 590],
+  [92, 578],
+  [58, 536],
+  [70, 480],
+  [36, 430],
+  [48, 360],
+  [20, 300],
+  [0, 290],
 ];
 const HONSHU: readonly Point[] = [
-  [1280, 96], [1280, 330], [1212, 384], [1122, 432], [1040, 474], [962, 520], [900, 548],
-  [862, 522], [902, 482], [982, 440], [1062, 392], [1150, 322], [1222, 214],
+  [1280, 96],
+  [1280, 330],
+  [1212, 384],
+  [1122, 432],
+  [1040, 474],
+  [962, 520],
+  [900, 548],
+  [862, 522],
+  [902, 482],
+  [982, 440],
+  [1062, 392],
+  [1150, 322],
+  [1222, 214],
 ];
-const SHIKOKU: readonly Point[] = [[936, 566], [1016, 544], [1034, 578], [962, 596]];
-const KYUSHU: readonly Point[] = [[802, 560], [862, 556], [884, 612], [852, 684], [792, 694], [770, 630]];
+const SHIKOKU: readonly Point[] = [
+  [936, 566],
+  [1016, 544],
+  [1034, 578],
+  [962, 596],
+];
+const KYUSHU: readonly Point[] = [
+  [802, 560],
+  [862, 556],
+  [884, 612],
+  [852, 684],
+  [792, 694],
+  [770, 630],
+];
 const TITLE_CAPITALS: Readonly<Record<Side, Point>> = { seoul: [96, 292], tokyo: [1168, 358] };
 
 /** Where a place is cued when no map is shown: a fixed spot of the window (fractions of its size). */
@@ -157,7 +195,10 @@ function quad(img: Image, x0: number, y0: number, x1: number, y1: number, seen: 
     img.setVisible(false);
     return;
   }
-  img.setVisible(true).setPosition(a, b).setDisplaySize(c - a, d - b);
+  img
+    .setVisible(true)
+    .setPosition(a, b)
+    .setDisplaySize(c - a, d - b);
 }
 
 /** One meter's bar on the canvas: a track, a fill (exact values) or a band with a mark (polls). */
@@ -230,9 +271,18 @@ class Bar {
     }
     const { rect, seen } = this.box;
     if (
-      rect.x0 === last.x0 && rect.y0 === last.y0 && rect.x1 === last.x1 && rect.y1 === last.y1 &&
-      seen.x0 === last.s0 && seen.y0 === last.s1 && seen.x1 === last.t0 && seen.y1 === last.t1 && this.shown === last.v && alpha === last.a
-    ) return false;
+      rect.x0 === last.x0 &&
+      rect.y0 === last.y0 &&
+      rect.x1 === last.x1 &&
+      rect.y1 === last.y1 &&
+      seen.x0 === last.s0 &&
+      seen.y0 === last.s1 &&
+      seen.x1 === last.t0 &&
+      seen.y1 === last.t1 &&
+      this.shown === last.v &&
+      alpha === last.a
+    )
+      return false;
     last.x0 = rect.x0;
     last.y0 = rect.y0;
     last.x1 = rect.x1;
@@ -593,7 +643,11 @@ export class World extends Scene {
         const base = ((row * 97 + col * 151) % 1280) * (w / 1280) + (row % 2) * 40;
         const x = ((((base + t * speed + 40) % span) + span) % span) - 40;
         const y = 40 + row * 58 + Math.sin(t * 0.6 + row * 0.9 + col * 1.7) * 1.5;
-        dash.setVisible(true).setPosition(x, y).setDisplaySize(34, 2).setAlpha(0.25 * this.backFade);
+        dash
+          .setVisible(true)
+          .setPosition(x, y)
+          .setDisplaySize(34, 2)
+          .setAlpha(0.25 * this.backFade);
       }
     }
     if (!title) return;
@@ -757,7 +811,11 @@ export class World extends Scene {
       for (let k = 0; k < pulse.rings.length; k++) {
         const ring = pulse.rings[k]!;
         if (this.reduced) {
-          ring.setVisible(k === 0).setPosition(this.p0.x, this.p0.y).setDisplaySize(32, 32).setAlpha(0.9);
+          ring
+            .setVisible(k === 0)
+            .setPosition(this.p0.x, this.p0.y)
+            .setDisplaySize(32, 32)
+            .setAlpha(0.9);
           continue;
         }
         // Two rings, 0.3 s apart, widen and fade.
@@ -767,10 +825,13 @@ export class World extends Scene {
           continue;
         }
         const r = 6 + 34 * easeOut(t);
-        ring.setVisible(true).setPosition(this.p0.x, this.p0.y).setDisplaySize(r * 2, r * 2).setAlpha(0.9 * (1 - t));
+        ring
+          .setVisible(true)
+          .setPosition(this.p0.x, this.p0.y)
+          .setDisplaySize(r * 2, r * 2)
+          .setAlpha(0.9 * (1 - t));
       }
     }
     return any;
   }
-
 }

@@ -31,8 +31,7 @@ export interface BoardMap {
 
 /** A moment the world animates once: an arc between the capitals, or a pulse where an event lands. */
 export type Cue =
-  | { readonly kind: 'arc'; readonly from: Side; readonly to: Side; readonly what: 'summit' | 'proposal' }
-  | { readonly kind: 'pulse'; readonly at: Side | 'islands' | 'pyongyang' | 'beijing' };
+  { readonly kind: 'arc'; readonly from: Side; readonly to: Side; readonly what: 'summit' | 'proposal' } | { readonly kind: 'pulse'; readonly at: Side | 'islands' | 'pyongyang' | 'beijing' };
 
 export interface Stage {
   readonly backdrop: Backdrop;

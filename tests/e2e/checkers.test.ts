@@ -61,7 +61,8 @@ describe('the layout checker', () => {
       <div style="height: 40px; overflow: hidden"><p style="margin-top: 60px"><button type="button">Continue</button></p></div>`);
     const problems = await layoutProblems(page);
     expect(problems).toEqual([
-      expect.stringMatching(/^the button 'Menu' is outside the 1280×720 window at 1250,20/), expect.stringMatching(/^the button 'Continue' is cut off by the div \(overflow hidden\/hidden\) at 16,164/),
+      expect.stringMatching(/^the button 'Menu' is outside the 1280×720 window at 1250,20/),
+      expect.stringMatching(/^the button 'Continue' is cut off by the div \(overflow hidden\/hidden\) at 16,164/),
       // The box that hides it is reported too: what it holds is cut.
       expect.stringMatching(/^the text 'Continue' in the div is taller than its box and cut \(\d+ px in 40, overflow-y hidden\)/),
     ]);
@@ -113,7 +114,10 @@ describe('the focus order checker', () => {
       <p><button type="button" style="position: relative; top: 80px">Lower</button></p>
       <p><button type="button">Upper</button></p>`);
     await tabThrough(page);
-    expect(await focusOrderProblems(page)).toEqual([expect.stringMatching(/^Tab goes from 'First' .* left along the same row to 'Second'/), expect.stringMatching(/^Tab goes from 'Lower' .* back up the screen to 'Upper'/)]);
+    expect(await focusOrderProblems(page)).toEqual([
+      expect.stringMatching(/^Tab goes from 'First' .* left along the same row to 'Second'/),
+      expect.stringMatching(/^Tab goes from 'Lower' .* back up the screen to 'Upper'/),
+    ]);
   });
 });
 

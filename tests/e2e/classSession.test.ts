@@ -65,7 +65,14 @@ describe('a class session from start to the printed debrief', () => {
           await page.locator('[data-key="instructor:value"]').fill('55');
           await page.locator('[data-key="instructor:reason"]').fill(REASON);
           await page.locator('[data-key="instructor:set"]').click();
-          await page.waitForFunction(() => { const m = window.__cyd?.game?.meters.gov_trust; return m?.seen === 'exact' && m.value === 55; }, undefined, WAIT);
+          await page.waitForFunction(
+            () => {
+              const m = window.__cyd?.game?.meters.gov_trust;
+              return m?.seen === 'exact' && m.value === 55;
+            },
+            undefined,
+            WAIT,
+          );
           await shot(page, 'panel-ko');
           await page.keyboard.press('Escape');
           await page.locator('#instructor-panel').waitFor({ state: 'hidden', ...WAIT });

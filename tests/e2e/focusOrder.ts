@@ -33,7 +33,7 @@ export async function tabThrough(page: Page, limit = 120): Promise<FocusStop[]> 
     document.addEventListener('focusin', w.__e2eFocusListen, true);
   });
   // A few presses between looks: each look is a round trip to a page that may be busy.
-  for (let pressed = 0; pressed < limit; ) {
+  for (let pressed = 0; pressed < limit;) {
     for (let i = 0; i < 4; i++, pressed++) await page.keyboard.press('Tab');
     const around = await page.evaluate(() => {
       const log = (window as unknown as { __e2eFocusLog: EventTarget[] }).__e2eFocusLog;
@@ -52,7 +52,10 @@ export async function tabThrough(page: Page, limit = 120): Promise<FocusStop[]> 
       order.push(el);
     }
     w.__e2eFocus = order;
-    return order.map((el) => ({ name: (el.getAttribute('aria-label') ?? ((el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || '')).replace(/\s+/g, ' ').trim().slice(0, 60), tag: el.tagName.toLowerCase() }));
+    return order.map((el) => ({
+      name: (el.getAttribute('aria-label') ?? ((el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || '')).replace(/\s+/g, ' ').trim().slice(0, 60),
+      tag: el.tagName.toLowerCase(),
+    }));
   });
 }
 

@@ -144,7 +144,11 @@ export async function focused(page: Page): Promise<string> {
       return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
     };
     const labelled = el.getAttribute('aria-labelledby');
-    if (labelled) return labelled.split(/\s+/).map((id) => own(document.getElementById(id) ?? document.createElement('i'))).join(' ');
+    if (labelled)
+      return labelled
+        .split(/\s+/)
+        .map((id) => own(document.getElementById(id) ?? document.createElement('i')))
+        .join(' ');
     if (el.getAttribute('aria-label')) return el.getAttribute('aria-label') ?? '';
     if (el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) {
       const label = el.labels?.[0];
@@ -170,7 +174,15 @@ export async function tabTo(page: Page, name: RegExp, limit = 80): Promise<void>
 /** Where the game is, for a failed wait's message. */
 async function whereAmI(page: Page): Promise<string> {
   return page
-    .evaluate(() => JSON.stringify({ scene: window.__cyd?.scene, screen: window.__cyd?.screen, side: window.__cyd?.game?.side, resolved: window.__cyd?.game?.resolved, focus: document.activeElement?.outerHTML.slice(0, 160) }))
+    .evaluate(() =>
+      JSON.stringify({
+        scene: window.__cyd?.scene,
+        screen: window.__cyd?.screen,
+        side: window.__cyd?.game?.side,
+        resolved: window.__cyd?.game?.resolved,
+        focus: document.activeElement?.outerHTML.slice(0, 160),
+      }),
+    )
     .catch((error: unknown) => `(the page cannot say: ${String(error)})`);
 }
 
@@ -263,8 +275,12 @@ export async function choosableCard(page: Page, joint = 'must choose it too', on
     ([jointWords, ids]) => {
       for (const el of document.querySelectorAll<HTMLButtonElement>('#app button[data-key^="card:"]')) {
         if (ids && !ids.includes(el.dataset.key?.slice('card:'.length) ?? '')) continue;
-        const said = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
-        if (el.getAttribute('aria-disabled') !== 'true' && el.getAttribute('aria-pressed') !== 'true' && !said.includes(jointWords)) return { title: (el.querySelector('.btn-label')?.textContent ?? el.getAttribute('aria-label') ?? '').trim(), key: el.dataset.key ?? '' };
+        const said = (el.getAttribute('aria-describedby') ?? '')
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
+        if (el.getAttribute('aria-disabled') !== 'true' && el.getAttribute('aria-pressed') !== 'true' && !said.includes(jointWords))
+          return { title: (el.querySelector('.btn-label')?.textContent ?? el.getAttribute('aria-label') ?? '').trim(), key: el.dataset.key ?? '' };
       }
       return null;
     },

@@ -32,7 +32,11 @@ async function waitForTeam(page: Page, scene: 'Handover' | 'Turn', side: 'tokyo'
       WAIT,
     );
   } catch (error) {
-    const at = await page.evaluate(() => ({ scene: window.__cyd?.scene, screen: window.__cyd?.screen, game: window.__cyd?.game && { side: window.__cyd.game.side, sealed: window.__cyd.game.sealed, resolved: window.__cyd.game.resolved } }));
+    const at = await page.evaluate(() => ({
+      scene: window.__cyd?.scene,
+      screen: window.__cyd?.screen,
+      game: window.__cyd?.game && { side: window.__cyd.game.side, sealed: window.__cyd.game.sealed, resolved: window.__cyd.game.resolved },
+    }));
     throw new Error(`waited for ${scene} with ${side}'s team and ${JSON.stringify(sealed)} sealed, but the game shows ${JSON.stringify(at)}: ${String(error)}`);
   }
 }

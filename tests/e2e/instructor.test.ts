@@ -49,7 +49,10 @@ describe('the instructor panel', () => {
     const menu = await centre('menu');
     await panel(page).getByRole('button', { name: 'Pause the game' }).click();
     await closePanel(page);
-    await page.locator('.instructor-cover').getByText('Paused by the instructor', { exact: true }).waitFor({ state: 'visible', ...WAIT });
+    await page
+      .locator('.instructor-cover')
+      .getByText('Paused by the instructor', { exact: true })
+      .waitFor({ state: 'visible', ...WAIT });
     await shot(page, 'paused');
     await page.keyboard.press('e');
     // Real clicks where End turn and Menu are: the cover lies over them, and neither hears it.
@@ -95,10 +98,14 @@ describe('the instructor panel', () => {
     await select.selectOption('jp_view');
     expect(await select.locator('option:checked').textContent()).toMatch(new RegExp(`^${TOKYO_METER}: \\d+(\\.\\d)?% \\(0 to 100\\)$`));
     const setButton = panel(page).getByRole('button', { name: 'Set the meter' });
-    await panel(page).getByLabel(/^New value/).fill('85');
+    await panel(page)
+      .getByLabel(/^New value/)
+      .fill('85');
     expect(await setButton.isDisabled()).toBe(true);
     const reason = 'The class decided Washington is reassured';
-    await panel(page).getByLabel(/^Reason/).fill(reason);
+    await panel(page)
+      .getByLabel(/^Reason/)
+      .fill(reason);
     expect(await setButton.isDisabled()).toBe(false);
     await setButton.click();
     await panel(page).getByText(`${TOKYO_METER} set to 85%.`).waitFor(WAIT);
@@ -170,7 +177,9 @@ describe('the instructor panel', () => {
 
     // End the game now, after a confirm step: the debrief says the instructor ended it.
     await panel(page).getByRole('button', { name: 'End the game now' }).click();
-    await panel(page).getByText(/^End the game now and show the debrief\?/).waitFor(WAIT);
+    await panel(page)
+      .getByText(/^End the game now and show the debrief\?/)
+      .waitFor(WAIT);
     await panel(page).getByRole('button', { name: 'Yes, end the game' }).click();
     await waitForScene(page, 'Debrief');
     expect(await page.evaluate(() => window.__cyd?.game?.resolved)).toBe(1);

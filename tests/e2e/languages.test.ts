@@ -80,7 +80,10 @@ describe('the interface in Japanese and Korean', () => {
       await press(page, 'button', w('title.settings'));
       await waitForScene(page, 'Settings');
       await expectScreenIn(page, lang);
-      const languages = await page.getByRole('group', { name: w('settings.language') }).getByRole('radio').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+      const languages = await page
+        .getByRole('group', { name: w('settings.language') })
+        .getByRole('radio')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).labels?.[0]?.textContent ?? ''));
       expect(languages.some((l) => l.includes('日本語'))).toBe(true);
       expect(languages.some((l) => l.includes('한국어'))).toBe(true);
       expect(languages.some((l) => l.includes('English'))).toBe(true);
@@ -123,7 +126,10 @@ describe('the interface in Japanese and Korean', () => {
       expect(await seoulColumn.count()).toBe(1);
       const did = [w('play.resolution.took', { title: card.title }), w('play.resolution.together', { title: card.title }), w('play.resolution.proposed', { title: card.title })];
       const theirs = (await seoulColumn.textContent()) ?? '';
-      expect(did.some((line) => theirs.includes(line)), `the Seoul column names ${card.title}`).toBe(true);
+      expect(
+        did.some((line) => theirs.includes(line)),
+        `the Seoul column names ${card.title}`,
+      ).toBe(true);
       await shot(page, `${lang}-resolution`);
 
       // On to the debrief: end each turn without a decision.

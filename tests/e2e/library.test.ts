@@ -10,7 +10,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseScenario, click, focused, gameUrl, newGamePage, openGame, playToDebrief, press, ROOT, shot as photograph, startGame, STILL, WAIT, waitForPlay, waitForReady, waitForScene } from './harness';
+import {
+  chooseScenario,
+  click,
+  focused,
+  gameUrl,
+  newGamePage,
+  openGame,
+  playToDebrief,
+  press,
+  ROOT,
+  shot as photograph,
+  startGame,
+  STILL,
+  WAIT,
+  waitForPlay,
+  waitForReady,
+  waitForScene,
+} from './harness';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/scenarios');
 const GOOD = readFileSync(join(FIXTURES, 'classroom_pilot.yaml'), 'utf8');

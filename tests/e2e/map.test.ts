@@ -31,8 +31,7 @@ const box = (p: Page, selector: string): Promise<{ x: number; y: number; width: 
   });
 
 /** The colour the world drew at a window point (one request at a time). */
-const pixel = (p: Page, x: number, y: number): Promise<{ r: number; g: number; b: number }> =>
-  p.evaluate(([px, py]) => window.__pixel!(px!, py!), [Math.round(x), Math.round(y)]);
+const pixel = (p: Page, x: number, y: number): Promise<{ r: number; g: number; b: number }> => p.evaluate(([px, py]) => window.__pixel!(px!, py!), [Math.round(x), Math.round(y)]);
 
 /** Where the world draws a place, in the window: the same placement the labels use, from the slot's box. */
 async function placeOnScreen(p: Page, id: string): Promise<{ x: number; y: number }> {
@@ -53,12 +52,24 @@ describe('the world', () => {
       const labels = await p.locator('[data-testid=map] [data-place]').evaluateAll((els) =>
         els.map((el) => {
           const r = el.getBoundingClientRect();
-          return { id: (el as HTMLElement).dataset.place!, text: el.textContent, lang: (el as HTMLElement).lang, hidden: getComputedStyle(el).visibility === 'hidden', x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+          return {
+            id: (el as HTMLElement).dataset.place!,
+            text: el.textContent,
+            lang: (el as HTMLElement).lang,
+            hidden: getComputedStyle(el).visibility === 'hidden',
+            x0: r.left,
+            y0: r.top,
+            x1: r.right,
+            y1: r.bottom,
+          };
         }),
       );
       // Every capital, the islands and the sea, named as the language names them.
       for (const place of map.places.filter((q) => q.kind !== 'city')) {
-        expect(labels.find((l) => l.id === place.id), place.id).toMatchObject({ text: place.name[lang], lang, hidden: false });
+        expect(
+          labels.find((l) => l.id === place.id),
+          place.id,
+        ).toMatchObject({ text: place.name[lang], lang, hidden: false });
       }
       const slot = await box(p, '[data-testid=map]');
       const shown = labels.filter((l) => !l.hidden);
@@ -91,8 +102,7 @@ describe('the world', () => {
 
   it('draws each bar in its track, cut where its column hides it and following the column as it scrolls', async () => {
     const { page: p, errors } = await open('lang=en');
-    const near = (c: { r: number; g: number; b: number }, hex: number): boolean =>
-      Math.abs(c.r - (hex >> 16)) <= 4 && Math.abs(c.g - ((hex >> 8) & 0xff)) <= 4 && Math.abs(c.b - (hex & 0xff)) <= 4;
+    const near = (c: { r: number; g: number; b: number }, hex: number): boolean => Math.abs(c.r - (hex >> 16)) <= 4 && Math.abs(c.g - ((hex >> 8) & 0xff)) <= 4 && Math.abs(c.b - (hex & 0xff)) <= 4;
     // Meter 8 is exact, at 29 of 100 (shown at once under reduced motion); its row starts below the
     // column's visible part, so nothing of its bar is drawn there yet: the page's ink shows.
     const track = '[data-testid=meters] .board-test-track >> nth=7';

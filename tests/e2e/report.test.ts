@@ -74,7 +74,15 @@ describe('the class debrief report', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('report-title');
     expect(await view.getAttribute('lang')).toBe('en');
     const headings = await view.locator('h2').allTextContents();
-    expect(headings).toEqual(['The ending', 'Every meter over the turns', 'The essays’ arguments that drove the result', 'Decisions turn by turn', 'The instructor’s interventions', 'Questions for discussion', 'The essays behind this scenario']);
+    expect(headings).toEqual([
+      'The ending',
+      'Every meter over the turns',
+      'The essays’ arguments that drove the result',
+      'Decisions turn by turn',
+      'The instructor’s interventions',
+      'Questions for discussion',
+      'The essays behind this scenario',
+    ]);
     expect(await view.locator('.report-ending-title').textContent()).not.toBe('');
     expect(await view.locator('.report-sides tbody tr').count()).toBe(2);
     const meters = header!.length - 2;

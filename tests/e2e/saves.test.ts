@@ -91,7 +91,11 @@ describe('saves in the browser', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor(WAIT);
     expect(await alert.textContent()).toMatch(/could not be read.*kept aside/s);
-    const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cyd.quarantine.')).map((k) => localStorage.getItem(k)));
+    const kept = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('cyd.quarantine.'))
+        .map((k) => localStorage.getItem(k)),
+    );
     expect(kept).toEqual(['{"format":"close-yet-distant/save","version":1,"seed":']);
     // The game is still usable: a new game starts.
     await click(page, 'button', 'Dismiss');

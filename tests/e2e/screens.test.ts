@@ -43,9 +43,7 @@ interface Findings {
 /** The screen has stopped moving: fonts in, its entrance animations over (the world's endless motion aside). */
 async function steady(page: Page): Promise<void> {
   await page.waitForFunction(
-    () =>
-      document.fonts.status === 'loaded' &&
-      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+    () => document.fonts.status === 'loaded' && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
     undefined,
     WAIT,
   );

@@ -52,7 +52,12 @@ async function visit(locale: string, options: { blockFonts?: boolean } = {}): Pr
 
 /** The game's own faces the page has, as "family weight status". */
 function ownFaces(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.fonts].filter((f) => f.family.replace(/"/g, '').startsWith('CYD ')).map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`).sort());
+  return page.evaluate(() =>
+    [...document.fonts]
+      .filter((f) => f.family.replace(/"/g, '').startsWith('CYD '))
+      .map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`)
+      .sort(),
+  );
 }
 
 const faces = (...families: string[]): string[] => families.flatMap((f) => [`${f} 400 loaded`, `${f} 700 loaded`]).sort();
@@ -61,7 +66,6 @@ async function shot(page: Page, name: string): Promise<Buffer> {
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return page.screenshot({ path: join(RESULTS, `type-${name}.png`) });
 }
-
 
 describe('fonts by language', () => {
   it('an English first visit loads only the two tiny common subsets', async () => {
@@ -107,50 +111,54 @@ describe('fonts by language', () => {
 });
 
 describe.each(['ja', 'ko'] as const)('every screen in %s', (lang) => {
-  it.each(['normal', 'large'] as const)('at %s text size (screenshots)', async (size) => {
-    const { context, page, errors } = await visit(lang === 'ja' ? 'ja-JP' : 'ko-KR');
-    const name = (screen: string): string => `${lang}-${size}-${screen}`;
-    await press(page, 'title:settings');
-    await waitForScene(page, 'Settings');
-    if (size === 'large') {
-      await press(page, 'settings:textSize:large');
-      await page.waitForFunction(() => window.__cyd?.scene === 'Settings' && window.__cyd.ready, undefined, WAIT);
-    }
-    await shot(page, name('settings'));
-    await page.keyboard.press('Escape');
-    await waitForScene(page, 'Title');
-    await shot(page, name('title'));
+  it.each(['normal', 'large'] as const)(
+    'at %s text size (screenshots)',
+    async (size) => {
+      const { context, page, errors } = await visit(lang === 'ja' ? 'ja-JP' : 'ko-KR');
+      const name = (screen: string): string => `${lang}-${size}-${screen}`;
+      await press(page, 'title:settings');
+      await waitForScene(page, 'Settings');
+      if (size === 'large') {
+        await press(page, 'settings:textSize:large');
+        await page.waitForFunction(() => window.__cyd?.scene === 'Settings' && window.__cyd.ready, undefined, WAIT);
+      }
+      await shot(page, name('settings'));
+      await page.keyboard.press('Escape');
+      await waitForScene(page, 'Title');
+      await shot(page, name('title'));
 
-    await press(page, 'title:new');
-    await waitForScene(page, 'ScenarioSelect');
-    await shot(page, name('scenarios'));
-    await chooseScenario(page, 'fifty_years_on');
-    await shot(page, name('scenarios-chosen'));
-    await press(page, 'scenarios:next');
-    await waitForScene(page, 'SideSelect');
-    await press(page, 'side:seoul');
-    await shot(page, name('side'));
-    await press(page, 'side:start');
-    await waitForScene(page, 'Briefing');
-    await shot(page, name('briefing'));
-    await press(page, 'briefing:begin');
-    await waitForPlay(page, 'Turn', 0);
-    await shot(page, name('turn'));
-    await press(page, 'end');
-    await waitForPlay(page, 'Resolution', 1);
-    await shot(page, name('resolution'));
-    for (let resolved = 1; resolved < 30; resolved++) {
-      const ended = await page.evaluate(() => window.__cyd?.game?.ending);
-      await press(page, 'continue');
-      if (ended) break;
-      await waitForPlay(page, 'Turn', resolved);
-      if (resolved === 1) await shot(page, name('turn-2'));
+      await press(page, 'title:new');
+      await waitForScene(page, 'ScenarioSelect');
+      await shot(page, name('scenarios'));
+      await chooseScenario(page, 'fifty_years_on');
+      await shot(page, name('scenarios-chosen'));
+      await press(page, 'scenarios:next');
+      await waitForScene(page, 'SideSelect');
+      await press(page, 'side:seoul');
+      await shot(page, name('side'));
+      await press(page, 'side:start');
+      await waitForScene(page, 'Briefing');
+      await shot(page, name('briefing'));
+      await press(page, 'briefing:begin');
+      await waitForPlay(page, 'Turn', 0);
+      await shot(page, name('turn'));
       await press(page, 'end');
-      await waitForPlay(page, 'Resolution', resolved + 1);
-    }
-    await page.waitForFunction(() => window.__cyd?.scene === 'Debrief', undefined, WAIT);
-    await shot(page, name('debrief'));
-    expect(errors).toEqual([]);
-    await context.close();
-  }, 180_000);
+      await waitForPlay(page, 'Resolution', 1);
+      await shot(page, name('resolution'));
+      for (let resolved = 1; resolved < 30; resolved++) {
+        const ended = await page.evaluate(() => window.__cyd?.game?.ending);
+        await press(page, 'continue');
+        if (ended) break;
+        await waitForPlay(page, 'Turn', resolved);
+        if (resolved === 1) await shot(page, name('turn-2'));
+        await press(page, 'end');
+        await waitForPlay(page, 'Resolution', resolved + 1);
+      }
+      await page.waitForFunction(() => window.__cyd?.scene === 'Debrief', undefined, WAIT);
+      await shot(page, name('debrief'));
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    180_000,
+  );
 });

@@ -136,7 +136,7 @@ describe('different_roads: the history replay against the calibration polls', ()
     for (const e of history.ends) expect(e.meters.seoul_approval).toBeGreaterThanOrEqual(38);
   });
 
-  it("the Abe Cabinet dips with the Moritomo documents in March 2018 and recovers by February 2019", () => {
+  it('the Abe Cabinet dips with the Moritomo documents in March 2018 and recovers by February 2019', () => {
     // NHK and other pollsters (press reports): mid-40s in February, high 30s in spring 2018; in
     // February 2019 pollsters ranged from about 44% to 53%. Dip of at least 5 points in March;
     // end within 40–55 (the range of pollsters, widened by 3 points each side).
@@ -165,7 +165,9 @@ describe("different_roads: Song's premise of similarity and Togashi's exchanges"
     for (let i = 0; i < turns.length - 1; i++) state = resolveTurn(scenario, state, toOrders(scenario, turns[i]!)).state;
     const { report } = resolveTurn(scenario, state, toOrders(scenario, turns[turns.length - 1]!));
     const byRule = (meter: string): number =>
-      report.changes.filter((c) => c.target === 'meter' && c.id === meter && c.cause.kind === 'rule' && c.cause.id === 'premise_north').reduce((sum, c) => sum + (c.after as number) - (c.before as number), 0);
+      report.changes
+        .filter((c) => c.target === 'meter' && c.id === meter && c.cause.kind === 'rule' && c.cause.id === 'premise_north')
+        .reduce((sum, c) => sum + (c.after as number) - (c.before as number), 0);
     return { jp: byRule('jp_view'), kr: byRule('kr_view'), trust: byRule('gov_trust') };
   }
 

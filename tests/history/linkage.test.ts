@@ -108,7 +108,25 @@ function withOrders(base: readonly OrdersFileTurn[], turn: number, side: 'tokyo'
 const scenario = loadLinkage();
 {
   const names = new Set([...scenario.meters, ...scenario.counters, ...scenario.flags].map((x) => x.id));
-  const used: string[] = ['gov_trust', 'jp_view', 'kr_view', 'tokyo_approval', 'seoul_approval', 'us_confidence', 'kr_visitors', 'jp_goods', 'linked_open', 'court_clock', 'controls_on', 'assets_liquidated', 'gsomia_in_doubt', 'gsomia_ended', 'package', 'mask_withdrawn', 'sale_frozen'];
+  const used: string[] = [
+    'gov_trust',
+    'jp_view',
+    'kr_view',
+    'tokyo_approval',
+    'seoul_approval',
+    'us_confidence',
+    'kr_visitors',
+    'jp_goods',
+    'linked_open',
+    'court_clock',
+    'controls_on',
+    'assets_liquidated',
+    'gsomia_in_doubt',
+    'gsomia_ended',
+    'package',
+    'mask_withdrawn',
+    'sale_frozen',
+  ];
   for (const id of used) if (!names.has(id)) throw new Error(`linkage.yaml has no meter, counter or flag '${id}'`);
 }
 const history = historyOrders();
@@ -224,12 +242,7 @@ describe('linkage: solving one linked issue alone does not work', () => {
   it('the package deal resolves all three: trust built, down payments made, the package agreed before they lapse', () => {
     // A counterfactual 2020: after Chengdu (turn 3) both keep talking, make down payments on turn 4,
     // and agree the package on turn 5 — before the grace runs out — then talk strategy as middle powers.
-    const orders = withOrders(
-      withOrders(history, 4, 'tokyo', ['tk_lift_controls', 'tk_speak_up']),
-      4,
-      'seoul',
-      ['sl_fund_bill', 'youth_exchange', 'sl_speak_up'],
-    ).slice(0, 4);
+    const orders = withOrders(withOrders(history, 4, 'tokyo', ['tk_lift_controls', 'tk_speak_up']), 4, 'seoul', ['sl_fund_bill', 'youth_exchange', 'sl_speak_up']).slice(0, 4);
     orders.push(
       { tokyo: ['package_deal', 'dg_talks'], seoul: ['package_deal', 'dg_talks'], responses: { visa_waivers: 'protest_only' } },
       { tokyo: ['middle_power_talks', 'youth_exchange'], seoul: ['middle_power_talks', 'youth_exchange'], responses: {} },
@@ -254,7 +267,7 @@ describe('linkage: solving one linked issue alone does not work', () => {
     expect(deal.final.ending?.outcome).toEqual({ tokyo: 'win', seoul: 'win' });
   });
 
-  it('the package cannot be agreed without trust: at the history\'s trust it is not even on offer', () => {
+  it("the package cannot be agreed without trust: at the history's trust it is not even on offer", () => {
     // Checked the way the game does when a side chooses: at the start of turn 4 in history, trust
     // after Chengdu is below 40, so 'package_deal' is refused as an order.
     let state = newGame(scenario, SEED);

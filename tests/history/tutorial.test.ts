@@ -131,8 +131,20 @@ describe('playing the tutorial', () => {
     const start = newGame(scenario, SEED);
     const tokyo = sideView(scenario, start, 'tokyo').meters;
     const seoul = sideView(scenario, start, 'seoul').meters;
-    expect(Object.fromEntries(Object.entries(tokyo).map(([id, v]) => [id, v.seen]))).toEqual({ gov_trust: 'exact', jp_view: 'exact', kr_view: 'poll', tokyo_approval: 'exact', seoul_approval: 'exact' });
-    expect(Object.fromEntries(Object.entries(seoul).map(([id, v]) => [id, v.seen]))).toEqual({ gov_trust: 'exact', jp_view: 'poll', kr_view: 'exact', tokyo_approval: 'exact', seoul_approval: 'exact' });
+    expect(Object.fromEntries(Object.entries(tokyo).map(([id, v]) => [id, v.seen]))).toEqual({
+      gov_trust: 'exact',
+      jp_view: 'exact',
+      kr_view: 'poll',
+      tokyo_approval: 'exact',
+      seoul_approval: 'exact',
+    });
+    expect(Object.fromEntries(Object.entries(seoul).map(([id, v]) => [id, v.seen]))).toEqual({
+      gov_trust: 'exact',
+      jp_view: 'poll',
+      kr_view: 'exact',
+      tokyo_approval: 'exact',
+      seoul_approval: 'exact',
+    });
   });
 
   it('turn 2: capital comes from approval, and cards show why they are unavailable', () => {

@@ -30,12 +30,9 @@ export const library = {
       forget: 'Forget {{file}}',
     },
     reasons: {
-      shippedId:
-        "The id '{{id}}' belongs to a scenario that comes with the game. Give your scenario its own id (the line id: near the top of the file), save, and load it again.",
-      storageFull:
-        "{{file}} is in the list for this visit only: the browser's storage is full, so it cannot be remembered. Remove a file you no longer need from the list, then load this one again.",
-      storageRefused:
-        'The browser refused to store {{file}} (storage may be turned off, or this is a private window), so it is in the list for this visit only.',
+      shippedId: "The id '{{id}}' belongs to a scenario that comes with the game. Give your scenario its own id (the line id: near the top of the file), save, and load it again.",
+      storageFull: "{{file}} is in the list for this visit only: the browser's storage is full, so it cannot be remembered. Remove a file you no longer need from the list, then load this one again.",
+      storageRefused: 'The browser refused to store {{file}} (storage may be turned off, or this is a private window), so it is in the list for this visit only.',
       libraryUnreadable:
         'The stored list of your scenario files is damaged and could not be read. It is kept as it was (and copied to cyd.library.unreadable before anything new is stored). Load your files again.',
       fileUnreadable: 'The file could not be read ({{detail}}). Nothing was changed.',

@@ -271,7 +271,9 @@ export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
         // Back to the choices of the last turn resolved (or of the turn the instructor ended): what was done after is taken back.
         const back = endedByHand ? session.state.turn : session.orders.length;
         const orders = endedByHand ? session.orders : session.orders.slice(0, -1);
-        const kept = session.log.map((x) => (!x.undone && (x.turn > back || (endedByHand && x.kind === 'end')) && (x.kind === 'fire' || x.kind === 'adjust' || x.kind === 'end') ? { ...x, undone: true as const } : x));
+        const kept = session.log.map((x) =>
+          !x.undone && (x.turn > back || (endedByHand && x.kind === 'end')) && (x.kind === 'fire' || x.kind === 'adjust' || x.kind === 'end') ? { ...x, undone: true as const } : x,
+        );
         // Undo ends a pause: the log says so, as the debrief reads it.
         const log = [...kept, ...(get().instructor.paused ? [{ kind: 'resume' as const, turn: session.state.turn }] : []), { kind: 'undo' as const, turn: session.state.turn, undid: back }];
         settle(authority.replay({ entry, seed: session.seed, orders, log }));

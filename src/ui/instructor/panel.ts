@@ -22,7 +22,15 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { text?: strin
 
 /** The kit's one button, in the panel's call shape. */
 function button(key: string, label: string, onClick: () => void, options: { className?: string; disabled?: boolean; ariaLabel?: string } = {}): HTMLButtonElement {
-  return kitButton({ key, label, onPress: onClick, variant: options.className === 'danger' ? 'danger' : 'normal', ...(options.className && options.className !== 'danger' && { class: options.className }), ...(options.disabled && { disabled: true }), ...(options.ariaLabel && { spokenLabel: options.ariaLabel }) });
+  return kitButton({
+    key,
+    label,
+    onPress: onClick,
+    variant: options.className === 'danger' ? 'danger' : 'normal',
+    ...(options.className && options.className !== 'danger' && { class: options.className }),
+    ...(options.disabled && { disabled: true }),
+    ...(options.ariaLabel && { spokenLabel: options.ariaLabel }),
+  });
 }
 
 /** Rebuilds `container`'s children, giving focus back to the control with the same key if it had it. */
@@ -238,15 +246,20 @@ export function mountInstructorPanel(store: AppStore): () => void {
         question.id = 'instructor-confirm-q';
         box.setAttribute('aria-labelledby', question.id);
         const what = confirming;
-        const yes = button(`instructor:${what}:yes`, t(what === 'undo' ? 'instructor.undoYes' : 'instructor.endYes'), () => {
-          confirming = null;
-          if (what === 'undo') {
-            actions().undoLastTurn();
-            say(t('instructor.undone'));
-          } else actions().endGameNow();
-          drawTurns(store.getState());
-          turnsBody.querySelector<HTMLElement>(`[data-key="instructor:${what}"]:not([disabled])`)?.focus();
-        }, { className: 'danger' });
+        const yes = button(
+          `instructor:${what}:yes`,
+          t(what === 'undo' ? 'instructor.undoYes' : 'instructor.endYes'),
+          () => {
+            confirming = null;
+            if (what === 'undo') {
+              actions().undoLastTurn();
+              say(t('instructor.undone'));
+            } else actions().endGameNow();
+            drawTurns(store.getState());
+            turnsBody.querySelector<HTMLElement>(`[data-key="instructor:${what}"]:not([disabled])`)?.focus();
+          },
+          { className: 'danger' },
+        );
         const no = button(`instructor:${what}:no`, t('instructor.cancel'), () => {
           confirming = null;
           drawTurns(store.getState());
@@ -259,16 +272,26 @@ export function mountInstructorPanel(store: AppStore): () => void {
       } else {
         const row = el('div', { className: 'instructor-row' });
         row.append(
-          button('instructor:undo', t('instructor.undo'), () => {
-            confirming = 'undo';
-            drawTurns(store.getState());
-            turnsBody.querySelector<HTMLElement>('[data-key="instructor:undo:no"]')?.focus();
-          }, { disabled: !canUndo }),
-          button('instructor:end', t('instructor.end'), () => {
-            confirming = 'end';
-            drawTurns(store.getState());
-            turnsBody.querySelector<HTMLElement>('[data-key="instructor:end:no"]')?.focus();
-          }, { disabled: ended }),
+          button(
+            'instructor:undo',
+            t('instructor.undo'),
+            () => {
+              confirming = 'undo';
+              drawTurns(store.getState());
+              turnsBody.querySelector<HTMLElement>('[data-key="instructor:undo:no"]')?.focus();
+            },
+            { disabled: !canUndo },
+          ),
+          button(
+            'instructor:end',
+            t('instructor.end'),
+            () => {
+              confirming = 'end';
+              drawTurns(store.getState());
+              turnsBody.querySelector<HTMLElement>('[data-key="instructor:end:no"]')?.focus();
+            },
+            { disabled: ended },
+          ),
         );
         children.push(row);
         if (!canUndo) children.push(el('p', { text: t('instructor.undoNothing'), className: 'instructor-note' }));
@@ -305,10 +328,15 @@ export function mountInstructorPanel(store: AppStore): () => void {
           text.append(el('strong', { text: e.title }));
           if (e.description) text.append(el('span', { text: e.description, className: 'instructor-note' }));
           if (e.firedThisTurn) text.append(el('span', { text: t('instructor.firedThisTurn'), className: 'instructor-why' }));
-          const fire = button(`instructor:fire:${e.id}`, t('instructor.fire'), () => {
-            const problem = actions().fireEvent(e.id);
-            say(problem === null ? t('instructor.fired', { title: e.title }) : t('instructor.refused', { problem }), problem === null ? 'done' : 'problem');
-          }, { disabled: e.firedThisTurn || ended, ariaLabel: t('instructor.fireSpoken', { title: e.title }) });
+          const fire = button(
+            `instructor:fire:${e.id}`,
+            t('instructor.fire'),
+            () => {
+              const problem = actions().fireEvent(e.id);
+              say(problem === null ? t('instructor.fired', { title: e.title }) : t('instructor.refused', { problem }), problem === null ? 'done' : 'problem');
+            },
+            { disabled: e.firedThisTurn || ended, ariaLabel: t('instructor.fireSpoken', { title: e.title }) },
+          );
           li.append(text, fire);
           return li;
         }),
@@ -334,7 +362,11 @@ export function mountInstructorPanel(store: AppStore): () => void {
       drawTurns(s);
 
       const lines = interventionLines(scenario, session.log, language);
-      logList.replaceChildren(...(lines.length ? lines.map((l) => el('li', { text: interventionWithTurn(l), className: l.undone ? 'undone' : '' })) : [el('li', { text: t('instructor.logEmpty'), className: 'instructor-note' })]));
+      logList.replaceChildren(
+        ...(lines.length
+          ? lines.map((l) => el('li', { text: interventionWithTurn(l), className: l.undone ? 'undone' : '' }))
+          : [el('li', { text: t('instructor.logEmpty'), className: 'instructor-note' })]),
+      );
     };
     return { update, focus: pauseButton };
   };

@@ -37,7 +37,11 @@ export type Downloaded = { readonly ok: true; readonly name: string; readonly by
 /** Something that looks like a web page rather than YAML: what a wrong address usually returns. */
 function looksLikeHtml(contentType: string, bytes: Uint8Array): boolean {
   if (/\b(text\/html|application\/xhtml\+xml)\b/i.test(contentType)) return true;
-  const head = new TextDecoder().decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = new TextDecoder()
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   return head.startsWith('<!doctype html') || head.startsWith('<html');
 }
 

@@ -90,7 +90,8 @@ export function installLibraryDialog(store: AppStore): () => void {
     // control; a list of choices is entered at its chosen one, as Tab would.
     const target = returnTo?.isConnected
       ? returnTo
-      : (document.querySelector<HTMLElement>('#a11y-content input[type="radio"]:checked') ?? document.querySelector<HTMLElement>('#a11y-content button:not([disabled]), #a11y-content input:not([disabled])'));
+      : (document.querySelector<HTMLElement>('#a11y-content input[type="radio"]:checked') ??
+        document.querySelector<HTMLElement>('#a11y-content button:not([disabled]), #a11y-content input:not([disabled])'));
     returnTo = null;
     target?.focus({ preventScroll: true });
   };

@@ -27,7 +27,14 @@ function visit(storage: Storage): AppStore {
 describe('bringing files in', () => {
   it('adds a good file, picks it and shows the list; a bad one opens the problems with their places', async () => {
     const store = visit(new MemoryStorage());
-    const added = await bringFiles(store, [{ name: 'bad_pilot.yaml', content: new Uint8Array(BAD) }, { name: 'pilot.yaml', content: new TextEncoder().encode(PILOT) }], 'dropped');
+    const added = await bringFiles(
+      store,
+      [
+        { name: 'bad_pilot.yaml', content: new Uint8Array(BAD) },
+        { name: 'pilot.yaml', content: new TextEncoder().encode(PILOT) },
+      ],
+      'dropped',
+    );
     expect(added).toEqual(['classroom_pilot']);
     const state = store.getState();
     expect(state.screen).toBe('scenarios');
@@ -100,7 +107,10 @@ describe('?scenario=URL', () => {
     expect(scenarioAddress(`${PAGE}?scenario=javascript:alert(1)`)).toEqual({ ok: false, problem: { reason: 'badAddress', params: { url: 'javascript:alert(1)' } } });
   });
 
-  const answer = (body: string, init: ResponseInit): typeof fetch => async () => new Response(body, init);
+  const answer =
+    (body: string, init: ResponseInit): typeof fetch =>
+    async () =>
+      new Response(body, init);
   const url = new URL('https://raw.example.org/pilot.yaml');
 
   it('reports a network failure, an HTTP error and a web page like problems in a file', async () => {
@@ -109,7 +119,10 @@ describe('?scenario=URL', () => {
     };
     expect(await downloadScenario(url, offline)).toEqual({ ok: false, name: 'pilot.yaml', problem: { reason: 'fetchFailed', params: { url: url.href } } });
     expect(await downloadScenario(url, answer('nope', { status: 404, statusText: 'Not Found' }))).toMatchObject({ ok: false, problem: { reason: 'httpStatus', params: { status: '404 Not Found' } } });
-    expect(await downloadScenario(url, answer('<!doctype html><html></html>', { status: 200, headers: { 'content-type': 'text/plain' } }))).toMatchObject({ ok: false, problem: { reason: 'notYaml' } });
+    expect(await downloadScenario(url, answer('<!doctype html><html></html>', { status: 200, headers: { 'content-type': 'text/plain' } }))).toMatchObject({
+      ok: false,
+      problem: { reason: 'notYaml' },
+    });
     expect(await downloadScenario(url, answer('format: 1', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } }))).toMatchObject({ ok: false, problem: { reason: 'notYaml' } });
   });
 

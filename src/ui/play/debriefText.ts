@@ -63,7 +63,13 @@ export function revealedLines(revealed: readonly RevealedMeter[], side?: string)
   for (const r of revealed) {
     const value = `${formatNumber(r.value)}${r.unit ?? ''}`;
     const text = r.lastPoll
-      ? t(side ? 'play.debrief.revealedPollSide' : 'play.debrief.revealedPoll', { label: r.label, value, side, estimate: `${formatNumber(r.lastPoll.estimate)}${r.unit ?? ''}`, margin: formatNumber(r.lastPoll.margin) })
+      ? t(side ? 'play.debrief.revealedPollSide' : 'play.debrief.revealedPoll', {
+          label: r.label,
+          value,
+          side,
+          estimate: `${formatNumber(r.lastPoll.estimate)}${r.unit ?? ''}`,
+          margin: formatNumber(r.lastPoll.margin),
+        })
       : t(side ? 'play.debrief.revealedHiddenSide' : 'play.debrief.revealedHidden', { label: r.label, value, side });
     lines.push({ text, style: 'plain' });
   }

@@ -59,7 +59,8 @@ export function sourceWords(s: SourceRef): string {
 export function meterWords(m: MeterSummary): string {
   const unit = m.unit ?? '';
   if (m.seen === 'exact') return t('play.resolution.meterExact', { label: m.label, before: formatNumber(m.before), after: formatNumber(m.after), unit, delta: formatDelta(m.delta) });
-  if (m.before && m.after) return t('play.resolution.meterPoll', { label: m.label, before: formatNumber(m.before.estimate), after: formatNumber(m.after.estimate), unit, margin: formatNumber(m.after.margin) });
+  if (m.before && m.after)
+    return t('play.resolution.meterPoll', { label: m.label, before: formatNumber(m.before.estimate), after: formatNumber(m.after.estimate), unit, margin: formatNumber(m.after.margin) });
   if (m.after) return t('play.resolution.meterPollNone', { label: m.label, after: formatNumber(m.after.estimate), unit, margin: formatNumber(m.after.margin) });
   return t('play.resolution.meterPollStale', { label: m.label });
 }

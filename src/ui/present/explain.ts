@@ -13,7 +13,17 @@ export type Direction = 'up' | 'down';
 
 /** One thing that moved, as the viewing side may know it. */
 export type ChangeLine =
-  | { readonly target: 'meter'; readonly id: string; readonly label: string; readonly unit?: string; readonly seen: 'exact'; readonly before: number; readonly after: number; readonly delta: number; readonly direction: Direction }
+  | {
+      readonly target: 'meter';
+      readonly id: string;
+      readonly label: string;
+      readonly unit?: string;
+      readonly seen: 'exact';
+      readonly before: number;
+      readonly after: number;
+      readonly delta: number;
+      readonly direction: Direction;
+    }
   /** A polled meter: only the direction of the push (and none for drift, whose direction would tell where the true value lies). */
   | { readonly target: 'meter'; readonly id: string; readonly label: string; readonly unit?: string; readonly seen: 'poll'; readonly direction?: Direction }
   | { readonly target: 'counter'; readonly id: string; readonly label: string; readonly before: number; readonly after: number; readonly delta: number; readonly direction: Direction }

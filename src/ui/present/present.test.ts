@@ -122,7 +122,9 @@ describe('explainChanges', () => {
       const e = explainChanges(template, report, 'tokyo', 'en');
       for (const m of e.meters) {
         if (m.seen !== 'exact') continue;
-        const sum = allLines(e).filter((l) => l.target === 'meter' && l.id === m.id).reduce((t, l) => t + (l.target === 'meter' && l.seen === 'exact' ? l.delta : 0), 0);
+        const sum = allLines(e)
+          .filter((l) => l.target === 'meter' && l.id === m.id)
+          .reduce((t, l) => t + (l.target === 'meter' && l.seen === 'exact' ? l.delta : 0), 0);
         expect(sum).toBeCloseTo(m.delta, 9);
       }
     }
@@ -238,8 +240,7 @@ describe('debrief models', () => {
     const top = args[0]!;
     let expected = 0;
     for (const r of reports)
-      for (const c of r.changes)
-        if (c.target === 'meter' && c.cause.source === top.source.id && c.id !== 'china_pressure') expected += Math.abs((c.after as number) - (c.before as number));
+      for (const c of r.changes) if (c.target === 'meter' && c.cause.source === top.source.id && c.id !== 'china_pressure') expected += Math.abs((c.after as number) - (c.before as number));
     expect(top.weight).toBeCloseTo(expected, 9);
     expect(top.causes.reduce((t, c) => t + c.weight, 0)).toBeCloseTo(top.weight, 9);
   });

@@ -130,7 +130,8 @@ export function printModel({ scenario, session, states, language, today }: Print
   const result = session.state.ending;
   const note = !result
     ? t('report.ending.running', { turn: session.state.turn, turns: scenario.turns })
-    : (instructorEndingWords({ turn: result.turn, title: ending?.title ?? '', byInstructor: result.byInstructor === true }) ?? t('play.debrief.endedAfter', { turn: result.turn, turns: scenario.turns }));
+    : (instructorEndingWords({ turn: result.turn, title: ending?.title ?? '', byInstructor: result.byInstructor === true }) ??
+      t('play.debrief.endedAfter', { turn: result.turn, turns: scenario.turns }));
 
   return {
     language,
@@ -192,7 +193,11 @@ export function printModel({ scenario, session, states, language, today }: Print
     timeline: reports.map((r) => turnBlock(scenario, all, r, session, language)),
     interventions: interventionLines(scenario, session.log, language).map(interventionWithTurn),
     questions: scenario.questions.map((q) => localize(q, language)),
-    sources: scenario.sources.map((s) => (s.publisher ? t('report.sources.withPublisher', { author: s.author, title: s.title, year: s.year, publisher: s.publisher }) : t('report.sources.entry', { author: s.author, title: s.title, year: s.year }))),
+    sources: scenario.sources.map((s) =>
+      s.publisher
+        ? t('report.sources.withPublisher', { author: s.author, title: s.title, year: s.year, publisher: s.publisher })
+        : t('report.sources.entry', { author: s.author, title: s.title, year: s.year }),
+    ),
   };
 }
 
@@ -210,7 +215,13 @@ function turnBlock(scenario: Scenario, all: Scenario, r: TurnReport, session: Se
       return t(r.joint.includes(id) ? 'report.timeline.together' : 'report.timeline.proposed', { title });
     });
     const cutShort = r.ending?.byInstructor && r.decisions.tokyo.length + r.decisions.seoul.length === 0;
-    return { side, text: t('play.debrief.timelineSide', { side: sideName(scenario, side, language), list: list.join(t('report.punctuation.list')) || t(cutShort ? 'report.timeline.cutShort' : 'play.debrief.nothing') }) };
+    return {
+      side,
+      text: t('play.debrief.timelineSide', {
+        side: sideName(scenario, side, language),
+        list: list.join(t('report.punctuation.list')) || t(cutShort ? 'report.timeline.cutShort' : 'play.debrief.nothing'),
+      }),
+    };
   });
   const byHand = new Set(session.log.filter((e) => e.kind === 'fire' && e.turn === r.turn && !e.undone).map((e) => (e.kind === 'fire' ? e.event : '')));
   const events = r.fired.map((f) => {

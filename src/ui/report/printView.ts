@@ -90,12 +90,27 @@ export function buildDebriefPage(m: PrintModel): HTMLElement {
   figure.append(legend);
   const chartChildren: Node[] = [el('p', t('report.chart.note'), 'report-note'), figure];
   if (m.chart.marks.length > 0) {
-    chartChildren.push(el('h3', t('play.debrief.keyEvents')), list('ol', m.chart.marks.map((k) => t('common.labelled', { label: t('play.debrief.timelineTurn', { turn: k.turn }), text: k.title })), 'report-marks'));
+    chartChildren.push(
+      el('h3', t('play.debrief.keyEvents')),
+      list(
+        'ol',
+        m.chart.marks.map((k) => t('common.labelled', { label: t('play.debrief.timelineTurn', { turn: k.turn }), text: k.title })),
+        'report-marks',
+      ),
+    );
   }
   chartChildren.push(
     table(
       t('report.meters.heading'),
-      [t('report.meters.meter'), t('report.meters.range'), t('report.meters.start'), t('report.meters.end'), t('report.meters.change'), t('report.meters.seenBy', { side: m.sides[0]!.name }), t('report.meters.seenBy', { side: m.sides[1]!.name })],
+      [
+        t('report.meters.meter'),
+        t('report.meters.range'),
+        t('report.meters.start'),
+        t('report.meters.end'),
+        t('report.meters.change'),
+        t('report.meters.seenBy', { side: m.sides[0]!.name }),
+        t('report.meters.seenBy', { side: m.sides[1]!.name }),
+      ],
       m.meters.map((r) => [r.label, r.range, r.start, r.end, r.change, r.seen.tokyo, r.seen.seoul]),
       'report-meters',
     ),
@@ -143,7 +158,13 @@ export function buildDebriefPage(m: PrintModel): HTMLElement {
   }
   page.append(section('timeline', t('play.debrief.timeline'), ...turns));
 
-  page.append(section('interventions', t('report.interventions.heading'), m.interventions.length > 0 ? list('ul', m.interventions, 'report-interventions') : el('p', t('report.interventions.none'), 'report-note')));
+  page.append(
+    section(
+      'interventions',
+      t('report.interventions.heading'),
+      m.interventions.length > 0 ? list('ul', m.interventions, 'report-interventions') : el('p', t('report.interventions.none'), 'report-note'),
+    ),
+  );
 
   const questions = el('ol', undefined, 'report-questions');
   for (const q of m.questions) {
@@ -153,7 +174,9 @@ export function buildDebriefPage(m: PrintModel): HTMLElement {
     li.append(el('p', q), space);
     questions.append(li);
   }
-  page.append(section('questions', t('report.questions.heading'), el('p', t('report.questions.note'), 'report-note'), m.questions.length > 0 ? questions : el('p', t('report.questions.none'), 'report-note')));
+  page.append(
+    section('questions', t('report.questions.heading'), el('p', t('report.questions.note'), 'report-note'), m.questions.length > 0 ? questions : el('p', t('report.questions.none'), 'report-note')),
+  );
 
   page.append(section('sources', t('report.sources.heading'), list('ul', m.sources, 'report-sources')));
   return page;

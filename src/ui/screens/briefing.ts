@@ -98,7 +98,9 @@ export const briefingView: ScreenView = (root, ctx) => {
   const details = scrollRegion(
     t('briefing.detailsRegion'),
     section(metersHeading, { class: 'briefing-part' }, el('h2', { text: metersHeading }), meterList),
-    sources.length ? section(t('briefing.sources'), { class: 'briefing-part' }, el('h2', { text: t('briefing.sources') }), el('ul', { class: 'briefing-sources' }, ...sources.map((text) => el('li', { text })))) : null,
+    sources.length
+      ? section(t('briefing.sources'), { class: 'briefing-part' }, el('h2', { text: t('briefing.sources') }), el('ul', { class: 'briefing-sources' }, ...sources.map((text) => el('li', { text }))))
+      : null,
   );
   details.classList.add('panel', 'briefing-details');
   details.dataset.key = 'briefing:details';

@@ -44,7 +44,13 @@ export const handoverView: ScreenView = (root, ctx) => {
         { class: 'handover-card panel' },
         el('p', { class: 'handover-when muted', text: t('hotseat.handover.when', { turn: session.state.turn, turns: scenario.turns, date }) }),
         // One heading says both halves, as the room reads it: whom to pass to, and what to press.
-        el('h1', { class: 'handover-call' }, el('span', { class: `handover-pass side-${side}`, text: pass }), el('span', { class: 'visually-hidden', text: ' — ' }), el('span', { class: 'handover-press', text: press })),
+        el(
+          'h1',
+          { class: 'handover-call' },
+          el('span', { class: `handover-pass side-${side}`, text: pass }),
+          el('span', { class: 'visually-hidden', text: ' — ' }),
+          el('span', { class: 'handover-press', text: press }),
+        ),
         revealButton,
         el('p', { class: 'handover-status', text: status }),
         el('p', { class: 'handover-private muted', text: t('hotseat.handover.private', { side: team }) }),

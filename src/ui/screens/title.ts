@@ -73,7 +73,13 @@ export const titleView: ScreenView = (root, ctx) => {
   );
 
   // A notice arriving or leaving, or a save appearing, redraws the screen (focus stays put).
-  ctx.watch((s) => s.notice, () => ctx.redraw());
-  ctx.watch((s) => s.canContinue, () => ctx.redraw());
+  ctx.watch(
+    (s) => s.notice,
+    () => ctx.redraw(),
+  );
+  ctx.watch(
+    (s) => s.canContinue,
+    () => ctx.redraw(),
+  );
   announce(notice ? `${t('app.ready')} ${saveProblemText(notice.problem)}` : t('app.ready'));
 };

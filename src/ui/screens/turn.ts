@@ -48,7 +48,12 @@ export const turnView: ScreenView = (root, ctx) => {
   const head = el(
     'header',
     { class: 'turn-head' },
-    el('h1', { class: 'turn-title' }, el('span', { class: `side-${human}`, text: t('play.turn.heading', { side: model.sideName, date: formatTurn(scenario, session.state.turn) }) }), el('span', { class: 'turn-of', text: ` · ${t('play.turn.turnOf', { turn: session.state.turn, turns: scenario.turns })}` })),
+    el(
+      'h1',
+      { class: 'turn-title' },
+      el('span', { class: `side-${human}`, text: t('play.turn.heading', { side: model.sideName, date: formatTurn(scenario, session.state.turn) }) }),
+      el('span', { class: 'turn-of', text: ` · ${t('play.turn.turnOf', { turn: session.state.turn, turns: scenario.turns })}` }),
+    ),
     hotseat ? el('p', { class: `turn-team side-${human}`, text: t('hotseat.turn.choosing', { side: team }) }) : null,
     hotseat && clock && clock.side === human ? teamTimer(ctx, human) : null,
     capital,
@@ -80,11 +85,22 @@ export const turnView: ScreenView = (root, ctx) => {
   const asks = scrollRegion(t('play.turn.sideRegion'));
   asks.classList.add('turn-asks');
   asks.dataset.key = 'scroll:asks';
-  const end = button({ label: passing ? t('hotseat.turn.sealAndPass', { side: t(`common.sides.${other}`) }) : t('play.turn.endTurn'), key: 'end', variant: 'primary', shortcut: 'E', class: 'turn-end', onPress: () => actions.endTurn() });
+  const end = button({
+    label: passing ? t('hotseat.turn.sealAndPass', { side: t(`common.sides.${other}`) }) : t('play.turn.endTurn'),
+    key: 'end',
+    variant: 'primary',
+    shortcut: 'E',
+    class: 'turn-end',
+    onPress: () => actions.endTurn(),
+  });
 
   // Bottom: the news, a wrapping line (a busy turn's scrolls within a few lines).
   const news = model.news.length ? model.news : [t('play.ticker.quiet')];
-  const ticker = scrollRegion(t('play.turn.news'), el('h2', { class: 'turn-news-label', text: t('play.turn.news') }), el('ul', { class: 'turn-news-items' }, ...news.map((text) => el('li', { text }))));
+  const ticker = scrollRegion(
+    t('play.turn.news'),
+    el('h2', { class: 'turn-news-label', text: t('play.turn.news') }),
+    el('ul', { class: 'turn-news-items' }, ...news.map((text) => el('li', { text }))),
+  );
   ticker.classList.add('turn-news');
   ticker.dataset.key = 'scroll:news';
 
@@ -138,7 +154,11 @@ export const turnView: ScreenView = (root, ctx) => {
     capital.replaceChildren(
       el('span', { class: 'turn-capital-label', text: t('play.turn.capital') }),
       // Gold pips for what is left, hollow ones for what the draft has spent.
-      el('span', { class: 'turn-pips', aria: { hidden: true } }, ...Array.from({ length: model.capitalTotal }, (_, i) => el('span', { class: i < model.capitalLeft ? 'turn-pip turn-pip-left' : 'turn-pip' }))),
+      el(
+        'span',
+        { class: 'turn-pips', aria: { hidden: true } },
+        ...Array.from({ length: model.capitalTotal }, (_, i) => el('span', { class: i < model.capitalLeft ? 'turn-pip turn-pip-left' : 'turn-pip' })),
+      ),
       el('span', { class: 'turn-capital-left', text: t('play.turn.capitalLeft', { left: model.capitalLeft, total: model.capitalTotal }) }),
     );
 
@@ -224,7 +244,9 @@ export const turnView: ScreenView = (root, ctx) => {
   ctx.onEscape(() => (guideOpen() ? toggleGuide() : actions.openSettings()));
 
   // The turn said as it opens, its sounds, and the world's moments: a proposal waiting, events fired.
-  const parts = [t('play.turn.begins', { turn: session.state.turn, turns: scenario.turns, side: model.sideName, capital: t('play.turn.capitalSpoken', { left: model.capitalLeft, total: model.capitalTotal }) })];
+  const parts = [
+    t('play.turn.begins', { turn: session.state.turn, turns: scenario.turns, side: model.sideName, capital: t('play.turn.capitalSpoken', { left: model.capitalLeft, total: model.capitalTotal }) }),
+  ];
   if (model.news.length) parts.push(t('play.turn.eventsFired', { list: model.news.join('; ') }));
   if (guideOpen()) parts.push(...model.guide.map((g) => g.text));
   if (hotseat && clock && clock.side === human) parts.push(t('hotseat.turn.timeLeftSpoken', { side: team, time: clockText(clockLeftMs(clock, Date.now())) }));

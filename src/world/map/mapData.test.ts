@@ -58,22 +58,42 @@ describe('parseMapData', () => {
   it.each([
     ['not an object', () => 'map', /the file should be an object/],
     ['a missing width', (m: Record<string, unknown>) => ({ ...m, width: undefined }), /width should be a number/],
-    [
-      'an unknown country id',
-      (m: Record<string, unknown>) => ({ ...m, countries: [{ ...(m.countries as object[])[0], id: 'xx' }] }),
-      /countries\[0\]\.id should be one of kr, jp/,
-    ],
+    ['an unknown country id', (m: Record<string, unknown>) => ({ ...m, countries: [{ ...(m.countries as object[])[0], id: 'xx' }] }), /countries\[0\]\.id should be one of kr, jp/],
     [
       'a point outside the box',
       (m: Record<string, unknown>) => ({
         ...m,
-        countries: [{ ...(m.countries as object[])[0], polygons: [[[10, 10], [200, 10], [15, 20]]] }],
+        countries: [
+          {
+            ...(m.countries as object[])[0],
+            polygons: [
+              [
+                [10, 10],
+                [200, 10],
+                [15, 20],
+              ],
+            ],
+          },
+        ],
       }),
       /countries\[0\]\.polygons\[0\]\[1\] lies outside the 100 × 80 box/,
     ],
     [
       'a ring of two points',
-      (m: Record<string, unknown>) => ({ ...m, countries: [{ ...(m.countries as object[])[0], polygons: [[[1, 1], [2, 2]]] }] }),
+      (m: Record<string, unknown>) => ({
+        ...m,
+        countries: [
+          {
+            ...(m.countries as object[])[0],
+            polygons: [
+              [
+                [1, 1],
+                [2, 2],
+              ],
+            ],
+          },
+        ],
+      }),
       /polygons\[0\] should have at least 3 points/,
     ],
     [
@@ -84,16 +104,8 @@ describe('parseMapData', () => {
       }),
       /places\[0\]\.name\.ko should be a non-empty string/,
     ],
-    [
-      'a repeated place id',
-      (m: Record<string, unknown>) => ({ ...m, places: [(m.places as object[])[0], (m.places as object[])[0]] }),
-      /places\[1\]\.id repeats the id "seoul"/,
-    ],
-    [
-      'an unknown projection',
-      (m: Record<string, unknown>) => ({ ...m, projection: { kind: 'mercator' } }),
-      /projection\.kind should be one of lambert-conformal-conic/,
-    ],
+    ['a repeated place id', (m: Record<string, unknown>) => ({ ...m, places: [(m.places as object[])[0], (m.places as object[])[0]] }), /places\[1\]\.id repeats the id "seoul"/],
+    ['an unknown projection', (m: Record<string, unknown>) => ({ ...m, projection: { kind: 'mercator' } }), /projection\.kind should be one of lambert-conformal-conic/],
   ])('rejects %s with an error naming the field and the fix', (_what, change, message) => {
     const bad = (change as (m: Record<string, unknown>) => unknown)(validMap());
     expect(() => parseMapData(bad)).toThrow(message);

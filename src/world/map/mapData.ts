@@ -119,10 +119,7 @@ function projection(value: unknown, where: string): LambertConformalConic {
   if (parallels.length !== 2) throw new MapDataError(`${where}.standardParallels`, 'should hold two latitudes');
   return {
     kind: 'lambert-conformal-conic',
-    standardParallels: [
-      finite(parallels[0], `${where}.standardParallels[0]`),
-      finite(parallels[1], `${where}.standardParallels[1]`),
-    ],
+    standardParallels: [finite(parallels[0], `${where}.standardParallels[0]`), finite(parallels[1], `${where}.standardParallels[1]`)],
     centralMeridian: finite(r.centralMeridian, `${where}.centralMeridian`),
     originLatitude: finite(r.originLatitude, `${where}.originLatitude`),
     scale: finite(r.scale, `${where}.scale`),

@@ -28,8 +28,7 @@ export function project(p: LambertConformalConic, lon: number, lat: number): [nu
   const phi1 = p1 * RAD;
   const phi2 = p2 * RAD;
   const t = (phi: number): number => Math.tan(Math.PI / 4 + phi / 2);
-  const n =
-    p1 === p2 ? Math.sin(phi1) : Math.log(Math.cos(phi1) / Math.cos(phi2)) / Math.log(t(phi2) / t(phi1));
+  const n = p1 === p2 ? Math.sin(phi1) : Math.log(Math.cos(phi1) / Math.cos(phi2)) / Math.log(t(phi2) / t(phi1));
   const f = (Math.cos(phi1) * Math.pow(t(phi1), n)) / n;
   const rho = f / Math.pow(t(lat * RAD), n);
   const rho0 = f / Math.pow(t(p.originLatitude * RAD), n);

@@ -41,10 +41,22 @@ export function meterRows(readings: readonly MeterReading[], turn: string, motio
       const slot = el('div', { class: 'turn-meter-bar', aria: { hidden: true } });
       const from = motion ? (shown.values.get(r.id) ?? r.previous ?? r.value) : r.value;
       shown.values.set(r.id, r.value);
-      bars.push({ id: r.id, slot, value: r.value, from, min: r.min, max: r.max, ...(r.seen === 'poll' && { margin: r.margin }), color: r.revealed ? METER_COLORS.revealedFill : r.seen === 'poll' ? METER_COLORS.band : METER_COLORS.fill });
+      bars.push({
+        id: r.id,
+        slot,
+        value: r.value,
+        from,
+        min: r.min,
+        max: r.max,
+        ...(r.seen === 'poll' && { margin: r.margin }),
+        color: r.revealed ? METER_COLORS.revealedFill : r.seen === 'poll' ? METER_COLORS.band : METER_COLORS.fill,
+      });
       // A change as the rounded figure shows it: one that rounds to nothing is not shown.
       const rounded = Math.round(r.change * 10) / 10;
-      const change = rounded === 0 ? null : el('span', { class: rounded > 0 ? 'turn-meter-change turn-meter-up' : 'turn-meter-change turn-meter-down', text: `${rounded > 0 ? '▲' : '▼'} ${formatDelta(r.change)}` });
+      const change =
+        rounded === 0
+          ? null
+          : el('span', { class: rounded > 0 ? 'turn-meter-change turn-meter-up' : 'turn-meter-change turn-meter-down', text: `${rounded > 0 ? '▲' : '▼'} ${formatDelta(r.change)}` });
       const kind = r.revealed ? ' turn-meter-revealed' : r.seen === 'poll' ? ' turn-meter-poll' : '';
       return el(
         'li',
