@@ -1,4 +1,4 @@
-/** The debrief's sections as lines of text (the canvas column and the DOM mirror share them). */
+/** The debrief's sections as lines of text: its reading column, and the chart's legend (src/ui/screens/debrief.ts). */
 import type { Language, Scenario, Side } from '../../engine/model';
 import { t } from '../../i18n';
 import { formatNumber, sideName, type DrivingArgument, type EndingModel, type KeyEvent, type MeterSeries, type RevealedMeter, type TimelineTurn } from '../present';

@@ -1,7 +1,7 @@
 /**
  * "How Tokyo saw it / How Seoul saw it" as lines of text: the meters over the turn, every change
- * with its cause, argument and source, and what the other side did. The canvas columns and the DOM
- * mirror are both built from these lines.
+ * with its cause, argument and source, and what the other side did. The resolution screen's columns
+ * and the debrief's reading column are built from these lines (src/ui/screens).
  */
 import type { Language, Scenario } from '../../engine/model';
 import { t } from '../../i18n';

@@ -94,7 +94,9 @@ export function meterChart(series: readonly ChartLine[], xLabels: readonly strin
     const x = xs(Math.min(turn, turns));
     events.append(svg('line', { x1: x, y1: PLOT.top, x2: x, y2: PLOT.bottom, stroke: '#8a6d1f', 'stroke-width': 1, 'stroke-dasharray': '2 3' }));
     const text = numbers.length === 1 ? String(numbers[0]) : `${numbers[0]}–${numbers[numbers.length - 1]}`;
-    events.append(svg('text', { x, y: PLOT.top - 8, 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 'bold', fill: '#8a6d1f' }, text));
+    // A mark on the last turn ends at the line instead of centring on it, so "17–18" stays inside the chart.
+    const anchor = x > PLOT.right - 16 ? 'end' : 'middle';
+    events.append(svg('text', { x, y: PLOT.top - 8, 'text-anchor': anchor, 'font-size': 10, 'font-weight': 'bold', fill: '#8a6d1f' }, text));
   }
   root.append(events);
 
