@@ -13,7 +13,7 @@ import { Scene, type GameObjects, type Textures } from 'phaser';
 import type { Side } from '../engine/model';
 import { COLORS, MAP_COLORS, SIDE_COLORS, UI_COLORS } from '../theme';
 import { paintMap } from './map/drawMap';
-import type { MapData } from './map/mapData';
+import type { MapData, MapPlace } from './map/mapData';
 import { loadMap, mapNow } from './mapSource';
 import { slotX, slotY, type Placement } from './placement';
 import { onCue, onStage, stage, type Cue, type MeterBar } from './stage';
@@ -105,7 +105,22 @@ const BACKDROP_PLACES: Readonly<Record<Place, Point>> = {
   pyongyang: [0.25, 0.4],
   beijing: [0.1, 0.3],
 };
-const PLACE_IDS: Readonly<Record<Place, string>> = { seoul: 'seoul', tokyo: 'tokyo', islands: '', pyongyang: 'pyongyang', beijing: 'beijing' };
+/** The map's place a cue names, looked up once per map (a cue follows it every frame). */
+const cuePlaces = new WeakMap<MapData, ReadonlyMap<Place, MapPlace>>();
+
+function cuePlace(data: MapData, at: Place): MapPlace | undefined {
+  let found = cuePlaces.get(data);
+  if (!found) {
+    const ids: readonly Place[] = ['seoul', 'tokyo', 'pyongyang', 'beijing'];
+    const byPlace = new Map<Place, MapPlace>();
+    for (const p of data.places) {
+      if (p.kind === 'islands') byPlace.set('islands', p);
+      else if ((ids as readonly string[]).includes(p.id)) byPlace.set(p.id as Place, p);
+    }
+    cuePlaces.set(data, (found = byPlace));
+  }
+  return found.get(at);
+}
 
 const TITLE_DOTS = 62;
 const SWELL_COLS = 9;
@@ -719,8 +734,7 @@ export class World extends Scene {
     const data = mapNow();
     const boxes = this.boardBox;
     if (data && boxes && this.boardImage.visible && this.boardPainted.w > 0) {
-      const id = PLACE_IDS[at];
-      const place = data.places.find((p) => (id ? p.id === id : p.kind === 'islands'));
+      const place = cuePlace(data, at);
       if (place) {
         const { rect } = boxes;
         out.x = rect.x0 + slotX(this.placement, place.x) * ((rect.x1 - rect.x0) / this.boardPainted.w);
