@@ -46,13 +46,8 @@ export const play = {
       meterSpokenStart: '{{label}}: {{value}}{{unit}}.',
       meterSpokenPollStart: '{{label}}: seen only through a poll, about {{value}}{{unit}}, give or take {{margin}}.',
       pollNote: 'Shaded: the poll’s error band. The true value lies somewhere inside.',
-      /** When the full note does not fit above the news (many meters at large text). */
-      pollNoteShort: 'Shaded: the poll’s error band.',
       decisions: 'Decisions',
       filter: 'Show decisions of',
-      page: 'Page {{page}} of {{pages}}',
-      previousPage: 'Previous page of decisions',
-      nextPage: 'Next page of decisions',
       noCards: 'No decisions in this category.',
       cost: 'Cost {{cost}}',
       free: 'Free',
@@ -71,8 +66,6 @@ export const play = {
         ended: 'The game has ended',
       },
       proposals: 'Proposals from {{other}}',
-      accept: 'Accept: {{title}}',
-      accepted: 'Accepted: {{title}}',
       acceptSpoken: 'Accept {{other}}’s proposal: {{title}}, cost {{cost}}',
       declineNote: 'Leave a proposal unaccepted to decline it; it lapses when the turn ends.',
       events: 'Events asking for your answer',
@@ -90,8 +83,6 @@ export const play = {
       keys: 'Keys: Tab moves · Space chooses · E or Enter ends the turn · Page Up/Down scroll · G guide · Esc menu',
       /** The right column's scrolling part, above End turn. */
       sideRegion: 'Guide, proposals and events',
-      /** Under End turn when the full hint does not fit. */
-      keysShort: 'Tab · Space choose · Enter end turn · Esc menu',
       news: 'News',
       begins: 'Turn {{turn}} of {{turns}} begins for {{side}}. {{capital}}',
       eventsFired: 'News: {{list}}.',

@@ -143,6 +143,9 @@ export const turnView: ScreenView = (root, ctx) => {
   const drawCards = (): void => {
     const shown = model.cards.filter((c) => filter === 'all' || c.category === filter);
     cardList.replaceChildren(...(shown.length ? shown.map((c) => cardElement(c, () => toggle(c))) : [el('p', { class: 'turn-note', text: t('play.turn.noCards') })]));
+    // The turn opens on its first card (the Menu comes first on the page, but is not where a turn starts).
+    const first = cardList.querySelector<HTMLElement>('.turn-card-toggle');
+    if (first) first.dataset.autofocus = '';
   };
 
   /** Draws what the draft changes (the capital, the cards, the answers) in place: focus and scrolling stay. */
