@@ -153,7 +153,7 @@ export function readSaveFile(text: string, catalog: readonly CatalogEntry[]): Lo
     seed,
     state,
     reports,
-    orders: orders as Orders[],
+    orders,
     draft: ended ? { decisions: [] } : draft,
     sealed: ended ? {} : sealed,
     classroom,

@@ -59,7 +59,7 @@ export function storagePersistence(storage: Storage, now: () => Date = () => new
     loadSettings: () => {
       try {
         const raw = storage.getItem(KEYS.settings);
-        return raw === null ? null : JSON.parse(raw);
+        return raw === null ? null : (JSON.parse(raw) as unknown);
       } catch {
         return null;
       }

@@ -87,7 +87,14 @@ function fill(slot: HTMLElement, layer: HTMLElement, data: MapData, language: Ma
   layer.append(...spans, credit);
 
   let measured = '';
+  let shown = false;
   const layout = (): void => {
+    // The screen is gone (the observer reports the slot's removal): nothing more to follow.
+    if (!slot.isConnected) {
+      if (shown) observer.disconnect();
+      return;
+    }
+    shown = true;
     const rect = slot.getBoundingClientRect();
     const width = rect.width;
     const height = rect.height;

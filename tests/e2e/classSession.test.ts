@@ -30,7 +30,7 @@ describe('a class session from start to the printed debrief', () => {
     await page.locator('#app [data-key="library:load"]').focus();
     await page.keyboard.press('Enter');
     await (await chooser).setFiles({ name: 'classroom_pilot.yaml', mimeType: 'application/yaml', buffer: PILOT });
-    await page.waitForFunction(() => (document.querySelector('input[name="scenario"][value="classroom_pilot"]') as HTMLInputElement | null)?.checked === true, undefined, WAIT);
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="scenario"][value="classroom_pilot"]')?.checked === true, undefined, WAIT);
     await press(page, 'scenarios:next');
 
     // Two teams on this screen, with a PIN for the instructor.

@@ -190,7 +190,7 @@ export async function waitForScene(page: Page, scene: string): Promise<void> {
   try {
     await page.waitForFunction((s) => window.__cyd?.scene === s, scene, WAIT);
   } catch (error) {
-    throw new Error(`waited for the ${scene} screen, but the game shows ${await whereAmI(page)}: ${String(error)}`);
+    throw new Error(`waited for the ${scene} screen, but the game shows ${await whereAmI(page)}: ${String(error)}`, { cause: error });
   }
 }
 
@@ -199,7 +199,7 @@ export async function waitForScreen(page: Page, screen: string, side?: string): 
   try {
     await page.waitForFunction(([s, team]) => window.__cyd?.screen === s && (team === undefined || window.__cyd?.game?.side === team), [screen, side] as const, WAIT);
   } catch (error) {
-    throw new Error(`waited for the ${screen} screen${side ? ` with ${side} at the controls` : ''}, but the game shows ${await whereAmI(page)}: ${String(error)}`);
+    throw new Error(`waited for the ${screen} screen${side ? ` with ${side} at the controls` : ''}, but the game shows ${await whereAmI(page)}: ${String(error)}`, { cause: error });
   }
 }
 
@@ -208,7 +208,7 @@ export async function waitForPlay(page: Page, scene: 'Turn' | 'Resolution' | 'De
   try {
     await page.waitForFunction(([s, n]) => window.__cyd?.scene === s && window.__cyd?.game?.resolved === n, [scene, resolved] as const, WAIT);
   } catch (error) {
-    throw new Error(`waited for ${scene} after ${resolved} turns, but the game shows ${await whereAmI(page)}: ${String(error)}`);
+    throw new Error(`waited for ${scene} after ${resolved} turns, but the game shows ${await whereAmI(page)}: ${String(error)}`, { cause: error });
   }
 }
 
@@ -236,7 +236,7 @@ export async function shot(page: Page, name: string): Promise<Buffer> {
 export async function chooseScenario(page: Page, id: string): Promise<void> {
   const option = page.locator(`#app input[name="scenario"][value="${id}"]`);
   await option.click(WAIT);
-  await page.waitForFunction((s) => (document.querySelector(`#app input[name="scenario"][value="${s}"]`) as HTMLInputElement | null)?.checked === true, id, WAIT);
+  await page.waitForFunction((s) => document.querySelector<HTMLInputElement>(`#app input[name="scenario"][value="${s}"]`)?.checked === true, id, WAIT);
 }
 
 /** From the title to the first turn of a scenario, as one side. */

@@ -37,7 +37,7 @@ async function waitForTeam(page: Page, scene: 'Handover' | 'Turn', side: 'tokyo'
       screen: window.__cyd?.screen,
       game: window.__cyd?.game && { side: window.__cyd.game.side, sealed: window.__cyd.game.sealed, resolved: window.__cyd.game.resolved },
     }));
-    throw new Error(`waited for ${scene} with ${side}'s team and ${JSON.stringify(sealed)} sealed, but the game shows ${JSON.stringify(at)}: ${String(error)}`);
+    throw new Error(`waited for ${scene} with ${side}'s team and ${JSON.stringify(sealed)} sealed, but the game shows ${JSON.stringify(at)}: ${String(error)}`, { cause: error });
   }
 }
 
@@ -168,7 +168,7 @@ describe('a hot-seat class session', () => {
     // The chart's title says whose meters they are (no one-player "your" in a two-team debrief).
     const tokyoChart = await page.getByRole('region', { name: 'Tokyo’s meters over time' }).textContent();
     await click(page, 'radio', 'Seoul’s meters');
-    await page.waitForFunction(() => (document.querySelector('input[name="follow"]:checked') as HTMLInputElement | null)?.value === 'seoul', undefined, WAIT);
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="follow"]:checked')?.value === 'seoul', undefined, WAIT);
     expect(await page.getByRole('region', { name: 'Seoul’s meters over time' }).textContent()).not.toBe(tokyoChart);
     await shot(page, 'debrief');
     expect(errors).toEqual([]);

@@ -66,7 +66,7 @@ async function chooseFile(page: Page, name: string, text: string): Promise<void>
 }
 
 async function waitForScenario(page: Page, id: string): Promise<void> {
-  await page.waitForFunction((s) => window.__cyd?.screen === 'scenarios' && (document.querySelector(`input[name="scenario"][value="${s}"]`) as HTMLInputElement | null)?.checked === true, id, WAIT);
+  await page.waitForFunction((s) => window.__cyd?.screen === 'scenarios' && document.querySelector<HTMLInputElement>(`input[name="scenario"][value="${s}"]`)?.checked === true, id, WAIT);
 }
 
 describe('scenario files in the browser', () => {

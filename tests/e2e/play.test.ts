@@ -86,7 +86,7 @@ describe('complete games on the visible controls', () => {
     await page.keyboard.press('Enter');
     await waitForScene(page, 'ScenarioSelect');
     for (let i = 0; i < 10; i++) {
-      if ((await page.evaluate(() => (document.querySelector('input[name="scenario"]:checked') as HTMLInputElement | null)?.value)) === SEOUL_SCENARIO) break;
+      if ((await page.evaluate(() => document.querySelector<HTMLInputElement>('input[name="scenario"]:checked')?.value)) === SEOUL_SCENARIO) break;
       await page.keyboard.press('ArrowDown');
     }
     await tabTo(page, /^Next/);

@@ -94,7 +94,7 @@ function walk(lang: Lang, size: Size): () => Promise<void> {
       const chooser = page.waitForEvent('filechooser', WAIT);
       await press(page, 'library:load');
       await (await chooser).setFiles({ name: 'crowded_turn.yaml', mimeType: 'application/yaml', buffer: CROWDED });
-      await page.waitForFunction(() => (document.querySelector('#app input[name="scenario"][value="crowded_turn"]') as HTMLInputElement | null)?.checked === true, undefined, WAIT);
+      await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#app input[name="scenario"][value="crowded_turn"]')?.checked === true, undefined, WAIT);
       await check(page, 'scenarios');
       await press(page, 'scenarios:next');
 

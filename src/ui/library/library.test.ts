@@ -109,13 +109,13 @@ describe('?scenario=URL', () => {
 
   const answer =
     (body: string, init: ResponseInit): typeof fetch =>
-    async () =>
-      new Response(body, init);
+    () =>
+      Promise.resolve(new Response(body, init));
   const url = new URL('https://raw.example.org/pilot.yaml');
 
   it('reports a network failure, an HTTP error and a web page like problems in a file', async () => {
-    const offline: typeof fetch = async () => {
-      throw new TypeError('Failed to fetch');
+    const offline: typeof fetch = () => {
+      return Promise.reject(new TypeError('Failed to fetch'));
     };
     expect(await downloadScenario(url, offline)).toEqual({ ok: false, name: 'pilot.yaml', problem: { reason: 'fetchFailed', params: { url: url.href } } });
     expect(await downloadScenario(url, answer('nope', { status: 404, statusText: 'Not Found' }))).toMatchObject({ ok: false, problem: { reason: 'httpStatus', params: { status: '404 Not Found' } } });
