@@ -8,6 +8,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // Unit tests first, then the browser files (their worker counts differ, so each needs its own group).
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
           // Property tests play hundreds of games; on a busy shared machine 5 s is not enough.
@@ -18,6 +20,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.test.ts'],
           // The game is built once and served by `vite preview` for the whole run (its address: inject('gameUrl')).
           globalSetup: ['tests/e2e/globalSetup.ts'],

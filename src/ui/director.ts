@@ -73,11 +73,16 @@ export function startDirector(store: AppStore, root: HTMLElement): Director {
       state: () => store.getState(),
       actions: store.getState().actions,
       watch: (select, listener) => {
+        // Compared with the value when the watch was made: zustand also calls a listener added during a
+        // change for that same change, and a redraw from it would otherwise redraw again, forever.
+        let last = select(store.getState());
         cleanups.push(
-          store.subscribe((state, previous) => {
+          store.subscribe((state) => {
             const value = select(state);
-            const before = select(previous);
-            if (value !== before) listener(value, before);
+            if (value === last) return;
+            const before = last;
+            last = value;
+            listener(value, before);
           }),
         );
       },

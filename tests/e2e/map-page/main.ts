@@ -40,6 +40,8 @@ declare global {
     __cue?: typeof cue;
     /** Holds the world still (its last frame stays on screen), so a slow screenshot shows a moment of motion. */
     __hold?: (hold: boolean) => void;
+    /** The world's game, for measuring its steps. */
+    __game?: unknown;
     /** The colour the world draws at a window point, read from its next frame. */
     __pixel?: (x: number, y: number) => Promise<{ r: number; g: number; b: number }>;
   }
@@ -114,6 +116,7 @@ void loadMap('/map/northeast-asia.json');
 void (async () => {
   try {
     const world = await startWorld('world');
+    window.__game = world;
     window.__hold = (hold) => (hold ? world?.loop.sleep() : world?.loop.wake());
     window.__pixel = (x, y) =>
       new Promise((resolve) => {
