@@ -15,7 +15,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { inject, onTestFinished } from 'vitest';
 import type { Settings } from '../../src/store/settings';
@@ -212,14 +212,26 @@ export async function waitForPlay(page: Page, scene: 'Turn' | 'Resolution' | 'De
   }
 }
 
+/**
+ * Clicks a control with the pointer where a person would: a switch's checkbox is drawn by its track
+ * (the input itself is transparent, under the track), so switches, like radio cards, are clicked
+ * through the label that holds them.
+ */
+async function pointAndClick(control: Locator): Promise<void> {
+  const throughLabel = await control.evaluate(
+    (el) => el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') && el.closest('label') !== null && getComputedStyle(el).opacity === '0',
+  );
+  await (throughLabel ? control.locator('xpath=ancestor::label[1]') : control).click(WAIT);
+}
+
 /** Clicks a visible control by its role and accessible name, with the pointer. */
 export async function click(page: Page, role: 'button' | 'radio' | 'checkbox' | 'switch', name: string | RegExp): Promise<void> {
-  await page.getByRole(role, { name, exact: typeof name === 'string' }).click(WAIT);
+  await pointAndClick(page.getByRole(role, { name, exact: typeof name === 'string' }));
 }
 
 /** Clicks a visible control by its data-key (the same in every language), with the pointer. */
 export async function press(page: Page, key: string): Promise<void> {
-  await page.locator(`#app [data-key="${key}"]`).first().click(WAIT);
+  await pointAndClick(page.locator(`#app [data-key="${key}"]`).first());
 }
 
 /** Lets the page lay out and paint (two frames) before a measurement or a screenshot. */
