@@ -145,15 +145,15 @@ describe.each(['ja', 'ko'] as const)('every screen in %s', (lang) => {
       await press(page, 'end');
       await waitForPlay(page, 'Resolution', 1);
       await shot(page, name('resolution'));
-      for (let resolved = 1; resolved < 30; resolved++) {
-        const ended = await page.evaluate(() => window.__cyd?.game?.ending);
-        await press(page, 'continue');
-        if (ended) break;
-        await waitForPlay(page, 'Turn', resolved);
-        if (resolved === 1) await shot(page, name('turn-2'));
-        await press(page, 'end');
-        await waitForPlay(page, 'Resolution', resolved + 1);
-      }
+      await press(page, 'continue');
+      await waitForPlay(page, 'Turn', 1);
+      await shot(page, name('turn-2'));
+      // On to the debrief by the instructor's End the game now: the screens between are those already shot.
+      await page.keyboard.press('Control+Alt+KeyI');
+      await page.locator('[data-key="instructor:end"]').click();
+      await page.locator('[data-key="instructor:end:yes"]').click();
+      await page.keyboard.press('Escape');
+      await page.locator('#instructor-panel').waitFor({ state: 'hidden', ...WAIT });
       await page.waitForFunction(() => window.__cyd?.scene === 'Debrief', undefined, WAIT);
       await shot(page, name('debrief'));
       expect(errors).toEqual([]);
