@@ -9,6 +9,7 @@ import { t } from './i18n';
 import { appStore } from './store/app';
 import { connectTestHook, installTestHook, publish, snapshot } from './testHook';
 import { setLoadingMessage } from './ui/announce';
+import { appRoot } from './ui/appRoot';
 import { applySettings, startDirector } from './ui/director';
 import { loadCatalog } from './ui/catalogLoader';
 import { mountInstructorShortcut } from './ui/instructor/shortcut';
@@ -28,7 +29,7 @@ window.addEventListener('error', (event) => {
   if (!snapshot().ready) setLoadingMessage(t('app.couldNotStart', { message: event.message }));
 });
 
-const app = document.getElementById('app');
+const app = appRoot();
 if (!app) throw new Error('index.html is missing #app');
 
 const world = startWorld('world');

@@ -4,6 +4,7 @@
  * reaches the game's own shortcuts underneath (E ends a turn, Enter continues…). The rest of the
  * page is made inert while it is open, so neither pointer nor keyboard can act on the game.
  */
+import { inApp } from '../appRoot';
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]';
 
@@ -69,7 +70,7 @@ export function modal(root: HTMLElement, layer: HTMLElement, onEscape: () => voi
       layer.hidden = true;
       if (!hadFocus) return;
       // Back where focus was; if that control is gone (the screen changed), to the screen's first control.
-      const back = opener?.isConnected && !opener.closest('[inert]') ? opener : document.querySelector<HTMLElement>(`#a11y-content :is(${FOCUSABLE})`);
+      const back = opener?.isConnected && !opener.closest('[inert]') ? opener : inApp(FOCUSABLE);
       opener = null;
       back?.focus({ preventScroll: true });
     },

@@ -9,6 +9,7 @@
 import { currentLanguage, formatNumber, t } from '../../i18n';
 import { GAME_SCREENS, type AppActions, type AppState, type AppStore } from '../../store';
 import { announce } from '../announce';
+import { appRoot } from '../appRoot';
 import { interventionLines, interventionWithTurn } from '../present/interventions';
 import { adjustFormProblem, panelEvents, panelMeters, type PanelMeter } from './model';
 import { button as kitButton, el as kitEl, setButtonLabel } from '../kit';
@@ -377,7 +378,7 @@ export function mountInstructorPanel(store: AppStore): () => void {
     coverNote.textContent = t('instructor.pausedCoverNote');
     cover.hidden = !show;
     // The teams cannot act underneath: the game's controls take no focus or input while the panel is open or the game paused.
-    const content = document.getElementById('a11y-content');
+    const content = appRoot();
     if (content) content.inert = show || s.instructor.panel !== 'closed';
   };
 

@@ -8,6 +8,7 @@ import { currentLanguage, t } from '../../i18n';
 import { formatProblem } from '../../scenario/problems';
 import type { AppStore, LibraryProblem, LibraryReport } from '../../store';
 import { announce } from '../announce';
+import { inApp } from '../appRoot';
 import { button as kitButton, el as kitEl } from '../kit';
 
 /** A problem in the player's language: the checker's words as they are, or the interface's wording of a reason. */
@@ -90,8 +91,7 @@ export function installLibraryDialog(store: AppStore): () => void {
     // control; a list of choices is entered at its chosen one, as Tab would.
     const target = returnTo?.isConnected
       ? returnTo
-      : (document.querySelector<HTMLElement>('#a11y-content input[type="radio"]:checked') ??
-        document.querySelector<HTMLElement>('#a11y-content button:not([disabled]), #a11y-content input:not([disabled])'));
+      : (inApp('input[type="radio"]:checked') ?? inApp('button:not([disabled]), input:not([disabled])'));
     returnTo = null;
     target?.focus({ preventScroll: true });
   };

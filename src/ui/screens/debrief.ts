@@ -10,6 +10,7 @@ import { SIDES, type Side } from '../../engine/model';
 import { currentLanguage, t } from '../../i18n';
 import { fallbackLang } from '../../i18n/text';
 import { announce } from '../announce';
+import { inApp } from '../appRoot';
 import { button, choice, el, keyHint, scrollRegion } from '../kit';
 import { gameStates, playContext } from '../play/context';
 import { argumentLines, keyEventLines, questionLines, resultWords, revealedLines, seriesSpoken, timelineLines } from '../play/debriefText';
@@ -150,7 +151,7 @@ export const debriefView: ScreenView = (root, ctx) => {
       onPress: () =>
         withReport((r) => {
           // Back from the printable page, focus returns to the button that opened it.
-          const back = (): void => document.querySelector<HTMLElement>('#app [data-key="report:print"]')?.focus({ preventScroll: true });
+          const back = (): void => inApp('[data-key="report:print"]')?.focus({ preventScroll: true });
           if (r.openPrintableDebrief(ctx.state(), back)) announce(t('report.announce.opened'));
         }),
     }),

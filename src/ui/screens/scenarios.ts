@@ -11,6 +11,7 @@ import type { Text } from '../../engine/model';
 import type { CatalogEntry } from '../../store';
 import { isLibraryEntry } from '../../store/library';
 import { announce } from '../announce';
+import { inApp } from '../appRoot';
 import { onCatalogProgress } from '../catalogLoader';
 import { bringLocalFiles } from '../library';
 import { button, choice, el, fileButton, scrollRegion, setChoice } from '../kit';
@@ -73,7 +74,7 @@ export const scenariosView: ScreenView = (root, ctx) => {
             actions.removeFromLibrary(mine.id);
             announce(t('library.removed', { file: mine.file }));
             // The list is drawn again without it: the focus goes back to the list.
-            document.querySelector<HTMLInputElement>('#app input[name="scenario"]:checked')?.focus();
+            inApp<HTMLInputElement>('input[name="scenario"]:checked')?.focus();
           },
         })
       : null;
@@ -165,7 +166,7 @@ export const scenariosView: ScreenView = (root, ctx) => {
     (ready) => {
       if (ready === catalogReady) return;
       ctx.redraw();
-      if (!touched) document.querySelector<HTMLInputElement>('#app input[name="scenario"]:checked')?.focus();
+      if (!touched) inApp<HTMLInputElement>('input[name="scenario"]:checked')?.focus();
     },
   );
   ctx.watch(
