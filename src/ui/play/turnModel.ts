@@ -8,7 +8,7 @@ import type { DecisionCategory, Language, Scenario, Side } from '../../engine/mo
 import { t } from '../../i18n';
 import { cards as draftCards, capitalLeft, roomForAnswer, type Session } from '../../store';
 import { formatDelta, formatNumber, guideNotes, meterReadings, sideName, tickerItems, type GuideNote, type MeterReading, type TickerItem } from '../present';
-import { localize } from '../../i18n/text';
+import { fallbackLang, localize } from '../../i18n/text';
 
 export const CATEGORY_ORDER: readonly DecisionCategory[] = ['summit', 'history', 'north_korea', 'china', 'economy', 'public', 'security', 'other'];
 
@@ -17,6 +17,9 @@ export interface CardModel {
   readonly id: string;
   readonly title: string;
   readonly description?: string;
+  /** 'en' where the scenario has no text in the interface's language and its English shows instead. */
+  readonly titleLang?: 'en';
+  readonly descriptionLang?: 'en';
   readonly category: DecisionCategory;
   readonly categoryLabel: string;
   readonly cost: string;
@@ -123,6 +126,8 @@ export function turnModel(scenario: Scenario, session: Session, language: Langua
       id: d.id,
       title: localize(d.title, language),
       ...(d.description && { description: localize(d.description, language) }),
+      ...(fallbackLang(d.title, language) && { titleLang: 'en' as const }),
+      ...(fallbackLang(d.description, language) && { descriptionLang: 'en' as const }),
       category: d.category,
       categoryLabel: t(`play.category.${d.category}`),
       cost: costText(d.cost),

@@ -13,6 +13,7 @@ import type { CardModel } from '../../play/turnModel';
 export function cardElement(card: CardModel, onPress: () => void): HTMLElement {
   const toggle = button({
     label: card.title,
+    ...(card.titleLang && { lang: card.titleLang }),
     key: card.key,
     pressed: card.chosen,
     class: 'turn-card-toggle',
@@ -27,6 +28,6 @@ export function cardElement(card: CardModel, onPress: () => void): HTMLElement {
     toggle,
     el('div', { class: 'turn-card-meta', aria: { hidden: true } }, el('span', { class: 'turn-card-category', text: card.categoryLabel }), el('span', { class: 'turn-card-cost', text: card.cost })),
     card.status ? el('p', { class: 'turn-card-status', aria: { hidden: true }, text: card.chosen ? `✓ ${card.status}` : card.status }) : null,
-    card.description ? el('p', { class: 'turn-card-description', aria: { hidden: true }, text: card.description }) : null,
+    card.description ? el('p', { class: 'turn-card-description', aria: { hidden: true }, text: card.description, ...(card.descriptionLang && { lang: card.descriptionLang }) }) : null,
   );
 }
