@@ -1,5 +1,5 @@
 /**
- * The translation table covers every key the interface uses: the scene and DOM-layer sources are
+ * The translation table covers every key the interface uses: the screens', the world's and the store's sources are
  * scanned for t('…') calls, and each key must exist in the English table (dynamic keys such as
  * t(`common.sides.${side}`) must at least name an existing group).
  */
@@ -17,7 +17,7 @@ import { play } from './en/play';
 beforeAll(() => Promise.all([loadLanguage('ja'), loadLanguage('ko')]));
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
-const SCANNED = ['scenes', 'ui'].map((dir) => join(SRC, dir));
+const SCANNED = ['ui', 'world', 'store'].map((dir) => join(SRC, dir));
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -55,7 +55,7 @@ function keysUsed(): Use[] {
 }
 
 describe('the translation table', () => {
-  it('has every key the scenes and the DOM layer use', () => {
+  it('has every key the screens, the world and the store use', () => {
     const uses = keysUsed();
     expect(uses.length).toBeGreaterThan(50);
     const missing = uses.filter(({ key }) => {
