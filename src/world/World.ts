@@ -17,6 +17,8 @@ import type { MapData, MapPlace } from './map/mapData';
 import { loadMap, mapNow } from './mapSource';
 import { slotX, slotY, type Placement } from './placement';
 import { onCue, onStage, stage, type Cue, type MeterBar } from './stage';
+import { StillLayer, TITLE_CAPITALS } from './still';
+import type { Backdrop } from '../store/screens';
 
 type Image = GameObjects.Image;
 type Place = Side | 'islands' | 'pyongyang' | 'beijing';
@@ -24,12 +26,9 @@ type Place = Side | 'islands' | 'pyongyang' | 'beijing';
 const WHITE = '__WHITE';
 const DOT = 'world-dot';
 const RING = 'world-ring';
-const SKY = 'world-sky';
-const STRAIT = 'world-strait';
 const BOARD = 'world-board';
 
-// The title's strait is painted over its own sky (one opaque full-window image); the swell drifts over it.
-const DEPTH = { sky: 0, strait: 1, swell: 2, drift: 3, board: 4, bars: 5, cues: 6 } as const;
+const DEPTH = { swell: 0, drift: 1, board: 2, bars: 3, cues: 4 } as const;
 
 /** A texture whose size follows the window or a slot is repainted at most this often while the size keeps changing. */
 const REPAINT_MS = 150;
@@ -37,69 +36,13 @@ const REPAINT_MS = 150;
 const TWEEN = { delay: 250, duration: 900 } as const;
 const TRANSITION_MS = 240;
 const CALM_MS = 600;
-const DRIFT_FRAME_MS = 30;
 
 const easeInOut = (t: number): number => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
 const easeOut = (t: number): number => 1 - Math.pow(1 - t, 3);
 const clamp01 = (t: number): number => (t < 0 ? 0 : t > 1 ? 1 : t);
 
-type Point = readonly [number, number];
-
-// The title's stylised Korea Strait, in a 1280 × 720 frame stretched to the window: the peninsula on
-// the left, the Japanese archipelago on the right.
-const PENINSULA: readonly Point[] = [
-  [0, 0],
-  [250, 0],
-  [272, 62],
-  [238, 124],
-  [262, 196],
-  [248, 262],
-  [276, 340],
-  [262, 420],
-  [238, 492],
-  [204, 556],
-  [150, 590],
-  [92, 578],
-  [58, 536],
-  [70, 480],
-  [36, 430],
-  [48, 360],
-  [20, 300],
-  [0, 290],
-];
-const HONSHU: readonly Point[] = [
-  [1280, 96],
-  [1280, 330],
-  [1212, 384],
-  [1122, 432],
-  [1040, 474],
-  [962, 520],
-  [900, 548],
-  [862, 522],
-  [902, 482],
-  [982, 440],
-  [1062, 392],
-  [1150, 322],
-  [1222, 214],
-];
-const SHIKOKU: readonly Point[] = [
-  [936, 566],
-  [1016, 544],
-  [1034, 578],
-  [962, 596],
-];
-const KYUSHU: readonly Point[] = [
-  [802, 560],
-  [862, 556],
-  [884, 612],
-  [852, 684],
-  [792, 694],
-  [770, 630],
-];
-const TITLE_CAPITALS: Readonly<Record<Side, Point>> = { seoul: [96, 292], tokyo: [1168, 358] };
-
 /** Where a place is cued when no map is shown: a fixed spot of the window (fractions of its size). */
-const BACKDROP_PLACES: Readonly<Record<Place, Point>> = {
+const BACKDROP_PLACES: Readonly<Record<Place, readonly [number, number]>> = {
   seoul: [0.28, 0.52],
   tokyo: [0.74, 0.58],
   islands: [0.5, 0.46],
@@ -127,6 +70,19 @@ const TITLE_DOTS = 62;
 const SWELL_COLS = 9;
 const SWELL_ROWS = 16;
 const ARC_DOTS = 36;
+
+/**
+ * What a frame's changes ask of the renderer: nothing; an animation's step, which may wait for the
+ * next drawn frame (animations are drawn at about 30 frames a second: each frame drawn costs a
+ * software renderer, and the compositing of the page over it, the same whatever moved); or a move of
+ * a slot (scrolling, a resize, a new screen), drawn at once so the world stays under its words.
+ */
+type Change = 0 | 1 | 2;
+const NONE = 0;
+const ANIMATED = 1;
+const MOVED = 2;
+/** The shortest time between two frames drawn for animation alone. */
+const ANIMATION_FRAME_MS = 30;
 
 /** A box in window px; `x1`/`y1` exclusive. Kept as mutable fields so a frame allocates none. */
 interface Box {
@@ -271,8 +227,8 @@ class Bar {
     this.last.v = NaN;
   }
 
-  /** Follows the slot and the tween; true when something was drawn anew. */
-  tick(now: number, viewW: number, viewH: number, alpha: number): boolean {
+  /** Follows the slot and the tween: what changed (MOVED when its slot did, which must be drawn at once). */
+  tick(now: number, viewW: number, viewH: number, alpha: number): Change {
     if (this.tweenStart >= 0) {
       const t = clamp01((now - this.tweenStart) / TWEEN.duration);
       this.shown = this.tweenFrom + (this.tweenTo - this.tweenFrom) * easeInOut(t);
@@ -283,22 +239,12 @@ class Bar {
       const was = quads.track.visible;
       this.hide();
       last.v = NaN;
-      return was;
+      last.x0 = NaN;
+      return was ? MOVED : NONE;
     }
     const { rect, seen } = this.box;
-    if (
-      rect.x0 === last.x0 &&
-      rect.y0 === last.y0 &&
-      rect.x1 === last.x1 &&
-      rect.y1 === last.y1 &&
-      seen.x0 === last.s0 &&
-      seen.y0 === last.s1 &&
-      seen.x1 === last.t0 &&
-      seen.y1 === last.t1 &&
-      this.shown === last.v &&
-      alpha === last.a
-    )
-      return false;
+    const moved = rect.x0 !== last.x0 || rect.y0 !== last.y0 || rect.x1 !== last.x1 || rect.y1 !== last.y1 || seen.x0 !== last.s0 || seen.y0 !== last.s1 || seen.x1 !== last.t0 || seen.y1 !== last.t1;
+    if (!moved && this.shown === last.v && alpha === last.a) return NONE;
     last.x0 = rect.x0;
     last.y0 = rect.y0;
     last.x1 = rect.x1;
@@ -327,7 +273,7 @@ class Bar {
       quad(quads.mark, x - 1.5, rect.y0, x + 1.5, rect.y1, seen);
       quads.fill.setVisible(false);
     }
-    return true;
+    return moved ? MOVED : ANIMATED;
   }
 
   /** A value's x in the window on this bar's track. */
@@ -381,8 +327,9 @@ export class World extends Scene {
    * words, fonts and scenarios) a still world leaves it the processor.
    */
   private calmUntil = Infinity;
-  /** When the last frame was drawn. */
+  /** When the last frame was drawn, and whether an animation has stepped since without being drawn. */
   private drawnAt = -Infinity;
+  private owed = false;
   /** When the backdrop and the slots' drawing last began to fade in, and how far they are (0..1). */
   private backSince = -Infinity;
   private slotSince = -Infinity;
@@ -390,9 +337,10 @@ export class World extends Scene {
   private slotFade = 1;
   private now = 0;
 
-  private sky!: Image;
-  private strait!: Image;
-  private straitSize = { w: 0, h: 0, at: -Infinity };
+  private still!: StillLayer;
+  /** When the still layer was last painted (a resize repaints it at most every REPAINT_MS; CSS stretches it meanwhile). */
+  private stillAt = -Infinity;
+  private stillShows: Backdrop | null = null;
   private readonly titleDots: Image[] = [];
   private readonly swell: Image[] = [];
   /** The arc over the title, sampled: x, y pairs at equal steps of the curve's parameter. */
@@ -417,9 +365,8 @@ export class World extends Scene {
 
   create(): void {
     this.makeTextures();
-    this.sky = this.add.image(0, 0, SKY).setOrigin(0, 0).setDepth(DEPTH.sky);
+    this.still = new StillLayer(this.game.canvas.parentElement ?? document.body, this.game.canvas);
     for (let i = 0; i < SWELL_ROWS * SWELL_COLS; i++) this.swell.push(this.add.image(0, 0, WHITE).setOrigin(0, 0).setTint(COLORS.seaLine).setAlpha(0.25).setDepth(DEPTH.swell));
-    this.strait = this.add.image(0, 0, STRAIT).setOrigin(0, 0).setDepth(DEPTH.strait);
     for (let i = 0; i < TITLE_DOTS; i++) this.titleDots.push(this.add.image(0, 0, DOT).setDisplaySize(4, 4).setTint(COLORS.gold).setDepth(DEPTH.drift));
     this.boardImage = this.add.image(0, 0, BOARD).setOrigin(0, 0).setDepth(DEPTH.board).setVisible(false);
     for (let i = 0; i < 2; i++) {
@@ -450,7 +397,7 @@ export class World extends Scene {
     void loadMap().then(() => (this.forceFrame = true));
   }
 
-  /** Small white shapes tinted where used, and the sky's gradient: painted once. */
+  /** Small white shapes, tinted where used: painted once. */
   private makeTextures(): void {
     const dot = this.textures.createCanvas(DOT, 16, 16);
     if (dot) {
@@ -471,63 +418,15 @@ export class World extends Scene {
       ctx.stroke();
       ring.refresh();
     }
-    const sky = this.textures.createCanvas(SKY, 4, 256);
-    if (sky) {
-      const ctx = sky.getContext();
-      const gradient = ctx.createLinearGradient(0, 0, 0, 256);
-      gradient.addColorStop(0, `#${COLORS.skyTop.toString(16).padStart(6, '0')}`);
-      gradient.addColorStop(1, `#${COLORS.skyBottom.toString(16).padStart(6, '0')}`);
-      ctx.fillStyle = gradient;
-      ctx.fillRect(0, 0, 4, 256);
-      sky.refresh();
-    }
-    this.textures.createCanvas(STRAIT, 1, 1);
     this.textures.createCanvas(BOARD, 1, 1);
   }
 
-  /** Paints the title's land and capitals at the window's size, and samples the arc between them. */
-  private paintStrait(now: number): void {
+  /** The title's arc between the capitals at the window's size, sampled for the drifting dots. */
+  private measureTitle(): void {
     const w = this.viewW;
     const h = this.viewH;
-    const texture = this.textures.get(STRAIT) as Textures.CanvasTexture;
-    texture.setSize(w, h);
-    const ctx = texture.getContext();
     const sx = w / 1280;
     const sy = h / 720;
-    const sky = ctx.createLinearGradient(0, 0, 0, h);
-    sky.addColorStop(0, `#${COLORS.skyTop.toString(16).padStart(6, '0')}`);
-    sky.addColorStop(1, `#${COLORS.skyBottom.toString(16).padStart(6, '0')}`);
-    ctx.fillStyle = sky;
-    ctx.fillRect(0, 0, w, h);
-    ctx.lineJoin = 'round';
-    for (const shape of [PENINSULA, HONSHU, SHIKOKU, KYUSHU]) {
-      ctx.beginPath();
-      shape.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x * sx, y * sy) : ctx.lineTo(x * sx, y * sy)));
-      ctx.closePath();
-      ctx.globalAlpha = 0.9;
-      ctx.fillStyle = `#${COLORS.land.toString(16)}`;
-      ctx.fill();
-      ctx.strokeStyle = `#${COLORS.landEdge.toString(16)}`;
-      ctx.lineWidth = 2;
-      ctx.stroke();
-    }
-    const gold = `#${COLORS.gold.toString(16)}`;
-    for (const [x, y] of Object.values(TITLE_CAPITALS)) {
-      ctx.fillStyle = gold;
-      ctx.globalAlpha = 0.25;
-      ctx.beginPath();
-      ctx.arc(x * sx, y * sy, 12, 0, Math.PI * 2);
-      ctx.fill();
-      ctx.globalAlpha = 1;
-      ctx.beginPath();
-      ctx.arc(x * sx, y * sy, 5, 0, Math.PI * 2);
-      ctx.fill();
-    }
-    ctx.globalAlpha = 1;
-    texture.refresh();
-    this.strait.setTexture(STRAIT).setDisplaySize(w, h);
-    this.straitSize = { w, h, at: now };
-
     const [ax, ay] = TITLE_CAPITALS.seoul;
     const [bx, by] = TITLE_CAPITALS.tokyo;
     this.titleAt = { seoulX: ax * sx, seoulY: ay * sy, tokyoX: bx * sx, tokyoY: by * sy };
@@ -548,50 +447,51 @@ export class World extends Scene {
     if (!this.sys.isActive()) return true;
     this.now = now;
     frameNo++;
-    let dirty = this.forceFrame;
+    let moved = this.forceFrame;
     this.forceFrame = false;
-    const w = window.innerWidth;
-    const h = window.innerHeight;
     this.backFade = clamp01((now - this.backSince) / TRANSITION_MS);
     this.slotFade = clamp01((now - this.slotSince) / TRANSITION_MS);
+    const w = window.innerWidth;
+    const h = window.innerHeight;
     if (w !== this.viewW || h !== this.viewH) {
       this.viewW = w;
       this.viewH = h;
-      this.sky.setDisplaySize(w, h);
-      dirty = true;
+      this.measureTitle();
+      moved = true;
     }
     if (this.stageChanged) {
       this.stageChanged = false;
       this.applyStage(now);
-      dirty = true;
+      moved = true;
     }
-    if (this.backFade < 1 || this.slotFade < 1 || this.fading) {
-      this.sky.setAlpha(this.backFade);
-      this.strait.setAlpha(this.backFade);
-      this.boardImage.setAlpha(this.slotFade);
-    }
-    const backdrop = this.backdrop;
-    if (backdrop === 'title' && (this.straitSize.w !== w || this.straitSize.h !== h)) {
-      if (now - this.straitSize.at >= REPAINT_MS) this.paintStrait(now);
-      else this.strait.setDisplaySize(w, h);
-      dirty = true;
-    }
-    if (this.tickBoard(now)) dirty = true;
-    for (const bar of this.bars.values()) if (bar.tick(now, w, h, this.slotFade)) dirty = true;
-    if (this.tickCues(now)) dirty = true;
-    // Drawn until the fade between screens has ended, and once more at its end.
+    // The fade between screens: drawn until it has ended, and once more at its end.
     const fading = this.backFade < 1 || this.slotFade < 1;
-    if (fading || this.fading) dirty = true;
+    let animated = fading || this.fading;
+    if (animated) this.boardImage.setAlpha(this.slotFade);
     this.fading = fading;
-    // The slow drift alone is drawn at half the frame rate: it looks the same, and each frame drawn
-    // costs a software renderer the same whatever moved.
-    const drifting = backdrop !== 'board' && !this.reduced && now >= this.calmUntil;
-    if (backdrop !== 'board' && (dirty || (drifting && now - this.drawnAt >= DRIFT_FRAME_MS))) {
-      this.drift(now, backdrop === 'title');
-      dirty = true;
+    const backdrop = this.backdrop;
+    if (!this.still.shows(backdrop, w, h) && (this.stillShows !== backdrop || now - this.stillAt >= REPAINT_MS)) {
+      // A new backdrop fades in with the screen (CSS); a resize repaints it as it is.
+      this.still.paint(backdrop, w, h, this.stillShows !== backdrop && this.backFade < 1);
+      this.stillShows = backdrop;
+      this.stillAt = now;
     }
-    if (dirty) this.drawnAt = now;
-    return dirty;
+    if (this.tickBoard(now)) moved = true;
+    for (const bar of this.bars.values()) {
+      const change = bar.tick(now, w, h, this.slotFade);
+      if (change === MOVED) moved = true;
+      else if (change === ANIMATED) animated = true;
+    }
+    if (this.tickCues(now)) animated = true;
+    // The backdrop's slow drift is an animation too, stepped only for the frames that are drawn.
+    if (backdrop !== 'board' && !this.reduced && now >= this.calmUntil) animated = true;
+    this.owed ||= animated;
+    const draw = moved || (this.owed && now - this.drawnAt >= ANIMATION_FRAME_MS);
+    if (!draw) return false;
+    if (backdrop !== 'board') this.drift(now, backdrop === 'title');
+    this.owed = false;
+    this.drawnAt = now;
+    return true;
   }
 
   private applyStage(now: number): void {
@@ -614,9 +514,7 @@ export class World extends Scene {
     }
     this.backdrop = s.backdrop;
     const sea = s.backdrop !== 'board';
-    this.sky.setVisible(s.backdrop === 'sea');
     for (const dash of this.swell) dash.setVisible(sea);
-    this.strait.setVisible(s.backdrop === 'title');
     for (const dot of this.titleDots) dot.setVisible(s.backdrop === 'title');
 
     const slot = s.map?.slot ?? null;

@@ -61,7 +61,8 @@ export function startWorld(parent: string): Promise<Game | null> {
       const game = new Game({
         type: WEBGL,
         parent,
-        backgroundColor: '#0b1020',
+        // Transparent: the still layer (src/world/still.ts) and the page's ink show through where nothing moves.
+        transparent: true,
         // Multisampled WebGL is most of a frame's cost under software rendering (a school Chromebook without a GPU).
         antialiasGL: false,
         roundPixels: true,

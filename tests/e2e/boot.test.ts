@@ -41,7 +41,16 @@ async function bootToTitle(url: string, screenshot: string): Promise<GamePage> {
   expect(await heading.isVisible()).toBe(true);
   await page.waitForFunction(() => document.getElementById('announcer')?.textContent === 'Close Yet Distant is ready.', undefined, WAIT);
   expect(await page.locator('#loading').count()).toBe(0);
-  expect(await page.locator('#world canvas').count()).toBe(1);
+  // Two canvases: the still layer (the sky, the title's coasts) under Phaser's, which draws what moves.
+  expect(await page.locator('#world > canvas.world-still').count()).toBe(1);
+  expect(await page.locator('#world > canvas:not(.world-still)').count()).toBe(1);
+  // The still layer is painted: the sky's gradient at the top left, the title's peninsula over it.
+  const painted = await page.evaluate(() => {
+    const still = document.querySelector<HTMLCanvasElement>('#world > canvas.world-still');
+    const pixel = still?.getContext('2d')?.getImageData(2, 2, 1, 1).data;
+    return pixel ? pixel[3] : 0;
+  });
+  expect(painted).toBe(255);
 
   await shot(page, screenshot);
   return game;
