@@ -217,7 +217,7 @@ export async function waitForPlay(page: Page, scene: 'Turn' | 'Resolution' | 'De
  * (the input itself is transparent, under the track), so switches, like radio cards, are clicked
  * through the label that holds them.
  */
-async function pointAndClick(control: Locator): Promise<void> {
+export async function pointAndClick(control: Locator): Promise<void> {
   const throughLabel = await control.evaluate(
     (el) => el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio') && el.closest('label') !== null && getComputedStyle(el).opacity === '0',
   );

@@ -20,13 +20,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from './axe';
 import { focusOrderProblems, tabThrough } from './focusOrder';
-import { chooseScenario, openGame, press, RESULTS, ROOT, shot, STILL, WAIT, waitForPlay, waitForScreen } from './harness';
+import { choosableCard, chooseScenario, openGame, pointAndClick, press, RESULTS, ROOT, shot, STILL, WAIT, waitForPlay, waitForPressed, waitForScreen } from './harness';
 import { layoutProblems } from './layout';
+import { notInScript, words } from './words';
 
 const CROWDED = readFileSync(join(ROOT, 'tests/fixtures/scenarios/crowded_turn.yaml'));
 /** The shipped scenario with the most decisions: the fullest card grid for the hot-seat turn. */
 const SHIPPED = 'linkage';
 const LOCALES = { en: 'en-US', ja: 'ja-JP', ko: 'ko-KR' } as const;
+/** The fixture's sides' names, as the resolution's columns say them. */
+const SIDE_NAMES = { en: { seoul: 'South Korea (Seoul)' }, ja: { seoul: '韓国（ソウル）' }, ko: { seoul: '한국 (서울)' } } as const;
 
 type Lang = keyof typeof LOCALES;
 type Size = 'normal' | 'large';
@@ -38,6 +41,8 @@ interface Findings {
   stops: number;
   /** Where the time went (this machine is shared: the suite must stay quick). */
   ms: Record<string, number>;
+  /** Japanese and Korean: headings and controls whose names are not in the language's script. */
+  notInScript?: string[];
 }
 
 /** The screen has stopped moving: fonts in, its entrance animations over (the world's endless motion aside). */
@@ -52,6 +57,7 @@ async function steady(page: Page): Promise<void> {
 function walk(lang: Lang, size: Size): () => Promise<void> {
   return async () => {
     const found: Record<string, Findings> = {};
+    const w = (key: string, params?: Record<string, string | number>): string => words(lang, key, params);
     const check = async (page: Page, screen: string): Promise<void> => {
       const t0 = Date.now();
       await steady(page);
@@ -70,91 +76,110 @@ function walk(lang: Lang, size: Size): () => Promise<void> {
       expect.soft(axe, `axe on ${where}`).toEqual([]);
       expect.soft(focus, `focus order of ${where}`).toEqual([]);
       expect.soft(stops.length, `controls reached by Tab on ${where}`).toBeGreaterThan(0);
+      if (lang !== 'en') {
+        const foreign = await notInScript(page, lang);
+        found[screen] = { ...found[screen]!, notInScript: foreign };
+        expect.soft(foreign, `names on ${where} not in the language's script`).toEqual([]);
+      }
     };
 
     try {
       const { page, errors } = await openGame({ locale: LOCALES[lang], ...STILL });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      // The main way through is clicked by the controls' names in the screen's language (what a screen reader says).
+      const say = (role: 'button' | 'radio', key: string, params?: Record<string, string | number>): Promise<void> =>
+        pointAndClick(page.getByRole(role, { name: w(key, params), exact: true }));
+      const side = (s: 'tokyo' | 'seoul'): string => w('common.sides.' + s);
 
-      // Settings, where the text size is chosen (a real click on Large).
-      await press(page, 'title:settings');
+      // Settings, where the text size is chosen (a real click on Large), with the three languages each under its own name.
+      await say('button', 'title.settings');
       await waitForScreen(page, 'settings');
+      const languages = await page.locator('#app input[name="settings:language"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).labels?.[0]?.textContent ?? ''));
+      expect(languages.map((l) => l.trim())).toEqual(['English', '日本語', '한국어']);
       if (size === 'large') {
-        await press(page, 'settings:textSize:large');
+        await say('radio', 'settings.textSizes.large');
         await page.waitForFunction(() => document.documentElement.dataset.textSize === 'large', undefined, WAIT);
       }
       await check(page, 'settings');
-      await press(page, 'settings:back');
+      await say('button', 'common.back');
       await waitForScreen(page, 'title');
       await check(page, 'title');
 
       // The scenario list, with the instructor's file loaded by its button.
-      await press(page, 'title:new');
+      await say('button', 'title.newGame');
       await waitForScreen(page, 'scenarios');
       const chooser = page.waitForEvent('filechooser', WAIT);
-      await press(page, 'library:load');
+      await say('button', 'library.load');
       await (await chooser).setFiles({ name: 'crowded_turn.yaml', mimeType: 'application/yaml', buffer: CROWDED });
       await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#app input[name="scenario"][value="crowded_turn"]')?.checked === true, undefined, WAIT);
       await check(page, 'scenarios');
-      await press(page, 'scenarios:next');
+      await say('button', 'scenarios.next');
 
       await waitForScreen(page, 'side');
-      await press(page, 'side:tokyo');
+      await say('radio', 'side.lead', { name: side('tokyo') });
       await check(page, 'side');
-      await press(page, 'side:start');
+      await say('button', 'side.start');
 
       await waitForScreen(page, 'briefing');
       await check(page, 'briefing');
-      await press(page, 'briefing:begin');
+      await say('button', 'briefing.begin');
 
       // The crowded turn: two events to answer and the long guide note, as it opens.
       await waitForPlay(page, 'Turn', 0);
       expect(await page.locator('#app input[name^="respond:"]').evaluateAll((inputs) => new Set(inputs.map((i) => (i as HTMLInputElement).name)).size)).toBe(2);
       expect(await page.locator('#app [role="note"]').count()).toBeGreaterThan(0);
       await check(page, 'turn');
+      const card = await choosableCard(page, w('play.turn.joint', { other: w('play.side.seoul') }));
+      await pointAndClick(page.getByRole('button', { name: card.title, exact: true }));
+      await waitForPressed(page, card.key);
       await press(page, 'respond:fishing_boats:protest');
       await press(page, 'respond:textbook:review');
       await page.waitForFunction(() => document.querySelectorAll('#app input[name^="respond:"]:checked').length === 2, undefined, WAIT);
-      await press(page, 'end');
+      await say('button', 'play.turn.endTurn');
 
       await waitForPlay(page, 'Resolution', 1);
+      expect(await page.getByRole('heading', { level: 1, name: w('play.resolution.heading', { turn: 1 }) }).count()).toBe(1);
+      // The other side's column says what Tokyo did, in the language's words.
+      const theirs = (await page.getByRole('region', { name: w('play.resolution.sawIt', { side: SIDE_NAMES[lang].seoul }), exact: true }).textContent()) ?? '';
+      const did = ['took', 'together', 'proposed'].map((how) => w(`play.resolution.${how}`, { title: card.title }));
+      expect(did.some((line) => theirs.includes(line)), `the Seoul column names ${card.title}: ${theirs}`).toBe(true);
       await check(page, 'resolution');
-      await press(page, 'continue');
+      await say('button', 'play.resolution.continue');
       await waitForPlay(page, 'Turn', 1);
-      await press(page, 'end');
+      await say('button', 'play.turn.endTurn');
       await waitForPlay(page, 'Resolution', 2);
-      await press(page, 'continue');
+      await say('button', 'play.resolution.toDebrief');
       await waitForPlay(page, 'Debrief', 2);
       await check(page, 'debrief');
 
       // Two teams on one screen, with a shipped scenario.
-      await press(page, 'another');
+      await say('button', 'play.debrief.another');
       await waitForScreen(page, 'scenarios');
       await chooseScenario(page, SHIPPED);
-      await press(page, 'scenarios:next');
+      await say('button', 'scenarios.next');
       await waitForScreen(page, 'side');
-      await press(page, 'mode:hotseat');
+      await say('radio', 'hotseat.mode.hotseat');
       await page.waitForFunction(() => document.querySelector('#app input[name="mode"][value="hotseat"]:checked') && !document.querySelector('#app input[name="side"]'), undefined, WAIT);
       await check(page, 'side-hotseat');
-      await press(page, 'side:start');
+      await say('button', 'hotseat.teams.next');
 
       await waitForScreen(page, 'classSetup');
       await check(page, 'classSetup');
-      await press(page, 'setup:start');
+      await say('button', 'hotseat.setup.start');
       await waitForScreen(page, 'briefing');
       await check(page, 'briefing-hotseat');
-      await press(page, 'briefing:begin');
+      await say('button', 'briefing.begin');
 
       await waitForScreen(page, 'handover', 'tokyo');
       await check(page, 'handover');
-      await press(page, 'reveal');
+      await say('button', 'hotseat.handover.reveal', { side: side('tokyo') });
       await waitForScreen(page, 'turn', 'tokyo');
       await check(page, 'turn-hotseat');
-      await press(page, 'end');
+      await say('button', 'hotseat.turn.sealAndPass', { side: side('seoul') });
       await waitForScreen(page, 'handover', 'seoul');
-      await press(page, 'reveal');
+      await say('button', 'hotseat.handover.reveal', { side: side('seoul') });
       await waitForScreen(page, 'turn', 'seoul');
-      await press(page, 'end');
+      await say('button', 'play.turn.endTurn');
       await waitForPlay(page, 'Resolution', 1);
       await check(page, 'resolution-hotseat');
 
