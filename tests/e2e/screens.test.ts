@@ -78,7 +78,7 @@ function walk(lang: Lang, size: Size): () => Promise<void> {
       expect.soft(stops.length, `controls reached by Tab on ${where}`).toBeGreaterThan(0);
       if (lang !== 'en') {
         const foreign = await notInScript(page, lang);
-        found[screen] = { ...found[screen]!, notInScript: foreign };
+        found[screen] = { ...found[screen], notInScript: foreign };
         expect.soft(foreign, `names on ${where} not in the language's script`).toEqual([]);
       }
     };
