@@ -87,8 +87,7 @@ function walk(lang: Lang, size: Size): () => Promise<void> {
       const { page, errors } = await openGame({ locale: LOCALES[lang], ...STILL });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       // The main way through is clicked by the controls' names in the screen's language (what a screen reader says).
-      const say = (role: 'button' | 'radio', key: string, params?: Record<string, string | number>): Promise<void> =>
-        pointAndClick(page.getByRole(role, { name: w(key, params), exact: true }));
+      const say = (role: 'button' | 'radio', key: string, params?: Record<string, string | number>): Promise<void> => pointAndClick(page.getByRole(role, { name: w(key, params), exact: true }));
       const side = (s: 'tokyo' | 'seoul'): string => w('common.sides.' + s);
 
       // Settings, where the text size is chosen (a real click on Large), with the three languages each under its own name.
@@ -142,7 +141,10 @@ function walk(lang: Lang, size: Size): () => Promise<void> {
       // The other side's column says what Tokyo did, in the language's words.
       const theirs = (await page.getByRole('region', { name: w('play.resolution.sawIt', { side: SIDE_NAMES[lang].seoul }), exact: true }).textContent()) ?? '';
       const did = ['took', 'together', 'proposed'].map((how) => w(`play.resolution.${how}`, { title: card.title }));
-      expect(did.some((line) => theirs.includes(line)), `the Seoul column names ${card.title}: ${theirs}`).toBe(true);
+      expect(
+        did.some((line) => theirs.includes(line)),
+        `the Seoul column names ${card.title}: ${theirs}`,
+      ).toBe(true);
       await check(page, 'resolution');
       await say('button', 'play.resolution.continue');
       await waitForPlay(page, 'Turn', 1);

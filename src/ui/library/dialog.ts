@@ -89,9 +89,7 @@ export function installLibraryDialog(store: AppStore): () => void {
     dialog = null;
     // Back where the player was, or (if that screen has gone meanwhile) the current screen's first
     // control; a list of choices is entered at its chosen one, as Tab would.
-    const target = returnTo?.isConnected
-      ? returnTo
-      : (inApp('input[type="radio"]:checked') ?? inApp('button:not([disabled]), input:not([disabled])'));
+    const target = returnTo?.isConnected ? returnTo : (inApp('input[type="radio"]:checked') ?? inApp('button:not([disabled]), input:not([disabled])'));
     returnTo = null;
     target?.focus({ preventScroll: true });
   };
