@@ -262,12 +262,17 @@ async function aiMsPerTurn(browser: Browser): Promise<Measurement> {
   }
 }
 
-/** Builds the game, serves the build and measures it in Chromium. */
-export async function browserMeasurements(): Promise<Measurement[]> {
+/** The groups of browser figures, by the start of their keys (`npm run bench -- --only boot,fps`). */
+export const BROWSER_GROUPS = ['bundle', 'boot', 'first_screen', 'fps', 'heap', 'ai'] as const;
+export type BrowserGroup = (typeof BROWSER_GROUPS)[number];
+
+/** Builds the game, serves the build and measures it in Chromium: every group, or those in `only`. */
+export async function browserMeasurements(only: readonly BrowserGroup[] = BROWSER_GROUPS): Promise<Measurement[]> {
+  const wants = (group: BrowserGroup): boolean => only.includes(group);
   await build({ root: ROOT, logLevel: 'error' });
   // The bare page is built with the same Vite and the same Phaser, into a folder of its own.
   await build({ root: BARE, base: './', configFile: false, logLevel: 'error', build: { outDir: BARE_DIST, emptyOutDir: true, chunkSizeWarningLimit: 2000 } });
-  const measurements = [...bundleOwnGzipKb()];
+  const measurements = wants('bundle') ? [...bundleOwnGzipKb()] : [];
   let server: PreviewServer | undefined;
   let bareServer: PreviewServer | undefined;
   let browser: Browser | undefined;
@@ -278,11 +283,11 @@ export async function browserMeasurements(): Promise<Measurement[]> {
     const bare = bareServer.resolvedUrls?.local[0];
     if (!url || !bare) throw new Error('vite preview did not report a URL');
     browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
-    measurements.push(...(await bootSideBySide(browser, url, bare)));
-    for (const lang of ['en', 'ja', 'ko'] as const) measurements.push(await firstScreenKb(browser, url, lang));
-    measurements.push(...(await fpsSideBySide(browser, url, bare)));
-    measurements.push(await heapGrowthRatio(browser, url));
-    measurements.push(await aiMsPerTurn(browser));
+    if (wants('boot')) measurements.push(...(await bootSideBySide(browser, url, bare)));
+    if (wants('first_screen')) for (const lang of ['en', 'ja', 'ko'] as const) measurements.push(await firstScreenKb(browser, url, lang));
+    if (wants('fps')) measurements.push(...(await fpsSideBySide(browser, url, bare)));
+    if (wants('heap')) measurements.push(await heapGrowthRatio(browser, url));
+    if (wants('ai')) measurements.push(await aiMsPerTurn(browser));
   } finally {
     await browser?.close();
     await server?.close();

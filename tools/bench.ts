@@ -9,7 +9,7 @@ import { playGame, PLAYERS } from '../src/cli/simulate';
 import type { Scenario } from '../src/engine/model';
 import { loadScenario, validatedScenarioData } from '../src/scenario/load';
 import { compileShipped, type ShippedScenario } from '../src/scenario/shipped';
-import { browserMeasurements, type Measurement } from './bench-browser';
+import { BROWSER_GROUPS, browserMeasurements, type BrowserGroup, type Measurement } from './bench-browser';
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
@@ -95,10 +95,27 @@ function scenarioLoadMs(): Measurement {
   };
 }
 
-const measurements = [scenarioLoadMs(), engineGamesPerSecond()];
+/**
+ * `--only boot,fps`: just those groups of browser figures (while working on one budget); an unknown
+ * group is refused with the list of known ones.
+ */
+function onlyGroups(): BrowserGroup[] | null {
+  const at = process.argv.indexOf('--only');
+  if (at < 0) return null;
+  const asked = (process.argv[at + 1] ?? '').split(',').filter(Boolean);
+  const unknown = asked.filter((g) => !(BROWSER_GROUPS as readonly string[]).includes(g));
+  if (asked.length === 0 || unknown.length > 0) {
+    process.stderr.write(`--only takes a comma-separated list of ${BROWSER_GROUPS.join(', ')}${unknown.length ? `; not ${unknown.join(', ')}` : ''}\n`);
+    process.exit(2);
+  }
+  return asked as BrowserGroup[];
+}
+
+const only = onlyGroups();
+const measurements = only ? [] : [scenarioLoadMs(), engineGamesPerSecond()];
 // The browser half (bundle, boot, fps, heap, and the computer opponent timed in Chromium); `--no-browser`
 // leaves out the build and Chromium (a minute or two) when only the engine matters.
-if (!process.argv.includes('--no-browser')) measurements.push(...(await browserMeasurements()));
+if (!process.argv.includes('--no-browser')) measurements.push(...(await browserMeasurements(only ?? BROWSER_GROUPS)));
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(Object.fromEntries(measurements.map((m) => [m.key, m.value])))}\n`);
 } else {
