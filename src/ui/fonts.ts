@@ -8,8 +8,8 @@
  * 近くて遠い国 and 가깝고도 먼 나라, the language names in Settings) come from two tiny "common"
  * subsets, so an English first visit downloads a few kilobytes of CJK, not hundreds.
  *
- * Canvas text is rasterised once, with whatever font is ready at that moment, and keeps it:
- * so a language's faces are loaded (awaited) before any screen draws text in it.
+ * A language's faces are loaded (awaited) before its first screen shows, so its text does not
+ * appear first in a system font and then jump when ours arrives.
  */
 import type { Language } from '../engine/model';
 
