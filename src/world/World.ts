@@ -4,8 +4,9 @@
  * tweens, the arcs and pulses the screens cue, and the motion between screens. It reads
  * src/world/stage.ts and draws into the slots the DOM laid out; it holds no words and no controls.
  *
- * Cheap by design (a school Chromebook renders WebGL in software): everything static is painted once
- * into a texture (again only when its size changes); bars are quads of one white texture, moved only
+ * Cheap by design (a school Chromebook renders WebGL in software): the sky and the title's coasts are
+ * painted once into the still layer under Phaser's canvas (still.ts), the map once into a texture (each
+ * again only when its size changes); bars are quads of one white texture, moved only
  * when their slot or value changes; nothing is allocated per frame but the slots' boxes the browser
  * returns; and `tick` says whether anything changed, so a still frame is not drawn at all (index.ts).
  */
@@ -18,7 +19,6 @@ import { loadMap, mapNow } from './mapSource';
 import { slotX, slotY, type Placement } from './placement';
 import { onCue, onStage, stage, type Cue, type MeterBar } from './stage';
 import { StillLayer, TITLE_CAPITALS } from './still';
-import type { Backdrop } from '../store/screens';
 
 type Image = GameObjects.Image;
 type Place = Side | 'islands' | 'pyongyang' | 'beijing';
@@ -340,7 +340,6 @@ export class World extends Scene {
   private still!: StillLayer;
   /** When the still layer was last painted (a resize repaints it at most every REPAINT_MS; CSS stretches it meanwhile). */
   private stillAt = -Infinity;
-  private stillShows: Backdrop | null = null;
   private readonly titleDots: Image[] = [];
   private readonly swell: Image[] = [];
   /** The arc over the title, sampled: x, y pairs at equal steps of the curve's parameter. */
@@ -470,10 +469,10 @@ export class World extends Scene {
     if (animated) this.boardImage.setAlpha(this.slotFade);
     this.fading = fading;
     const backdrop = this.backdrop;
-    if (!this.still.shows(backdrop, w, h) && (this.stillShows !== backdrop || now - this.stillAt >= REPAINT_MS)) {
+    const newBackdrop = this.still.backdrop !== backdrop;
+    if (!this.still.shows(backdrop, w, h) && (newBackdrop || now - this.stillAt >= REPAINT_MS)) {
       // A new backdrop fades in with the screen (CSS); a resize repaints it as it is.
-      this.still.paint(backdrop, w, h, this.stillShows !== backdrop && this.backFade < 1);
-      this.stillShows = backdrop;
+      this.still.paint(backdrop, w, h, newBackdrop && this.backFade < 1);
       this.stillAt = now;
     }
     if (this.tickBoard(now)) moved = true;

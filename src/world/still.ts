@@ -54,6 +54,11 @@ export class StillLayer {
     parent.insertBefore(this.canvas, above);
   }
 
+  /** The backdrop painted last (null before the first). */
+  get backdrop(): Backdrop | null {
+    return this.painted.backdrop;
+  }
+
   /** Is the layer showing `backdrop` at this window size? */
   shows(backdrop: Backdrop, w: number, h: number): boolean {
     return this.painted.backdrop === backdrop && this.painted.w === w && this.painted.h === h;
