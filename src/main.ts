@@ -1,8 +1,10 @@
 /**
- * The page: the test hook, the settings, the language's strings and fonts, then the screens (DOM, in
- * #app) and the world (Phaser, in #world) side by side. The title is ready once both are up; the
- * shipped scenarios load meanwhile, and an instructor's remembered files after them.
+ * The page: the world (Phaser, in #world) first, then the test hook, the settings, the language's
+ * strings and fonts, then the screens (DOM, in #app). The title is ready once both are up; the shipped
+ * scenarios are fetched meanwhile and compiled after, and an instructor's remembered files after them.
  */
+// First: the world starts while the modules below are evaluated.
+import { world } from './worldFirst';
 import './ui/base.css';
 import './style.css';
 import { t } from './i18n';
@@ -15,7 +17,6 @@ import { loadCatalog } from './ui/catalogLoader';
 import { mountInstructorShortcut } from './ui/instructor/shortcut';
 import { prepareLanguage } from './ui/language';
 import { startLibrary } from './ui/library';
-import { startWorld } from './world';
 
 installTestHook();
 connectTestHook(appStore);
@@ -32,8 +33,10 @@ window.addEventListener('error', (event) => {
 const app = appRoot();
 if (!app) throw new Error('index.html is missing #app');
 
-const world = startWorld('world');
-const catalog = loadCatalog(appStore);
+// The shipped scenarios are fetched now but compiled once the title is up (its first frame waits for nothing).
+let titleShown = (): void => undefined;
+const titleUp = new Promise<void>((resolve) => (titleShown = resolve));
+const catalog = loadCatalog(appStore, titleUp);
 // An instructor's own scenarios: remembered files and ?scenario=URL, once the shipped ones are in.
 void startLibrary(appStore, catalog);
 // The screens start in the player's language, with its fonts (the loading line stays until then).
@@ -42,4 +45,5 @@ void prepareLanguage(appStore.getState().settings.language).then(async () => {
   setLoadingMessage(null);
   await world;
   publish({ ready: true });
+  titleShown();
 });

@@ -18,8 +18,12 @@ export function onCatalogProgress(listener: Progress): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Loads every shipped file; one that does not arrive is left out of the list (the others still play). */
-export async function loadCatalog(store: AppStore): Promise<void> {
+/**
+ * Loads every shipped file; one that does not arrive is left out of the list (the others still play).
+ * The files are fetched at once, but compiled only once `compileAfter` has settled: the compiling is
+ * main-thread work that would otherwise hold up the title's first frame.
+ */
+export async function loadCatalog(store: AppStore, compileAfter: Promise<unknown> = Promise.resolve()): Promise<void> {
   let done = 0;
   const files = await Promise.all(
     shipped.map(async (s) => {
@@ -37,5 +41,6 @@ export async function loadCatalog(store: AppStore): Promise<void> {
       }
     }),
   );
+  await compileAfter.catch(() => undefined);
   store.getState().actions.setCatalog(shippedCatalog(files.filter((f) => f !== null)));
 }
