@@ -32,31 +32,15 @@ function drawOnlyWhenChanged(game: Game, world: World, firstFrame: () => void): 
   };
 }
 
-/**
- * Can this browser draw WebGL? Phaser's own fallback, the Canvas renderer, is deprecated and draws
- * the world wrongly (no tints): without WebGL the page plays on without the world.
- */
-function webGL(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl');
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    return gl !== null;
-  } catch {
-    return false;
-  }
-}
-
 export function startWorld(parent: string): Promise<Game | null> {
   return new Promise((resolve) => {
     const giveUp = (why: string): void => {
       console.warn(`The world could not start (${why}); the game plays without its map and motion.`);
       resolve(null);
     };
-    if (!webGL()) {
-      giveUp('this browser cannot draw WebGL');
-      return;
-    }
     try {
+      // WEBGL, not AUTO: Phaser's fallback, the Canvas renderer, is deprecated and draws the world wrongly
+      // (no tints). Without WebGL, Phaser's own test (made as it loads) fails and the constructor throws.
       const world = new World();
       const game = new Game({
         type: WEBGL,

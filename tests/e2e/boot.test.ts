@@ -3,11 +3,11 @@
  * serves it: the one test that runs against the sources) and once from the production build the
  * run serves with `vite preview`, with its Content-Security-Policy active.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../vite.config';
-import { focused, gameUrl, openGame, shot, startDevServer, WAIT, waitForScene, type GamePage } from './harness';
+import { focused, gameUrl, launchChromium, openGame, shot, startDevServer, VIEWPORT, WAIT, waitForReady, waitForScene, type GamePage } from './harness';
 
 /** Loads the game, waits for the title screen and checks what every boot must satisfy. */
 async function bootToTitle(url: string, screenshot: string): Promise<GamePage> {
@@ -96,6 +96,31 @@ describe('boot from the production build', () => {
     await openScenarioList(page);
 
     // A violation would be among the errors (the harness reports each as "CSP: …").
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('boot without WebGL', () => {
+  let browser: Browser | undefined;
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('plays on without the world: the title shows, says why in the console, and New game opens the scenario list', async () => {
+    browser = await launchChromium(['--disable-webgl']);
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const warnings: string[] = [];
+    const errors: string[] = [];
+    page.on('console', (message) => (message.type() === 'warning' ? warnings : message.type() === 'error' ? errors : []).push(message.text()));
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(gameUrl());
+    await waitForReady(page);
+    expect(await page.getByRole('heading', { name: 'Close Yet Distant', level: 1 }).isVisible()).toBe(true);
+    expect(warnings.some((w) => w.startsWith('The world could not start') && w.includes('the game plays without its map and motion'))).toBe(true);
+    // No Phaser canvas; the page is not left waiting for one.
+    expect(await page.locator('#world > canvas:not(.world-still)').count()).toBe(0);
+    await openScenarioList(page);
     expect(errors).toEqual([]);
   });
 });
