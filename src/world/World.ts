@@ -72,17 +72,14 @@ const SWELL_ROWS = 16;
 const ARC_DOTS = 36;
 
 /**
- * What a frame's changes ask of the renderer: nothing; an animation's step, which may wait for the
- * next drawn frame (animations are drawn at about 30 frames a second: each frame drawn costs a
- * software renderer, and the compositing of the page over it, the same whatever moved); or a move of
- * a slot (scrolling, a resize, a new screen), drawn at once so the world stays under its words.
+ * What a frame's changes ask of the renderer: nothing (the frame is not drawn at all); an animation's
+ * step; or a move of a slot (scrolling, a resize, a new screen), which the world must follow at once
+ * to stay under its words.
  */
 type Change = 0 | 1 | 2;
 const NONE = 0;
 const ANIMATED = 1;
 const MOVED = 2;
-/** The shortest time between two frames drawn for animation alone. */
-const ANIMATION_FRAME_MS = 30;
 
 /** A box in window px; `x1`/`y1` exclusive. Kept as mutable fields so a frame allocates none. */
 interface Box {
@@ -327,9 +324,6 @@ export class World extends Scene {
    * words, fonts and scenarios) a still world leaves it the processor.
    */
   private calmUntil = Infinity;
-  /** When the last frame was drawn, and whether an animation has stepped since without being drawn. */
-  private drawnAt = -Infinity;
-  private owed = false;
   /** When the backdrop and the slots' drawing last began to fade in, and how far they are (0..1). */
   private backSince = -Infinity;
   private slotSince = -Infinity;
@@ -482,14 +476,10 @@ export class World extends Scene {
       else if (change === ANIMATED) animated = true;
     }
     if (this.tickCues(now)) animated = true;
-    // The backdrop's slow drift is an animation too, stepped only for the frames that are drawn.
+    // The backdrop's slow drift is an animation too.
     if (backdrop !== 'board' && !this.reduced && now >= this.calmUntil) animated = true;
-    this.owed ||= animated;
-    const draw = moved || (this.owed && now - this.drawnAt >= ANIMATION_FRAME_MS);
-    if (!draw) return false;
+    if (!moved && !animated) return false;
     if (backdrop !== 'board') this.drift(now, backdrop === 'title');
-    this.owed = false;
-    this.drawnAt = now;
     return true;
   }
 
