@@ -47,7 +47,16 @@ export interface CydSnapshot {
 declare global {
   interface Window {
     readonly __cyd?: CydSnapshot;
+    /** How many frames the world has drawn (not those it skipped because nothing moved): the bench's frame rate. */
+    readonly __cydFramesDrawn?: number;
   }
+}
+
+let framesDrawn = 0;
+
+/** The world drew a frame (src/world/index.ts). */
+export function countFrameDrawn(): void {
+  framesDrawn++;
 }
 
 let current: CydSnapshot = Object.freeze({ version, scene: '', ready: false, screen: '', game: null });
@@ -58,6 +67,7 @@ export function installTestHook(target: Window = window): void {
     enumerable: false,
     configurable: false,
   });
+  Object.defineProperty(target, '__cydFramesDrawn', { get: () => framesDrawn, enumerable: false, configurable: false });
 }
 
 /**

@@ -3,6 +3,7 @@
  * console, and the screens go on.
  */
 import { Game, Scale, WEBGL } from 'phaser';
+import { countFrameDrawn } from '../testHook';
 import { World } from './World';
 
 /** How long the page waits for the world's first frame before it goes on without (a broken GPU driver). */
@@ -57,6 +58,10 @@ export function startWorld(parent: string): Promise<Game | null> {
         // One canvas pixel per CSS pixel, the window's size: slots' boxes are game coordinates as they are.
         scale: { mode: Scale.RESIZE, width: '100%', height: '100%' },
         scene: [world],
+      });
+      // Phaser's postrender carries its renderer only when a frame was drawn (a headless step passes null).
+      game.events.on('postrender', (renderer: unknown) => {
+        if (renderer) countFrameDrawn();
       });
       const timer = setTimeout(() => giveUp(`no frame after ${PATIENCE_MS / 1000} s`), PATIENCE_MS);
       drawOnlyWhenChanged(game, world, () => {
