@@ -33,17 +33,14 @@ window.addEventListener('error', (event) => {
 const app = appRoot();
 if (!app) throw new Error('index.html is missing #app');
 
-// The shipped scenarios are fetched now but compiled once the title is up (its first frame waits for nothing).
-let titleShown = (): void => undefined;
-const titleUp = new Promise<void>((resolve) => (titleShown = resolve));
-const catalog = loadCatalog(appStore, titleUp);
-// An instructor's own scenarios: remembered files and ?scenario=URL, once the shipped ones are in.
-void startLibrary(appStore, catalog);
 // The screens start in the player's language, with its fonts (the loading line stays until then).
-void prepareLanguage(appStore.getState().settings.language).then(async () => {
+const titleUp = prepareLanguage(appStore.getState().settings.language).then(async () => {
   startDirector(appStore, app);
   setLoadingMessage(null);
   await world;
   publish({ ready: true });
-  titleShown();
 });
+// The shipped scenarios are fetched now but compiled once the title is up (its first frame waits for nothing).
+const catalog = loadCatalog(appStore, titleUp);
+// An instructor's own scenarios: remembered files and ?scenario=URL, once the shipped ones are in.
+void startLibrary(appStore, catalog);
