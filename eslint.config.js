@@ -122,7 +122,7 @@ export default defineConfig([
   { name: 'browser globals', files: ['src/**', 'tools/ai-bench-page/**', 'tests/e2e/map-page/**'], languageOptions: { globals: globals.browser } },
   {
     name: 'node globals',
-    files: ['tools/**', 'tests/**', 'src/cli/**', ...TEST_FILES, '*.config.{ts,js}'],
+    files: ['tools/**', 'tests/**', 'src/cli/**', 'src/server/**', ...TEST_FILES, '*.config.{ts,js}'],
     ignores: ['tools/ai-bench-page/**', 'tests/e2e/map-page/**'],
     languageOptions: { globals: globals.node },
   },

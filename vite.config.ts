@@ -1,28 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './src/server/contentSecurityPolicy';
 import { shippedScenarios } from './tools/vite-scenarios';
-
-/**
- * The Content-Security-Policy the shipped game runs under. No 'unsafe-inline', no 'unsafe-eval':
- * Phaser 4 sets styles through the CSSOM (allowed) and its default textures are data: images.
- * `form-action`, `base-uri` and `object-src` close the usual gaps; `frame-ancestors` cannot be set
- * from a meta tag (it would need an HTTP header from the host).
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "font-src 'self'",
-  // https: lets an instructor's ?scenario=URL fetch a file from another site (src/ui/library/address.ts).
-  // Fetched text is only ever checked as a scenario, never run; plain http stays out.
-  "connect-src 'self' https:",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
 
 /**
  * Adds the CSP meta tag to the production build only. Vite's dev server injects CSS as inline

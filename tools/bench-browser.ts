@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import type { Server } from 'node:http';
+import { build } from 'vite';
+import { serveSite } from '../src/server/staticSite';
 import { READY_MARK } from '../src/testHook';
 import { click, launchChromium, playToDebrief, startDevServer, startGame, waitForPlay, waitForScene } from '../tests/e2e/harness';
 
@@ -118,7 +120,7 @@ async function bootSideBySide(browser: Browser, game: string, bare: string): Pro
 
 /**
  * What a first visit downloads before the title screen is up in one interface language (a browser
- * set to it, cold cache): every response's body as sent (vite preview gzips text; WOFF2 is already
+ * set to it, cold cache): every response's body as sent (the site server gzips text; WOFF2 is already
  * packed), the CJK fonts included.
  */
 async function firstScreenKb(browser: Browser, url: string, lang: 'en' | 'ja' | 'ko'): Promise<Measurement> {
@@ -308,15 +310,17 @@ export async function browserMeasurements(only: readonly BrowserGroup[] = BROWSE
   // The bare page is built with the same Vite and the same Phaser, into a folder of its own.
   await build({ root: BARE, base: './', configFile: false, logLevel: 'error', build: { outDir: BARE_DIST, emptyOutDir: true, chunkSizeWarningLimit: 2000 } });
   const measurements = wants('bundle') ? [...bundleOwnGzipKb()] : [];
-  let server: PreviewServer | undefined;
-  let bareServer: PreviewServer | undefined;
+  let server: Server | undefined;
+  let bareServer: Server | undefined;
   let browser: Browser | undefined;
   try {
-    server = await preview({ root: ROOT, logLevel: 'error', preview: { port: 0, host: '127.0.0.1' } });
-    bareServer = await preview({ root: BARE, configFile: false, logLevel: 'error', build: { outDir: BARE_DIST }, preview: { port: 0, host: '127.0.0.1' } });
-    const url = server.resolvedUrls?.local[0];
-    const bare = bareServer.resolvedUrls?.local[0];
-    if (!url || !bare) throw new Error('vite preview did not report a URL');
+    // Both builds are served the way `npm start` serves the game: from memory, compressed once.
+    const game = await serveSite(join(ROOT, 'dist'));
+    server = game.server;
+    const reference = await serveSite(BARE_DIST);
+    bareServer = reference.server;
+    const url = game.url;
+    const bare = reference.url;
     browser = await launchChromium(['--js-flags=--expose-gc', '--enable-precise-memory-info']);
     if (wants('boot')) measurements.push(...(await bootSideBySide(browser, url, bare)));
     if (wants('first_screen')) for (const lang of ['en', 'ja', 'ko'] as const) measurements.push(await firstScreenKb(browser, url, lang));
@@ -325,8 +329,8 @@ export async function browserMeasurements(only: readonly BrowserGroup[] = BROWSE
     if (wants('ai')) measurements.push(await aiMsPerTurn(browser));
   } finally {
     await browser?.close();
-    await server?.close();
-    await bareServer?.close();
+    server?.close();
+    bareServer?.close();
   }
   return measurements;
 }

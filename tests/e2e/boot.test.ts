@@ -1,12 +1,12 @@
 /**
  * Boots the game in Debian's headless Chromium, once from the Vite dev server (the way `npm start`
  * serves it: the one test that runs against the sources) and once from the production build the
- * run serves with `vite preview`, with its Content-Security-Policy active.
+ * run serves with the site server, with its Content-Security-Policy active.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../vite.config';
+import { CONTENT_SECURITY_POLICY, FRAME_POLICY } from '../../src/server/contentSecurityPolicy';
 import { focused, gameUrl, launchChromium, openGame, shot, startDevServer, VIEWPORT, WAIT, waitForReady, waitForScene, type GamePage } from './harness';
 
 /** Loads the game, waits for the title screen and checks what every boot must satisfy. */
@@ -92,6 +92,9 @@ describe('boot from the production build', () => {
     expect(csp).toBe(CONTENT_SECURITY_POLICY);
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toContain('unsafe-inline');
+    // The server sends the same policy as a header, with what only a header can say.
+    const header = (await fetch(gameUrl())).headers.get('content-security-policy');
+    expect(header).toBe(`${CONTENT_SECURITY_POLICY}; ${FRAME_POLICY}`);
     // The screens' code runs under the policy too (text set as text, no inline styles, no eval).
     await openScenarioList(page);
 

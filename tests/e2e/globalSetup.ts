@@ -1,6 +1,7 @@
 /**
  * Once per run of the browser tests: the game built for production (as it ships, with its
- * Content-Security-Policy) into a directory of its own, and served by `vite preview` on a free port.
+ * Content-Security-Policy) into a directory of its own, and served on a free port by the site server
+ * `npm start` uses (src/server/staticSite.ts).
  * Every test file reads the address with `inject('gameUrl')` (see harness.ts): one build instead of
  * a dev server per file, whose first page load transforms hundreds of modules.
  *
@@ -12,15 +13,16 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { serveSite } from '../../src/server/staticSite';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG = join(ROOT, 'vite.config.ts');
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The production build served by `vite preview`, ending in '/'. */
+    /** The production build as the site server serves it, ending in '/'. */
     gameUrl: string;
   }
 }
@@ -49,19 +51,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   copyFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), join(E2E_DIST, '__e2e', 'axe.min.js'));
   cpSync(join(ROOT, 'tests/fixtures/scenarios'), join(E2E_DIST, 'fixtures'), { recursive: true });
 
-  const server = await preview({
-    root: ROOT,
-    configFile: CONFIG,
-    logLevel: 'warn',
-    build: { outDir: E2E_DIST },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report its address');
+  const { server, url } = await serveSite(E2E_DIST);
   project.provide('gameUrl', url);
 
   return async () => {
-    await server.close();
+    // Keep-alive sockets from the browsers would hold close() open.
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
     rmSync(E2E_DIST, { recursive: true, force: true });
   };
 }

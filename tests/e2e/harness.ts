@@ -3,7 +3,7 @@
  * machines need, the game's address, a fresh browser context per test, and waiting on the game's
  * read-only test hook.
  *
- * The game is built once per run and served by `vite preview` (tests/e2e/globalSetup.ts); each test
+ * The game is built once per run and served by the site server (tests/e2e/globalSetup.ts); each test
  * file reads its address with `gameUrl()`. Chromium is started once per test worker and reused by
  * every file that worker runs (the e2e project runs with `isolate: false`, so this module and its
  * browser outlive a file); each test gets its own context, closed when the test ends, so no cookie,

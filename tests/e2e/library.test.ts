@@ -162,15 +162,16 @@ describe('scenario files in the browser', () => {
     const { page, errors } = await openGame({ ...STILL, path: `?scenario=${encodeURIComponent(SAME_ORIGIN)}` });
     await waitForScene(page, 'ScenarioSelect');
     await waitForScenario(page, 'classroom_pilot');
-    // A wrong address is reported like a problem in a file (the server answers with the game's page).
+    // A wrong address is reported like a problem in a file (the game's server answers 404).
     await page.goto(`${gameUrl()}?scenario=no/such/file.yaml`);
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor(WAIT);
-    expect(await dialog.textContent()).toMatch(/gave a web page, not a scenario file|Could not download/);
+    expect(await dialog.textContent()).toMatch(/Could not download/);
     await shot(page, 'address-problem');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', ...WAIT });
-    expect(errors).toEqual([]);
+    // The browser's own line for the 404, and nothing else.
+    expect(errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
   });
 
   it('lists many files (the list scrolls) and reports several bad ones together', async () => {
