@@ -1,22 +1,12 @@
 /** The random player builds only legal orders: the simulator relies on it (it resolves them unchecked). */
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../scenario/load';
+import { loadShippedScenarios } from '../server/scenarios';
 import { newGame, orderProblems, randomOrders, resolveTurn, type GameState, type Orders } from './index';
 import type { Scenario } from './model';
 
-const SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-
 function shipped(): Scenario[] {
-  return readdirSync(SCENARIOS)
-    .filter((f) => f.endsWith('.yaml'))
-    .map((f) => {
-      const result = loadScenario(f, readFileSync(SCENARIOS + f, 'utf8'));
-      if (!result.ok) throw new Error(`${f} does not load: ${result.problems.map((p) => p.message).join('; ')}`);
-      return result.scenario;
-    });
+  return [...loadShippedScenarios().values()];
 }
 
 /** Every state of a few random games, with the orders the random player gave in each. */
