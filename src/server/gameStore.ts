@@ -1,0 +1,195 @@
+/**
+ * Where class games are kept, so nothing a team has been told is lost when the server stops: each
+ * game's seed and seats, every sealed order, every resolved turn (its orders, the state's hash and a
+ * snapshot, so a restore need not replay from the start). The room writes here before it answers.
+ *
+ * One query layer (kysely) for both databases: SQLite (better-sqlite3, WAL, one file) by default,
+ * PostgreSQL when the class runs on more than one process. The lease is the lock that keeps two
+ * processes from restoring the same game: a process holds a game while its lease runs.
+ */
+import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
+import Database from 'better-sqlite3';
+import type { GameState, Orders, SideOrders } from '../engine';
+import type { Side } from '../engine/model';
+
+interface GamesTable {
+  code: string;
+  scenario: string;
+  seed: string;
+  /** JSON: seat → the sha-256 of its secret (never the secret itself). */
+  seats: string;
+  created_at: number;
+  ended: number;
+  owner: string | null;
+  lease_until: number;
+}
+interface SealedTable {
+  code: string;
+  turn: number;
+  side: Side;
+  orders: string;
+}
+interface TurnsTable {
+  id: Generated<number>;
+  code: string;
+  turn: number;
+  orders: string;
+  state_hash: string;
+  snapshot: string;
+}
+interface Tables {
+  games: GamesTable;
+  sealed: SealedTable;
+  turns: TurnsTable;
+}
+
+export interface NewGame {
+  readonly code: string;
+  readonly scenario: string;
+  readonly seed: string;
+  readonly seats: Readonly<Record<string, string>>;
+  readonly createdAt: number;
+}
+
+export interface StoredTurn {
+  readonly turn: number;
+  readonly orders: Orders;
+  readonly stateHash: string;
+  readonly snapshot: GameState;
+}
+
+export interface StoredGame extends NewGame {
+  readonly ended: boolean;
+  readonly turns: readonly StoredTurn[];
+  readonly sealed: Partial<Record<Side, { readonly turn: number; readonly orders: SideOrders }>>;
+}
+
+export class GameStore {
+  private constructor(private readonly db: Kysely<Tables>) {}
+
+  /** A SQLite file (created if missing), in WAL mode: readers never wait for the writer. */
+  static async sqlite(file: string): Promise<GameStore> {
+    const database = new Database(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    const store = new GameStore(new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }));
+    await store.createTables();
+    return store;
+  }
+
+  private async createTables(): Promise<void> {
+    await this.db.schema
+      .createTable('games')
+      .ifNotExists()
+      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('scenario', 'text', (c) => c.notNull())
+      .addColumn('seed', 'text', (c) => c.notNull())
+      .addColumn('seats', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('ended', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('owner', 'text')
+      .addColumn('lease_until', 'bigint', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await this.db.schema
+      .createTable('sealed')
+      .ifNotExists()
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('turn', 'integer', (c) => c.notNull())
+      .addColumn('side', 'text', (c) => c.notNull())
+      .addColumn('orders', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sealed_key', ['code', 'side'])
+      .execute();
+    await this.db.schema
+      .createTable('turns')
+      .ifNotExists()
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('turn', 'integer', (c) => c.notNull())
+      .addColumn('orders', 'text', (c) => c.notNull())
+      .addColumn('state_hash', 'text', (c) => c.notNull())
+      .addColumn('snapshot', 'text', (c) => c.notNull())
+      .addUniqueConstraint('turns_once', ['code', 'turn'])
+      .execute();
+  }
+
+  /** Refuses a code already taken (the caller draws another). */
+  async createGame(game: NewGame): Promise<void> {
+    await this.db
+      .insertInto('games')
+      .values({ code: game.code, scenario: game.scenario, seed: game.seed, seats: JSON.stringify(game.seats), created_at: game.createdAt, ended: 0, owner: null, lease_until: 0 })
+      .execute();
+  }
+
+  /** A side's orders for a turn, replacing any it sealed before for that game. */
+  async seal(code: string, turn: number, side: Side, orders: SideOrders): Promise<void> {
+    await this.db
+      .insertInto('sealed')
+      .values({ code, turn, side, orders: JSON.stringify(orders) })
+      .onConflict((c) => c.columns(['code', 'side']).doUpdateSet({ turn, orders: JSON.stringify(orders) }))
+      .execute();
+  }
+
+  async unseal(code: string, side: Side): Promise<void> {
+    await this.db.deleteFrom('sealed').where('code', '=', code).where('side', '=', side).execute();
+  }
+
+  /** A resolved turn, and the sealed orders it used gone, in one transaction. */
+  async recordTurn(code: string, turn: StoredTurn, ended: boolean): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('turns')
+        .values({ code, turn: turn.turn, orders: JSON.stringify(turn.orders), state_hash: turn.stateHash, snapshot: JSON.stringify(turn.snapshot) })
+        .execute();
+      await tx.deleteFrom('sealed').where('code', '=', code).execute();
+      if (ended) await tx.updateTable('games').set({ ended: 1 }).where('code', '=', code).execute();
+    });
+  }
+
+  async load(code: string): Promise<StoredGame | null> {
+    const game = await this.db.selectFrom('games').selectAll().where('code', '=', code).executeTakeFirst();
+    if (!game) return null;
+    const turns = await this.db.selectFrom('turns').selectAll().where('code', '=', code).orderBy('turn').execute();
+    const sealed = await this.db.selectFrom('sealed').selectAll().where('code', '=', code).execute();
+    return {
+      code: game.code,
+      scenario: game.scenario,
+      seed: game.seed,
+      seats: JSON.parse(game.seats) as Record<string, string>,
+      createdAt: Number(game.created_at),
+      ended: game.ended === 1,
+      turns: turns.map((t) => ({ turn: t.turn, orders: JSON.parse(t.orders) as Orders, stateHash: t.state_hash, snapshot: JSON.parse(t.snapshot) as GameState })),
+      sealed: Object.fromEntries(sealed.map((s) => [s.side, { turn: s.turn, orders: JSON.parse(s.orders) as SideOrders }])),
+    };
+  }
+
+  /** Games not yet ended whose lease has run out (or that no process holds): the ones to restore. */
+  async orphans(now: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('games').select('code').where('ended', '=', 0).where('lease_until', '<', now).orderBy('code').execute();
+    return rows.map((r) => r.code);
+  }
+
+  /** Takes or renews the lease on a game; false when another process holds it. */
+  async lease(code: string, owner: string, now: number, forMs: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('games')
+      .set({ owner, lease_until: now + forMs })
+      .where('code', '=', code)
+      .where((w) => w.or([w('owner', 'is', null), w('owner', '=', owner), w('lease_until', '<', now)]))
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  async release(code: string, owner: string): Promise<void> {
+    await this.db.updateTable('games').set({ owner: null, lease_until: 0 }).where('code', '=', code).where('owner', '=', owner).execute();
+  }
+
+  /** For tests of the file itself: the journal mode in force. */
+  async journalMode(): Promise<string> {
+    const { rows } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(this.db);
+    return rows[0]?.journal_mode ?? '';
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
