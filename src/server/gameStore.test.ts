@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import seedrandom from 'seedrandom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newGame, randomOrders, resolveTurn, stateHash } from '../engine';
@@ -22,7 +23,6 @@ describe('the class games store (SQLite)', () => {
   it('keeps a game, its sealed orders and its resolved turns across a reopen, in WAL mode', async () => {
     const scenario = loadShippedScenarios().get('tutorial')!;
     const store = await GameStore.sqlite(file);
-    expect(await store.journalMode()).toBe('wal');
     await store.createGame(GAME);
     const random = seedrandom.alea('store/players');
     let state = newGame(scenario, GAME.seed);
@@ -42,6 +42,10 @@ describe('the class games store (SQLite)', () => {
     await store.seal(GAME.code, state.turn, 'seoul', mine);
     await store.close();
 
+    // The file itself is in WAL mode (a setting the file keeps), read without the store.
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
     const reopened = await GameStore.sqlite(file);
     const game = await reopened.load(GAME.code);
     expect(game).toMatchObject({ ...GAME, ended: false });

@@ -7,7 +7,7 @@
  * PostgreSQL when the class runs on more than one process. The lease is the lock that keeps two
  * processes from restoring the same game: a process holds a game while its lease runs.
  */
-import { Kysely, SqliteDialect, sql, type Generated } from 'kysely';
+import { Kysely, SqliteDialect, type Generated } from 'kysely';
 import Database from 'better-sqlite3';
 import type { GameState, Orders, SideOrders } from '../engine';
 import type { Side } from '../engine/model';
@@ -181,12 +181,6 @@ export class GameStore {
 
   async release(code: string, owner: string): Promise<void> {
     await this.db.updateTable('games').set({ owner: null, lease_until: 0 }).where('code', '=', code).where('owner', '=', owner).execute();
-  }
-
-  /** For tests of the file itself: the journal mode in force. */
-  async journalMode(): Promise<string> {
-    const { rows } = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(this.db);
-    return rows[0]?.journal_mode ?? '';
   }
 
   async close(): Promise<void> {
