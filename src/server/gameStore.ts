@@ -7,8 +7,9 @@
  * PostgreSQL when the class runs on more than one process. The lease is the lock that keeps two
  * processes from restoring the same game: a process holds a game while its lease runs.
  */
-import { Kysely, SqliteDialect, type Generated } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type ColumnType, type Generated } from 'kysely';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import type { GameState, Orders, SideOrders } from '../engine';
 import type { Side } from '../engine/model';
 
@@ -18,10 +19,11 @@ interface GamesTable {
   seed: string;
   /** JSON: seat → the sha-256 of its secret (never the secret itself). */
   seats: string;
-  created_at: number;
+  /** A bigint: pg hands it back as a string (it may not fit a double), SQLite as a number. */
+  created_at: ColumnType<number | string, number, number>;
   ended: number;
   owner: string | null;
-  lease_until: number;
+  lease_until: ColumnType<number | string, number, number>;
 }
 interface SealedTable {
   code: string;
@@ -65,15 +67,42 @@ export interface StoredGame extends NewGame {
 }
 
 export class GameStore {
-  private constructor(private readonly db: Kysely<Tables>) {}
+  private constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  /** PostgreSQL when the URL names it (postgres:// or postgresql://), else the SQLite file. */
+  static async open(databaseUrl: string | undefined, sqliteFile: string): Promise<GameStore> {
+    return databaseUrl && /^postgres(ql)?:\/\//i.test(databaseUrl) ? GameStore.postgres(databaseUrl) : GameStore.sqlite(sqliteFile);
+  }
 
   /** A SQLite file (created if missing), in WAL mode: readers never wait for the writer. */
   static async sqlite(file: string): Promise<GameStore> {
     const database = new Database(file);
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
-    const store = new GameStore(new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }));
+    const store = new GameStore(new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
     await store.createTables();
+    return store;
+  }
+
+  /**
+   * A PostgreSQL database, shared by every process of the class. Settings such as the schema ride in
+   * the URL (`?options=-c%20search_path%3Dclass`), as pg reads them from there.
+   */
+  static async postgres(url: string): Promise<GameStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection dropped by the server (a restart, a failover) must not crash the process:
+    // the pool discards it and the next query opens another.
+    pool.on('error', () => {});
+    const store = new GameStore(new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+    try {
+      await store.createTables();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
     return store;
   }
 
@@ -102,7 +131,8 @@ export class GameStore {
     await this.db.schema
       .createTable('turns')
       .ifNotExists()
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      // SQLite's AUTOINCREMENT is spelt as an identity column in PostgreSQL.
+      .addColumn('id', 'integer', (c) => (this.dialect === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement()))
       .addColumn('code', 'text', (c) => c.notNull())
       .addColumn('turn', 'integer', (c) => c.notNull())
       .addColumn('orders', 'text', (c) => c.notNull())
