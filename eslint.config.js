@@ -90,6 +90,7 @@ function ring(dir, forbid) {
 
 const ENGINE_ONLY = 'The engine imports nothing outside src/engine (seedrandom aside): it is pure and runs anywhere.';
 const SCENARIO_ONLY = 'The scenario ring imports only the engine and its own libraries (yaml, zod, jsep).';
+const CLASS_ONLY = 'The class protocol (src/class) is shared by the page and the server: it imports only the engine (and zod, for reading messages).';
 const STORE_NO_DOM = 'The store holds no Phaser and no DOM-facing module: views read the store, never the reverse.';
 const VIEWS_PUBLIC = "Views import the engine's public face only: '…/engine' (its index) or '…/engine/model' (its types).";
 
@@ -145,6 +146,10 @@ export default defineConfig([
   ...ring('src/scenario', (depth) => [
     { regex: `${out(depth)}(?!engine(/|$))`, message: SCENARIO_ONLY },
     { regex: packageOtherThan(['yaml', 'zod', 'jsep']), message: SCENARIO_ONLY },
+  ]),
+  ...ring('src/class', (depth) => [
+    { regex: `${out(depth)}(?!engine(/|$))`, message: CLASS_ONLY },
+    { regex: packageOtherThan(['zod']), message: CLASS_ONLY },
   ]),
   {
     name: 'the store draws nothing',

@@ -1,0 +1,68 @@
+/**
+ * What a class game's devices and its server say to each other: the room's name, how a device asks
+ * for a seat, the messages each way, and how the server reads what a device sends. Both ends import
+ * this file, so a message has one shape. A device is never trusted: the server reads everything it
+ * sends with src/class/validate.ts, bounded in size, before the room looks at it.
+ */
+import type { GameState, SideOrders, TurnReport } from '../engine';
+import type { Side } from '../engine/model';
+import { ROOM_CODE_ALPHABET } from './roomCode';
+
+/** The Colyseus room type every class game is. */
+export const GAME_ROOM = 'game';
+
+export type SeatName = Side | 'observer';
+export const SEAT_NAMES: readonly SeatName[] = ['tokyo', 'seoul', 'observer'];
+
+export const SEAT_KEY_LENGTH = 10;
+/** Longer than any key, with its dashes and spaces: refused before it is read. */
+export const MAX_KEY_INPUT = 40;
+
+/** A seat key as typed or pasted (any case, spaces or dashes), or null when it cannot be one. */
+export function readSeatKey(input: unknown): string | null {
+  if (typeof input !== 'string' || input.length > MAX_KEY_INPUT) return null;
+  const key = input.replace(/[\s-]/g, '').toUpperCase();
+  return key.length === SEAT_KEY_LENGTH && [...key].every((c) => ROOM_CODE_ALPHABET.includes(c)) ? key : null;
+}
+
+/** How a key is shown for typing: two groups of five. */
+export function showSeatKey(key: string): string {
+  return `${key.slice(0, 5)}-${key.slice(5)}`;
+}
+
+/** Client → server message types. */
+export const TO_SERVER = { view: 'view', seal: 'seal', unseal: 'unseal' } as const;
+/** Server → client message types. */
+export const TO_SEAT = { view: 'view', refused: 'refused', replaced: 'replaced' } as const;
+
+/** A seat's connection as the others see it. */
+export type SeatPresence = 'empty' | 'connected' | 'away';
+
+/**
+ * A seat's whole view of its game, sent whenever anything it may see changes: the state and reports
+ * are the seat's copies (src/engine/seat.ts), so nothing the seat may not know is ever on the wire.
+ */
+export interface ClassView {
+  readonly code: string;
+  readonly scenarioId: string;
+  readonly seat: SeatName;
+  readonly state: GameState;
+  readonly reports: readonly TurnReport[];
+  /** Which sides have sealed their orders for the turn (never what they are). */
+  readonly sealed: Readonly<Record<Side, boolean>>;
+  /** This seat's own sealed orders for the turn, so a reloaded device shows them. */
+  readonly own: SideOrders | null;
+  readonly seats: Readonly<Record<Side, SeatPresence>>;
+  /** Time left on the turn by the server's clock, when the game is timed. */
+  readonly timeLeftMs: number | null;
+}
+
+export interface Refusal {
+  /** The message refused. */
+  readonly about: string;
+  /** What was wrong and what to do, in words for the team. */
+  readonly problem: string;
+}
+
+/** The WebSocket close code sent to a device whose seat another device took over. */
+export const CLOSE_REPLACED = 4001;
