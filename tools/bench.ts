@@ -10,6 +10,7 @@ import type { Scenario } from '../src/engine/model';
 import { loadScenario, validatedScenarioData } from '../src/scenario/load';
 import { compileShipped, type ShippedScenario } from '../src/scenario/shipped';
 import { BROWSER_GROUPS, browserMeasurements, type BrowserGroup, type Measurement } from './bench-browser';
+import { classMeasurements } from './bench-class';
 
 const SCENARIOS = fileURLToPath(new URL('../scenarios/', import.meta.url));
 
@@ -95,29 +96,37 @@ function scenarioLoadMs(): Measurement {
   };
 }
 
+/** The groups `--only` knows: the browser's, and the class server's. */
+const GROUPS = [...BROWSER_GROUPS, 'class'] as const;
+type Group = (typeof GROUPS)[number];
+
 /**
- * `--only boot,fps`: just those groups of browser figures (while working on one budget); an unknown
- * group is refused with the list of known ones.
+ * `--only boot,fps` (or `--only class`): just those groups of browser and class-server figures (while
+ * working on one budget); an unknown group is refused with the list of known ones.
  */
-function onlyGroups(): BrowserGroup[] | null {
+function onlyGroups(): Group[] | null {
   const at = process.argv.indexOf('--only');
   if (at < 0) return null;
   const asked = (process.argv[at + 1] ?? '').split(',').filter(Boolean);
-  const unknown = asked.filter((g) => !(BROWSER_GROUPS as readonly string[]).includes(g));
+  const unknown = asked.filter((g) => !(GROUPS as readonly string[]).includes(g));
   if (asked.length === 0 || unknown.length > 0) {
-    process.stderr.write(`--only takes a comma-separated list of ${BROWSER_GROUPS.join(', ')}${unknown.length ? `; not ${unknown.join(', ')}` : ''}\n`);
+    process.stderr.write(`--only takes a comma-separated list of ${GROUPS.join(', ')}${unknown.length ? `; not ${unknown.join(', ')}` : ''}\n`);
     process.exit(2);
   }
-  return asked as BrowserGroup[];
+  return asked as Group[];
 }
 
 const only = onlyGroups();
 const measurements = only ? [] : [scenarioLoadMs(), engineGamesPerSecond()];
+const browserGroups = BROWSER_GROUPS.filter((g: BrowserGroup) => !only || only.includes(g));
 // The browser half (bundle, boot, fps, heap, and the computer opponent timed in Chromium); `--no-browser`
 // leaves out the build and Chromium (a minute or two) when only the engine matters.
-if (!process.argv.includes('--no-browser')) measurements.push(...(await browserMeasurements(only ?? BROWSER_GROUPS)));
+if (!process.argv.includes('--no-browser') && browserGroups.length > 0) measurements.push(...(await browserMeasurements(browserGroups)));
+// The class server (tools/bench-class.ts: a class of 30 games against the server process, and a kill mid-turn; about a minute); `--no-class` leaves it out.
+if (!process.argv.includes('--no-class') && (!only || only.includes('class'))) measurements.push(...(await classMeasurements()));
 if (process.argv.includes('--json')) {
   process.stdout.write(`${JSON.stringify(Object.fromEntries(measurements.map((m) => [m.key, m.value])))}\n`);
 } else {
-  for (const m of measurements) process.stdout.write(`${m.key.padEnd(22)} ${String(m.value).padStart(10)} ${m.unit.padEnd(8)} target ${m.target.padEnd(9)} ${m.detail}\n`);
+  const width = Math.max(22, ...measurements.map((m) => m.key.length));
+  for (const m of measurements) process.stdout.write(`${m.key.padEnd(width)} ${String(m.value).padStart(10)} ${m.unit.padEnd(8)} target ${m.target.padEnd(9)} ${m.detail}\n`);
 }
