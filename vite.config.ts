@@ -25,6 +25,13 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
+  resolve: {
+    alias: [
+      // colyseus.js decodes with msgpackr, whose default build probes for eval at load (a CSP
+      // violation under our policy, caught, then unused); its own no-eval build decodes the same.
+      { find: /^@colyseus\/msgpackr$/, replacement: fileURLToPath(new URL('./node_modules/@colyseus/msgpackr/dist/index-no-eval.min.js', import.meta.url)) },
+    ],
+  },
   plugins: [contentSecurityPolicy(), shippedScenarios(fileURLToPath(new URL('./scenarios/', import.meta.url)))],
   server: {
     host: '127.0.0.1',

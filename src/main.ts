@@ -12,6 +12,7 @@ import { appStore } from './store/app';
 import { connectTestHook, installTestHook, publish, snapshot } from './testHook';
 import { setLoadingMessage } from './ui/announce';
 import { appRoot } from './ui/appRoot';
+import { mountClassBanner } from './ui/class/banner';
 import { applySettings, startDirector } from './ui/director';
 import { loadCatalog } from './ui/catalogLoader';
 import { mountInstructorShortcut } from './ui/instructor/shortcut';
@@ -42,5 +43,10 @@ const titleUp = prepareLanguage(appStore.getState().settings.language).then(asyn
 });
 // The shipped scenarios are fetched now but compiled once the title is up (its first frame waits for nothing).
 const catalog = loadCatalog(appStore, titleUp);
+// A class game's connection, shown while this device holds a seat; a seat's link or QR code (?join=…&key=…) opens its join screen once the scenarios are in.
+mountClassBanner(appStore);
+void catalog.then(() => {
+  if (new URL(location.href).searchParams.has('join') && appStore.getState().screen === 'title') appStore.getState().actions.go('classJoin');
+});
 // An instructor's own scenarios: remembered files and ?scenario=URL, once the shipped ones are in.
 void startLibrary(appStore, catalog);

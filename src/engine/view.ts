@@ -29,8 +29,9 @@ export function sideView(scenario: Scenario, state: GameState, side: Side): Side
     const seen = m.visibility[side];
     if (seen === 'exact') meters[m.id] = { seen, value: state.meters[m.id]! };
     else if (seen === 'poll') {
-      const poll = state.polls[side][m.id]!;
-      meters[m.id] = { seen, estimate: poll.estimate, margin: poll.margin };
+      // An observer's copy of a class game carries no side's polls (src/engine/seat.ts): what it has not polled it does not see.
+      const poll = state.polls[side][m.id];
+      if (poll) meters[m.id] = { seen, estimate: poll.estimate, margin: poll.margin };
     }
   }
   return {

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from 'colyseus.js';
+import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomOrders } from '../engine';
@@ -155,6 +156,30 @@ describe('the class server', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(tokyo.refusals.some((r) => /Too many messages/.test(r.problem))).toBe(true);
     for (const d of [tokyo, observer]) await d.room.leave();
+  });
+
+  it('changes nothing and stays up for any message of any type a device sends', async () => {
+    const game = await newClassGame();
+    const tokyo = await joinSeat(game.code, game.keys.tokyo);
+    const before = tokyo.views.at(-1)!.state;
+    const junk = fc.sample(fc.tuple(fc.constantFrom(TO_SERVER.seal, TO_SERVER.unseal, TO_SERVER.view, 'fire', 'adjust', 'x'.repeat(200)), fc.anything()), { numRuns: 60, seed: 13 });
+    for (const [type, payload] of junk) {
+      try {
+        tokyo.room.send(type, payload);
+      } catch {
+        // Some values cannot even be encoded by the client; the rest reach the server.
+      }
+    }
+    await new Promise((r) => setTimeout(r, 6_000));
+    const stored = (await store.load(game.code))!;
+    expect(stored.turns).toEqual([]);
+    // Only a well-formed seal could have sealed anything, and none of these is one for this turn.
+    expect(stored.sealed.tokyo?.orders.decisions.length ?? 0).toBe(0);
+    const after = await joinSeat(game.code, game.keys.observer);
+    expect(after.views.at(-1)!.state.turn).toBe(before.turn);
+    expect(tokyo.refusals.length).toBeGreaterThan(0);
+    await tokyo.room.leave();
+    await after.room.leave();
   });
 
   it('lets no key in but the seat’s own, and gives a taken seat to a second device only when told to', async () => {

@@ -4,6 +4,7 @@
  *   --host H     where to listen (HOST; default 127.0.0.1, this machine only; 0.0.0.0 for the school network)
  *   --port N     (PORT; default 8080)
  *   --data DIR   where the SQLite file lives (DATA_DIR; default ./data)
+ *   --site DIR   the built game to serve (default ./dist, which `npm start` builds)
  *   --no-site    the class server alone (the dev setup, where Vite serves the page)
  *   DATABASE_URL postgres://… to keep games in PostgreSQL (needed for more than one process)
  *   REDIS_URL    redis://… to matchmake across processes (with DATABASE_URL)
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     data: { type: 'string', default: process.env.DATA_DIR ?? 'data' },
+    site: { type: 'string', default: 'dist' },
     'no-site': { type: 'boolean', default: false },
     'dev-origin': { type: 'string', multiple: true, default: [] },
   },
@@ -36,8 +38,8 @@ function fail(message: string): never {
 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port ${values.port} is not a port number (0–65535).`);
-const siteRoot = values['no-site'] ? null : resolve('dist');
-if (siteRoot && !existsSync(join(siteRoot, 'index.html'))) fail('There is no built game in dist/. Run `npm run build` first (`npm start` does).');
+const siteRoot = values['no-site'] ? null : resolve(values.site);
+if (siteRoot && !existsSync(join(siteRoot, 'index.html'))) fail(`There is no built game in ${values.site}/. Run \`npm run build\` first (\`npm start\` does).`);
 
 const databaseUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;

@@ -94,6 +94,11 @@ export interface Replayed {
   readonly reports: readonly TurnReport[];
 }
 
+/** The authority has taken the request and will rule later (a server): its ruling then goes through the same `apply`. */
+export interface Pending {
+  readonly kind: 'pending';
+}
+
 /** The authority would not do it; `problem` says why, in the engine's words. */
 export interface Refused {
   readonly kind: 'refused';
@@ -104,9 +109,36 @@ export type Ruling = Started | Resolved | Intervened | Replayed | Refused;
 
 export interface GameAuthority {
   start(entry: CatalogEntry, setup: GameSetup): Started | Refused;
-  resolve(turn: TurnToResolve): Resolved | Refused;
+  resolve(turn: TurnToResolve): Resolved | Refused | Pending;
   intervene(entry: CatalogEntry, state: GameState, action: Intervention): Intervened | Refused;
   replay(game: GameToReplay): Replayed | Refused;
+}
+
+/** Something a class game's server is sent for this device's seat (src/store/slices/classGame.ts ClassLink). */
+export interface SealLink {
+  seal(turn: number, orders: SideOrders): void;
+}
+
+/**
+ * A class game: the server decides. A turn's orders are this seat's only; they are sent sealed and
+ * the turn resolves on the server once the other team has sealed too, arriving as a view the class
+ * game slice turns into the same Resolved ruling. The instructor's interventions are the server's
+ * (from the instructor's page), never a team device's.
+ */
+export function classAuthority(link: { readonly current: SealLink | null }): GameAuthority {
+  const notHere: Refused = { kind: 'refused', problem: 'a class game is started, changed and replayed on the class server, not on a team’s device' };
+  return {
+    start: () => notHere,
+    resolve: ({ state, orders }) => {
+      const sides = Object.keys(orders) as Side[];
+      if (sides.length !== 1) return { kind: 'refused', problem: 'a team device sends only its own side’s orders' };
+      if (!link.current) return { kind: 'refused', problem: 'the device is not connected to the class server' };
+      link.current.seal(state.turn, orders[sides[0]!]!);
+      return { kind: 'pending' };
+    },
+    intervene: () => notHere,
+    replay: () => notHere,
+  };
 }
 
 /** The engine's refusals become rulings; anything else is a fault and is thrown on. */

@@ -13,6 +13,7 @@ import { readOnlyTimer, systemTimer, type Timer } from './clock';
 import { memoryShelf, type LibraryShelf } from './library';
 import type { Persistence } from './persistence';
 import type { Settings } from './settings';
+import { classGameSlice } from './slices/classGame';
 import { classroomSlice, runTurnTimer } from './slices/classroom';
 import { gameSlice } from './slices/game';
 import type { AppActions, AppState, Kit, Store } from './slices/kit';
@@ -32,6 +33,7 @@ export { selectSoundVolume } from './slices/settings';
 export { selectEntry, selectLibraryEntries } from './slices/library';
 export { selectCanChoose, selectCapitalLeft, selectCards, selectInstructing, selectSessionEntry, type SessionEntry } from './slices/game';
 export { selectPanelOpen, selectTimeLeftMs } from './slices/classroom';
+export { selectClassSeatOpen, type ClassConnection, type ClassGame, type ClassLink } from './slices/classGame';
 
 export type AppStore = StoreApi<AppState & { actions: AppActions }>;
 
@@ -68,19 +70,22 @@ export function createAppStore(deps: StoreDeps): AppStore {
       timer: deps.timer ?? (deps.now ? readOnlyTimer(deps.now) : systemTimer),
       shelf: deps.library ?? memoryShelf(),
       newSeed: deps.newSeed,
+      classLink: { current: null },
     };
     const settings = settingsSlice(kit, deps.initialSettings);
     const library = librarySlice(kit, deps.catalog);
     const game = gameSlice(kit);
     const classroom = classroomSlice(kit);
+    const classGame = classGameSlice(kit, kit.classLink);
     const ui = uiSlice(kit);
     return {
       ...settings.state,
       ...library.state,
       ...game.state,
       ...classroom.state,
+      ...classGame.state,
       ...ui.state,
-      actions: { ...settings.actions, ...library.actions, ...game.actions, ...classroom.actions, ...ui.actions },
+      actions: { ...settings.actions, ...library.actions, ...game.actions, ...classroom.actions, ...classGame.actions, ...ui.actions },
     };
   });
   // The initializer above has run: the kit exists.

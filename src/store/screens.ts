@@ -22,10 +22,12 @@ export interface ScreenDeclaration {
 
 /** Where a game resumes (Continue, Import, an undo): its turn, the hand-over screen, or the debrief. */
 const RESUME = ['briefing', 'handover', 'turn', 'debrief'] as const;
-const EVERY = ['title', 'settings', 'scenarios', 'side', 'classSetup', 'briefing', 'handover', 'turn', 'resolution', 'debrief'] as const;
+const EVERY = ['title', 'settings', 'scenarios', 'side', 'classSetup', 'classJoin', 'briefing', 'handover', 'turn', 'resolution', 'debrief'] as const;
 
 export const SCREENS = {
-  title: { scene: 'Title', inGame: false, backdrop: 'title', to: ['scenarios', 'settings', ...RESUME] },
+  title: { scene: 'Title', inGame: false, backdrop: 'title', to: ['scenarios', 'settings', 'classJoin', ...RESUME] },
+  // A class game: join it (code and key, a link or a QR), or start one; then the lobby of its seats until the team goes in.
+  classJoin: { scene: 'ClassJoin', inGame: false, backdrop: 'sea', to: ['title', 'settings', ...RESUME] },
   // Settings is opened from every screen and returns to the one it came from (or quits to the title).
   settings: { scene: 'Settings', inGame: false, backdrop: 'sea', to: EVERY },
   scenarios: { scene: 'ScenarioSelect', inGame: false, backdrop: 'sea', to: ['title', 'side', 'settings'] },

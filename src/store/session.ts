@@ -11,7 +11,8 @@ import type { Difficulty } from '../ai';
 export { DIFFICULTIES, type Difficulty } from '../ai';
 
 /** solo: one player against the computer; hotseat: two teams on one screen, taking turns behind a hand-over screen. */
-export type Mode = 'solo' | 'hotseat';
+/** solo and hotseat are chosen in the menus; class is a game on the class server, joined from the title. */
+export type Mode = 'solo' | 'hotseat' | 'class';
 export const MODES: readonly Mode[] = ['solo', 'hotseat'];
 
 /** What the instructor chose when the session began. */

@@ -1,11 +1,16 @@
 /**
- * Boots the game in Debian's headless Chromium, once from the Vite dev server (the way `npm start`
- * serves it: the one test that runs against the sources) and once from the production build the
- * run serves with the site server, with its Content-Security-Policy active.
+ * Boots the game in Debian's headless Chromium: from the Vite dev server (the way `npm run dev`
+ * serves it: the one test that runs against the sources), from the production build the run serves
+ * with the class server, with its Content-Security-Policy active, and from the server process itself
+ * as `npm start` runs it (after its build), with the join address and QR code it prints.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startServer } from '../../tools/bench-class';
 import { CONTENT_SECURITY_POLICY, FRAME_POLICY } from '../../src/server/contentSecurityPolicy';
 import { focused, gameUrl, launchChromium, openGame, shot, startDevServer, VIEWPORT, WAIT, waitForReady, waitForScene, type GamePage } from './harness';
 
@@ -100,6 +105,27 @@ describe('boot from the production build', () => {
 
     // A violation would be among the errors (the harness reports each as "CSP: …").
     expect(errors).toEqual([]);
+  });
+});
+
+describe('boot from the server process `npm start` runs', () => {
+  it('prints the join address with a QR code, serves the game and answers as a class server', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'cyd-start-'));
+    const server = await startServer(data, 'boot-test', 60_000, inject('gameDist'));
+    try {
+      // The address and its QR code follow the line that says the server runs.
+      await expect.poll(() => server.output(), WAIT).toContain('Stop with Ctrl+C');
+      expect(server.output()).toContain(`Teams join at ${server.url}/`);
+      // The QR code is drawn with half blocks in the terminal.
+      expect(server.output()).toMatch(/[▀▄█]{7}/);
+      expect(((await (await fetch(`${server.url}/api/class`)).json()) as { scenarios: string[] }).scenarios).toContain('tutorial');
+      const { page, errors } = await bootToTitle(`${server.url}/`, 'boot-npm-start');
+      await openScenarioList(page);
+      expect(errors).toEqual([]);
+    } finally {
+      await server.kill();
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Once per run of the browser tests: the game built for production (as it ships, with its
- * Content-Security-Policy) into a directory of its own, and served on a free port by the site server
- * `npm start` uses (src/server/staticSite.ts).
+ * Content-Security-Policy) into a directory of its own, and served on a free port by the class server
+ * as `npm start` runs it (src/server/classServer.ts: the site, the class API and Colyseus on one port,
+ * its games in a SQLite file of the run's own), so the class games' tests join games on it.
  * Every test file reads the address with `inject('gameUrl')` (see harness.ts): one build instead of
  * a dev server per file, whose first page load transforms hundreds of modules.
  *
@@ -15,7 +16,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { serveSite } from '../../src/server/staticSite';
+import { startClassServer } from '../../src/server/classServer';
+import { GameStore } from '../../src/server/gameStore';
+import { loadShippedScenarios } from '../../src/server/scenarios';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG = join(ROOT, 'vite.config.ts');
@@ -24,6 +27,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The production build as the site server serves it, ending in '/'. */
     gameUrl: string;
+    /** The build the server serves (for the test that starts the server as `npm start` runs it). */
+    gameDist: string;
   }
 }
 
@@ -51,13 +56,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   copyFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), join(E2E_DIST, '__e2e', 'axe.min.js'));
   cpSync(join(ROOT, 'tests/fixtures/scenarios'), join(E2E_DIST, 'fixtures'), { recursive: true });
 
-  const { server, url } = await serveSite(E2E_DIST);
-  project.provide('gameUrl', url);
+  const DATA = mkdtempSync(join(tmpdir(), 'cyd-e2e-data-'));
+  const store = await GameStore.sqlite(join(DATA, 'class.sqlite'));
+  const server = await startClassServer({ store, scenarios: loadShippedScenarios(), siteRoot: E2E_DIST, host: '127.0.0.1', port: 0, owner: 'e2e', reconnectSeconds: 5, log: () => undefined });
+  project.provide('gameUrl', `${server.url}/`);
+  project.provide('gameDist', E2E_DIST);
 
   return async () => {
-    // Keep-alive sockets from the browsers would hold close() open.
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
+    await store.close();
     rmSync(E2E_DIST, { recursive: true, force: true });
+    rmSync(DATA, { recursive: true, force: true });
   };
 }

@@ -29,6 +29,7 @@ export const report = {
     mode: {
       solo: 'One player against the computer',
       hotseat: 'Two teams on one screen (hot-seat)',
+      class: 'Two teams on their own devices (class server)',
     },
     played: {
       team: 'A team of the class',

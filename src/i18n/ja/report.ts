@@ -29,6 +29,7 @@ export const report = {
     mode: {
       solo: '1人でコンピューターと対戦',
       hotseat: '2チームが1つの画面で交代（ホットシート）',
+      class: '2チームがそれぞれの端末で（クラスサーバー）',
     },
     played: {
       team: 'クラスのチーム',

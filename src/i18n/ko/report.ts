@@ -29,6 +29,7 @@ export const report = {
     mode: {
       solo: '한 명이 컴퓨터와 대결',
       hotseat: '두 팀이 한 화면에서 번갈아(핫시트)',
+      class: '두 팀이 각자의 기기로(클래스 서버)',
     },
     played: {
       team: '수업의 팀',

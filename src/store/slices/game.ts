@@ -7,13 +7,14 @@
  */
 import type { Intervention, SideOrders } from '../../engine';
 import type { Side } from '../../engine/model';
-import type { Ruling } from '../authority';
+import { classAuthority, type Pending, type Ruling } from '../authority';
 import type { CatalogEntry } from '../catalog';
 import { clockFor } from '../clock';
 import { cards, capitalLeft, chooseResponse, stillChoosable, toggleDecision, type Card } from '../draft';
 import type { Screen } from '../screens';
 import { EMPTY_DRAFT, INSTRUCTOR_CLOSED, otherSide, type InstructorAction, type Session } from '../session';
 import type { AppState, Kit, Slice } from './kit';
+import { selectClassSeatOpen } from './classGame';
 import { selectEntry } from './library';
 import { moveTo, noticeAfterSave, pickOf, problemNotice } from './ui';
 
@@ -66,6 +67,8 @@ export interface SessionEntry {
 
 /** Saves `session` with its scenario: the change to set (the session, and the notice the write leaves). */
 export function saveSession(kit: Kit, session: Session, entry: CatalogEntry): Pick<AppState, 'session' | 'notice'> {
+  // A class game is kept by its server; the device keeps only its seat's key (src/ui/class/seatKeys.ts).
+  if (session.mode === 'class') return { session, notice: kit.get().notice };
   return { session, notice: noticeAfterSave(kit.persistence.saveGame(session, entry), kit.get().notice) };
 }
 
@@ -173,15 +176,17 @@ export function apply(kit: Kit, ruling: Ruling): string | null {
 
 export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
   const { set, get, persistence, authority } = kit;
-  /** For actions that return nothing: a refusal by the authority is a fault the console should show (a stale ruling is not). */
-  const settle = (ruling: Ruling): void => {
+  const server = classAuthority(kit.classLink);
+  /** For actions that return nothing: a refusal by the authority is a fault the console should show (a stale ruling is not). A pending ruling comes later. */
+  const settle = (ruling: Ruling | Pending): void => {
+    if (ruling.kind === 'pending') return;
     const problem = apply(kit, ruling);
     if (ruling.kind === 'refused') console.warn(`The game refused: ${problem}`);
   };
   // The draft is saved too, so a reload mid-turn comes back to the same choices.
   const setDraft = (draft: SideOrders): void => {
     const se = selectSessionEntry(get());
-    if (!se || draft === se.session.draft || get().instructor.paused) return;
+    if (!se || draft === se.session.draft || get().instructor.paused || !selectClassSeatOpen(get())) return;
     set(saveSession(kit, { ...se.session, draft }, se.entry));
   };
   const intervention = (action: Intervention): string | null => {
@@ -230,6 +235,11 @@ export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
           return;
         }
         const orders = session.mode === 'hotseat' ? { [session.human]: session.draft, [other]: session.sealed[other]! } : { [session.human]: session.draft };
+        if (session.mode === 'class') {
+          const classGame = get().classGame;
+          if (classGame) set({ classGame: { ...classGame, sending: true, refusal: null } });
+          return settle(server.resolve({ entry, state: session.state, mode: session.mode, difficulty: session.difficulty, orders }));
+        }
         settle(authority.resolve({ entry, state: session.state, mode: session.mode, difficulty: session.difficulty, orders }));
       },
       nextTurn: () => {
@@ -243,7 +253,10 @@ export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
         const session = loaded.session;
         openTurn(kit, session, false, () => ({ session, pick: pickOf(session), instructor: INSTRUCTOR_CLOSED }));
       },
-      quitToTitle: () => void moveTo(kit, 'title', () => ({ canContinue: persistence.hasGame(), instructor: INSTRUCTOR_CLOSED, clock: null, timedOut: null })),
+      quitToTitle: () =>
+        get().session?.mode === 'class'
+          ? get().actions.leaveClassGame()
+          : void moveTo(kit, 'title', () => ({ canContinue: persistence.hasGame(), instructor: INSTRUCTOR_CLOSED, clock: null, timedOut: null })),
       exportSave: () => {
         const se = selectSessionEntry(get());
         return se ? persistence.exportGame(se.session, se.entry) : null;
@@ -305,9 +318,9 @@ export function selectInstructing(state: AppState): SessionEntry | null {
   return state.instructor.panel === 'open' ? selectSessionEntry(state) : null;
 }
 
-/** May the team at the controls choose and end its turn now (the turn showing, the game not ended, not paused)? */
+/** May the team at the controls choose and end its turn now (the turn showing, the game not ended, not paused; in a class game, its seat connected and its orders not sealed)? */
 export function selectCanChoose(state: AppState): boolean {
-  return state.screen === 'turn' && state.session !== null && !state.session.state.ending && !state.instructor.paused;
+  return state.screen === 'turn' && state.session !== null && !state.session.state.ending && !state.instructor.paused && selectClassSeatOpen(state);
 }
 
 /** The capital the team at the controls has left once its draft is paid for; null without a game. */

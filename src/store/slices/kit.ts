@@ -8,14 +8,15 @@ import type { GameAuthority } from '../authority';
 import type { Timer } from '../clock';
 import type { LibraryShelf } from '../library';
 import type { Persistence } from '../persistence';
+import type { ClassGameActions, ClassGameState, ClassLink } from './classGame';
 import type { ClassroomActions, ClassroomState } from './classroom';
 import type { GameActions, GameSliceState } from './game';
 import type { LibraryActions, LibraryState } from './library';
 import type { SettingsActions, SettingsState } from './settings';
 import type { UiActions, UiState } from './ui';
 
-export type AppState = SettingsState & LibraryState & GameSliceState & ClassroomState & UiState;
-export type AppActions = SettingsActions & LibraryActions & GameActions & ClassroomActions & UiActions;
+export type AppState = SettingsState & LibraryState & GameSliceState & ClassroomState & ClassGameState & UiState;
+export type AppActions = SettingsActions & LibraryActions & GameActions & ClassroomActions & ClassGameActions & UiActions;
 export type Store = AppState & { actions: AppActions };
 
 export interface Kit {
@@ -23,6 +24,8 @@ export interface Kit {
   readonly get: () => Store;
   readonly persistence: Persistence;
   readonly authority: GameAuthority;
+  /** A class game's connection to its server, while there is one (the class game slice sets it). */
+  readonly classLink: { current: ClassLink | null };
   readonly timer: Timer;
   /** Where an instructor's own scenario files are remembered. */
   readonly shelf: LibraryShelf;

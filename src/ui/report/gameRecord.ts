@@ -65,7 +65,7 @@ export interface GameRecordV1 {
 }
 
 export function sidePlayer(session: Pick<Session, 'mode' | 'human' | 'difficulty'>, side: Side): SidePlayer {
-  if (session.mode === 'hotseat') return { played: 'team' };
+  if (session.mode !== 'solo') return { played: 'team' };
   return side === session.human ? { played: 'player' } : { played: 'computer', difficulty: session.difficulty };
 }
 

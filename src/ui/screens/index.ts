@@ -7,6 +7,7 @@ import { briefingView } from './briefing';
 import { debriefView } from './debrief';
 import { handoverView } from './handover';
 import { resolutionView } from './resolution';
+import { classJoinView } from './classJoin';
 import { classSetupView } from './classSetup';
 import { scenariosView } from './scenarios';
 import { settingsView } from './settings';
@@ -21,6 +22,7 @@ export const VIEWS: Readonly<Record<Screen, ScreenView>> = {
   scenarios: scenariosView,
   side: sideView,
   classSetup: classSetupView,
+  classJoin: classJoinView,
   briefing: briefingView,
   handover: handoverView,
   turn: turnView,

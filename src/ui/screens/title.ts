@@ -42,6 +42,7 @@ export const titleView: ScreenView = (root, ctx) => {
     { class: 'title-menu', aria: { label: t('app.title') } },
     button({ label: t('title.newGame'), key: 'title:new', variant: 'primary', onPress: () => actions.go('scenarios') }),
     canContinue ? button({ label: t('title.continue'), key: 'title:continue', onPress: () => afterLibrary(() => actions.continueSavedGame()) }) : null,
+    button({ label: t('classGame.titleButton'), key: 'title:class', onPress: () => actions.go('classJoin') }),
     button({ label: t('title.settings'), key: 'title:settings', onPress: () => actions.openSettings() }),
     fileButton({
       label: t('title.importSave'),

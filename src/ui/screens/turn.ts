@@ -15,6 +15,7 @@ import { turnModel, type CardModel, type TurnModel } from '../play/turnModel';
 import { eventsSection, guidePanel, proposalsSection } from './turn/asks';
 import { cardElement } from './turn/cards';
 import { meterRows } from './turn/meters';
+import { classSeatStatus } from './turn/classSeat';
 import { clockText, teamTimer } from './turn/timer';
 import { clockLeftMs } from '../../store';
 import './turn.css';
@@ -41,6 +42,8 @@ export const turnView: ScreenView = (root, ctx) => {
   // Hot-seat: the first team's End turn seals its choices and passes the screen on.
   const passing = hotseat && session.sealed[other] === undefined;
   const team = t(`common.sides.${human}`);
+  // A class game's observer (the projector) watches: the board and the meters both sides see, who has sealed; no cards.
+  const watching = session.mode === 'class' && state.classGame?.seat === 'observer';
 
   // Header: whose government, which month, which turn, the capital; in hot-seat the team and its timer.
   const capital = el('div', { class: 'turn-capital' });
@@ -51,12 +54,17 @@ export const turnView: ScreenView = (root, ctx) => {
     el(
       'h1',
       { class: 'turn-title' },
-      el('span', { class: `side-${human}`, text: t('play.turn.heading', { side: model.sideName, date: formatTurn(scenario, session.state.turn) }) }),
+      el(
+        'span',
+        watching
+          ? { text: t('classGame.turn.observerHeading', { date: formatTurn(scenario, session.state.turn) }) }
+          : { class: `side-${human}`, text: t('play.turn.heading', { side: model.sideName, date: formatTurn(scenario, session.state.turn) }) },
+      ),
       el('span', { class: 'turn-of', text: ` · ${t('play.turn.turnOf', { turn: session.state.turn, turns: scenario.turns })}` }),
     ),
     hotseat ? el('p', { class: `turn-team side-${human}`, text: t('hotseat.turn.choosing', { side: team }) }) : null,
     hotseat && clock && clock.side === human ? teamTimer(ctx, human) : null,
-    capital,
+    watching ? null : capital,
     button({ label: t('play.turn.menu'), key: 'menu', variant: 'quiet', onPress: () => actions.openSettings() }),
   );
 
@@ -110,8 +118,10 @@ export const turnView: ScreenView = (root, ctx) => {
       { class: 'turn-layout' },
       head,
       el('div', { class: 'turn-left' }, board, meterRegion),
-      el('main', { class: 'turn-centre' }, el('h2', { class: 'visually-hidden', text: t('play.turn.decisions') }), filterSlot, cardRegion),
-      el('div', { class: 'turn-right' }, asks, end, keyHint(t('play.turn.keys'))),
+      watching
+        ? el('main', { class: 'turn-centre turn-watching' }, el('h2', { class: 'turn-column-heading', text: t('classGame.turn.watchingHeading') }), classSeatStatus(ctx, end))
+        : el('main', { class: 'turn-centre' }, el('h2', { class: 'visually-hidden', text: t('play.turn.decisions') }), filterSlot, cardRegion),
+      el('div', { class: 'turn-right' }, asks, end, session.mode === 'class' && !watching ? classSeatStatus(ctx, end) : null, keyHint(t('play.turn.keys'))),
       ticker,
     ),
   );

@@ -1,0 +1,160 @@
+/**
+ * The class game slice: a game whose state lives on the class server, played from this device at
+ * one seat. The connection (src/ui/class/connection.ts) hands in what the server says — each view of
+ * the seat, each refusal, each change of connection — and this slice turns it into the session the
+ * screens already draw: a turn resolved on the server arrives as the same ruling the engine in the
+ * page gives, through the game slice's `apply`. The other side's orders, its polls and the meters
+ * this seat cannot see never reach the device (the server sends the seat's copy only).
+ */
+import type { SideOrders, TurnReport } from '../../engine';
+import type { Side } from '../../engine/model';
+import type { ClassView, Refusal, SeatName, SeatPresence } from '../../class/protocol';
+import type { Resolved } from '../authority';
+import { EMPTY_DRAFT, INSTRUCTOR_CLOSED, NO_CLASSROOM, type Session } from '../session';
+import type { Screen } from '../screens';
+import { apply } from './game';
+import type { AppState, Kit, Slice } from './kit';
+import { selectEntry } from './library';
+import { moveTo } from './ui';
+
+/** What the device sends the server for its seat (the connection implements it). */
+export interface ClassLink {
+  seal(turn: number, orders: SideOrders): void;
+  unseal(turn: number): void;
+  /** Leaves the game for good (the seat is free for another device). */
+  leave(): void;
+}
+
+/** connecting: first join; connected; reconnecting: the link dropped and is being made again (orders are kept); lost: it could not be; replaced: another device took the seat. */
+export type ClassConnection = 'connecting' | 'connected' | 'reconnecting' | 'lost' | 'replaced';
+
+export interface ClassGame {
+  readonly code: string;
+  readonly seat: SeatName;
+  readonly connection: ClassConnection;
+  readonly seats: Readonly<Record<Side, SeatPresence>>;
+  /** Which sides have sealed their orders this turn (the server says; never what). */
+  readonly sealed: Readonly<Record<Side, boolean>>;
+  /** Orders sent and not yet acknowledged by the server. */
+  readonly sending: boolean;
+  /** The server's last refusal, in its words, until the next change. */
+  readonly refusal: Refusal | null;
+}
+
+export interface ClassGameState {
+  readonly classGame: ClassGame | null;
+}
+
+export interface ClassGameActions {
+  /** The connection is made: what this device sends goes through `link` (null when it is gone). */
+  attachClassLink(link: ClassLink | null): void;
+  /** The server's view of this seat: the game as the seat may know it. */
+  classViewArrived(view: ClassView): void;
+  classConnectionChanged(connection: ClassConnection): void;
+  classRefused(refusal: Refusal): void;
+  /** From the lobby: to the game at the screen it is at (the briefing before the first turn). */
+  enterClassGame(): void;
+  /** Takes this team's sealed orders back to change them (the turn has not resolved). */
+  unsealOrders(): void;
+  /** Leaves the class game and returns to the title. */
+  leaveClassGame(): void;
+}
+
+/** What a resolved turn's report says each side did: the orders as far as this seat may know them. */
+function ordersOf(report: TurnReport): Record<Side, SideOrders> {
+  return { tokyo: { decisions: report.decisions.tokyo }, seoul: { decisions: report.decisions.seoul } };
+}
+
+function sessionOf(view: ClassView, own: SideOrders | null): Session {
+  return {
+    scenarioId: view.scenarioId,
+    mode: 'class',
+    // An observer's screens are drawn from Tokyo's chair, with nothing to choose.
+    human: view.seat === 'observer' ? 'tokyo' : view.seat,
+    difficulty: 'normal',
+    // The code stands for the seed the device never has: it keys what the screens remember per game.
+    seed: view.code,
+    state: view.state,
+    reports: view.reports,
+    orders: view.reports.map(ordersOf),
+    draft: own ?? EMPTY_DRAFT,
+    sealed: {},
+    classroom: NO_CLASSROOM,
+    log: [],
+  };
+}
+
+/** Where a class game opens: the briefing before the first turn, the debrief once ended, else the turn. */
+function screenOf(session: Session): Screen {
+  return session.state.ending ? 'debrief' : session.reports.length === 0 ? 'briefing' : 'turn';
+}
+
+export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGameState, ClassGameActions> {
+  const { get, set } = kit;
+  const update = (change: Partial<ClassGame>): void => {
+    const classGame = get().classGame;
+    if (classGame) set({ classGame: { ...classGame, ...change } });
+  };
+
+  return {
+    state: { classGame: null },
+    actions: {
+      attachClassLink: (l) => void (link.current = l),
+      classViewArrived: (view) => {
+        const before = get().classGame;
+        const known = { seats: view.seats, sealed: view.sealed, sending: false, refusal: null };
+        const session = get().session;
+        if (!before || before.code !== view.code || !session || session.mode !== 'class') {
+          if (!selectEntry(get(), view.scenarioId)) return update({ refusal: { about: 'view', problem: `this page does not have the scenario '${view.scenarioId}'; reload it` } });
+          // A new game at this device: the lobby shows it until the team goes in.
+          set({ classGame: { code: view.code, seat: view.seat, connection: 'connected', ...known }, session: sessionOf(view, view.own), instructor: INSTRUCTOR_CLOSED, clock: null, timedOut: null });
+          return;
+        }
+        const resolvedOne = view.reports.length === session.reports.length + 1;
+        if (resolvedOne) {
+          set({ classGame: { ...before, ...known } });
+          const ruling: Resolved = { kind: 'resolved', scenarioId: view.scenarioId, turn: session.state.turn, orders: ordersOf(view.reports.at(-1)!), state: view.state, report: view.reports.at(-1)! };
+          // On the lobby or the briefing the team has not reached the turn: the session moves on and the screen stays.
+          if (get().screen === 'classJoin' || get().screen === 'briefing') set({ session: sessionOf(view, null) });
+          else apply(kit, ruling);
+          return;
+        }
+        if (view.reports.length !== session.reports.length) {
+          // More than one turn passed while away (or a turn taken back): the game as it is now.
+          const next = sessionOf(view, view.own);
+          set({ classGame: { ...before, ...known } });
+          if (get().screen === 'classJoin') set({ session: next });
+          else moveTo(kit, screenOf(next), () => ({ session: next }));
+          return;
+        }
+        // The same turn: who is here and who has sealed; this seat's own sealed orders shown as its draft.
+        const own = view.seat === 'observer' ? null : view.own;
+        set({ classGame: { ...before, ...known }, ...(own && { session: { ...session, draft: own } }) });
+      },
+      classConnectionChanged: (connection) => update({ connection, ...(connection !== 'connected' && { sending: false }) }),
+      classRefused: (refusal) => update({ refusal, sending: false }),
+      enterClassGame: () => {
+        const session = get().session;
+        if (session?.mode === 'class') moveTo(kit, screenOf(session));
+      },
+      unsealOrders: () => {
+        const { session, classGame } = get();
+        if (!session || !classGame || classGame.seat === 'observer' || !classGame.sealed[classGame.seat]) return;
+        link.current?.unseal(session.state.turn);
+        update({ sending: true });
+      },
+      leaveClassGame: () => {
+        link.current?.leave();
+        link.current = null;
+        moveTo(kit, 'title', () => ({ classGame: null, session: null, clock: null, timedOut: null, canContinue: kit.persistence.hasGame() }));
+      },
+    },
+  };
+}
+
+/** Is this device's seat's team able to give orders now (a team seat, connected, its orders not yet sealed or on their way)? */
+export function selectClassSeatOpen(state: AppState): boolean {
+  const c = state.classGame;
+  if (!c) return true;
+  return c.seat !== 'observer' && c.connection === 'connected' && !c.sending && !c.sealed[c.seat];
+}

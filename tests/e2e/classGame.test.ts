@@ -1,0 +1,169 @@
+/**
+ * A class game on the class server, in headless Chromium, the way a class meets it: a host page
+ * starts a game from the title (Class game → Start a game) and hands out the seats; Tokyo's and
+ * Seoul's teams open their seats' links in browser contexts of their own (a device each), the host
+ * watches as the observer, and the two teams play the whole game with real clicks and keys. Each
+ * team learns only that the other has sealed; the observer's page never holds either side's own
+ * polls. Then the class screens (join, the new game's seats, the lobby, a sealed turn, the
+ * observer's turn) in English, Japanese and Korean at normal and large text, each checked for layout,
+ * accessibility and reading order, and photographed to test-results/class-<screen>-<lang>-<size>.png.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations } from './axe';
+import { focusOrderProblems, tabThrough } from './focusOrder';
+import { choosableCard, click, newGamePage, openGame, pointAndClick, press, shot, STILL, WAIT, waitForPlay, waitForPressed, waitForReady, waitForScreen } from './harness';
+import { catalogEntryFrom } from '../../src/store/testing';
+import { layoutProblems } from './layout';
+import { notInScript, words } from './words';
+
+const LOCALES = { en: 'en-US', ja: 'ja-JP', ko: 'ko-KR' } as const;
+type Lang = keyof typeof LOCALES;
+type SeatName = 'tokyo' | 'seoul' | 'observer';
+const TUTORIAL = catalogEntryFrom('scenarios/tutorial.yaml').scenario;
+/** Tokyo's cards whose titles Seoul's cards do not share: if one shows on Seoul's device, it leaked. */
+const seoulTitles = new Set(TUTORIAL.decisions.filter((d) => d.side !== 'tokyo').map((d) => JSON.stringify(d.title)));
+const TOKYO_ONLY = TUTORIAL.decisions.filter((d) => d.side === 'tokyo' && !seoulTitles.has(JSON.stringify(d.title))).map((d) => d.id);
+
+/** From a page's title to the class game screen. */
+async function toClassJoin(page: Page, lang: Lang = 'en'): Promise<void> {
+  await pointAndClick(page.getByRole('button', { name: words(lang, 'classGame.titleButton'), exact: true }));
+  await waitForScreen(page, 'classJoin');
+}
+
+/** On the class game screen: Start a game; the three seats' links, as the host's page shows them. */
+async function startClassGame(page: Page, lang: Lang = 'en'): Promise<{ code: string; links: Record<SeatName, string> }> {
+  await pointAndClick(page.getByRole('button', { name: words(lang, 'classGame.host.start'), exact: true }));
+  await page.locator('#app .class-made').waitFor(WAIT);
+  const code = ((await page.locator('#app .class-code').textContent()) ?? '').trim();
+  const hrefs = await page.locator('#app .class-link a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  expect(hrefs).toHaveLength(3);
+  return { code, links: { tokyo: hrefs[0]!, seoul: hrefs[1]!, observer: hrefs[2]! } };
+}
+
+/** A team's device: a browser context of its own on the seat's link, in the lobby. */
+async function seatDevice(link: string, lang: Lang = 'en', size: 'normal' | 'large' = 'normal'): Promise<{ page: Page; errors: string[] }> {
+  const device = await newGamePage({ locale: LOCALES[lang], ...STILL, settings: { language: lang, textSize: size } });
+  await device.page.goto(link);
+  await waitForReady(device.page);
+  await device.page.locator('#app .lobby-seats').waitFor(WAIT);
+  return device;
+}
+
+const sealedText = (page: Page): Promise<string> => page.locator('#app .turn-class-status').innerText();
+
+describe('a class game on the class server', () => {
+  it('two teams on their own devices and an observer play a whole game, each team seeing only that the other sealed', async () => {
+    const host = await openGame(STILL);
+    await toClassJoin(host.page);
+    const { code, links } = await startClassGame(host.page);
+    expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/);
+    await shot(host.page, 'class-made');
+    const tokyo = await seatDevice(links.tokyo);
+    const seoul = await seatDevice(links.seoul);
+    // The link's key is taken out of the address bar once read.
+    expect(tokyo.page.url()).not.toContain('key=');
+    await press(host.page, 'class:here:observer');
+    await host.page.locator('#app .lobby-seats').waitFor(WAIT);
+    await host.page.waitForFunction(() => document.querySelector('#app .lobby-seats')?.textContent?.match(/here/g)?.length === 2, undefined, WAIT);
+    await shot(tokyo.page, 'class-lobby');
+
+    for (const device of [tokyo.page, seoul.page, host.page]) {
+      await press(device, 'class:enter');
+      await waitForScreen(device, 'briefing');
+      await click(device, 'button', 'Begin');
+      await waitForPlay(device, 'Turn', 0);
+    }
+    expect(await host.page.locator('#app [data-key^="card:"]').count()).toBe(0);
+
+    let turns = 0;
+    for (; turns < 20; turns++) {
+      await waitForPlay(tokyo.page, 'Turn', turns);
+      await waitForPlay(seoul.page, 'Turn', turns);
+      const card = await choosableCard(tokyo.page, undefined, TOKYO_ONLY).catch(() => null);
+      if (card) {
+        await pointAndClick(tokyo.page.getByRole('button', { name: card.title, exact: true }));
+        await waitForPressed(tokyo.page, card.key);
+      }
+      await tokyo.page.keyboard.press('e');
+      await tokyo.page.locator('#app [data-key="class:unseal"]').waitFor(WAIT);
+      // Seoul hears that Tokyo sealed, and nothing of what: neither its page nor its store holds Tokyo's card.
+      await seoul.page.waitForFunction(() => document.querySelector('#app .turn-class-status')?.textContent?.includes('Tokyo has sealed'), undefined, WAIT);
+      if (card) expect(await seoul.page.evaluate(() => document.body.innerText + JSON.stringify(window.__cyd))).not.toContain(card.title);
+      if (turns === 0) {
+        await shot(tokyo.page, 'class-sealed');
+        await shot(host.page, 'class-observer');
+        expect(await sealedText(tokyo.page)).toContain('Waiting for Seoul');
+      }
+      await click(seoul.page, 'button', 'End turn');
+      await waitForPlay(tokyo.page, 'Resolution', turns + 1);
+      await waitForPlay(seoul.page, 'Resolution', turns + 1);
+      const ended = await tokyo.page.evaluate(() => window.__cyd?.game?.ending);
+      for (const device of [tokyo.page, seoul.page]) await click(device, 'button', ended ? 'See the debrief' : 'Continue');
+      if (ended) break;
+    }
+    for (const device of [tokyo.page, seoul.page]) await waitForPlay(device, 'Debrief', turns + 1);
+    // The observer followed the game to its end on its own.
+    await host.page.waitForFunction(() => window.__cyd?.game?.ending !== null && window.__cyd?.game?.ending !== undefined, undefined, WAIT);
+    await shot(tokyo.page, 'class-debrief');
+    for (const device of [host, tokyo, seoul]) expect(device.errors).toEqual([]);
+  }, 300_000);
+
+  it('says what is wrong with a typed code or key, and refuses a key that is not the game’s', async () => {
+    const host = await openGame(STILL);
+    await toClassJoin(host.page);
+    const { code } = await startClassGame(host.page);
+    const team = await openGame(STILL);
+    await toClassJoin(team.page);
+    await team.page.getByRole('textbox', { name: 'Game code' }).fill('K0P3QA');
+    await team.page.getByRole('textbox', { name: 'Seat key' }).fill('AAAAA-AAAAA');
+    await click(team.page, 'button', 'Join');
+    await expect.poll(() => team.page.locator('#app .class-problem').textContent()).toContain('never use 0, O');
+    await team.page.getByRole('textbox', { name: 'Game code' }).fill(code.toLowerCase());
+    await team.page.getByRole('textbox', { name: 'Seat key' }).press('Enter');
+    await expect.poll(() => team.page.locator('#app .class-problem').textContent(), WAIT).toContain('not one of this game');
+    expect(await team.page.evaluate(() => window.__cyd?.screen)).toBe('classJoin');
+  });
+});
+
+describe('the class screens, laid out, accessible and in reading order', () => {
+  for (const lang of Object.keys(LOCALES) as Lang[]) {
+    for (const size of ['normal', 'large'] as const) {
+      it(`in ${lang} at ${size} text`, async () => {
+        const problems: string[] = [];
+        const check = async (page: Page, screen: string): Promise<void> => {
+          await shot(page, `class-${screen}-${lang}-${size}`);
+          const where = `${screen} in ${lang} at ${size} text`;
+          problems.push(...(await layoutProblems(page)).map((p) => `layout of ${where}: ${p}`));
+          problems.push(...describeViolations(await axeViolations(page)).map((p) => `axe on ${where}: ${p}`));
+          await tabThrough(page);
+          problems.push(...(await focusOrderProblems(page)).map((p) => `focus order of ${where}: ${p}`));
+          if (lang !== 'en') problems.push(...(await notInScript(page, lang)).map((p) => `not in the script on ${where}: ${p}`));
+        };
+        const host = await openGame({ locale: LOCALES[lang], ...STILL, settings: { language: lang, textSize: size } });
+        await toClassJoin(host.page, lang);
+        await check(host.page, 'join');
+        const { links } = await startClassGame(host.page, lang);
+        await check(host.page, 'made');
+        const tokyo = await seatDevice(links.tokyo, lang, size);
+        await check(tokyo.page, 'lobby');
+        const seoul = await seatDevice(links.seoul, lang, size);
+        await press(host.page, 'class:here:observer');
+        await host.page.locator('#app .lobby-seats').waitFor(WAIT);
+        for (const device of [tokyo.page, seoul.page, host.page]) {
+          await press(device, 'class:enter');
+          await waitForScreen(device, 'briefing');
+          await press(device, 'briefing:begin');
+          await waitForPlay(device, 'Turn', 0);
+        }
+        await press(tokyo.page, 'end');
+        await tokyo.page.locator('#app [data-key="class:unseal"]').waitFor(WAIT);
+        await check(tokyo.page, 'sealed');
+        await host.page.waitForFunction(() => document.querySelectorAll('#app .turn-class-side').length === 2, undefined, WAIT);
+        await check(host.page, 'observer');
+        expect.soft(problems).toEqual([]);
+        for (const device of [host, tokyo, seoul]) expect(device.errors).toEqual([]);
+      }, 300_000);
+    }
+  }
+});
