@@ -30,6 +30,10 @@ export function showSeatKey(key: string): string {
   return `${key.slice(0, 5)}-${key.slice(5)}`;
 }
 
+/** A class game's turn timer: seconds per turn, within these bounds (null: no timer). */
+export const TURN_SECONDS_MIN = 30;
+export const TURN_SECONDS_MAX = 3600;
+
 /** Client → server message types. */
 export const TO_SERVER = { view: 'view', seal: 'seal', unseal: 'unseal' } as const;
 /** Server → client message types. */
@@ -53,7 +57,9 @@ export interface ClassView {
   /** This seat's own sealed orders for the turn, so a reloaded device shows them. */
   readonly own: SideOrders | null;
   readonly seats: Readonly<Record<Side, SeatPresence>>;
-  /** Time left on the turn by the server's clock, when the game is timed. */
+  /** Seconds each turn lasts, when the game is timed. */
+  readonly turnSeconds: number | null;
+  /** Time left on the turn by the server's clock, when the game is timed (sent as time left, so the device's own clock need not agree). */
   readonly timeLeftMs: number | null;
 }
 

@@ -9,7 +9,7 @@ import { randomInt } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { matchMaker } from '@colyseus/core';
 import type { Scenario } from '../engine/model';
-import { GAME_ROOM, SEAT_NAMES, type SeatName } from '../class/protocol';
+import { GAME_ROOM, SEAT_NAMES, TURN_SECONDS_MAX, TURN_SECONDS_MIN, type SeatName } from '../class/protocol';
 import { isRoomCode, makeRoomCode } from '../class/roomCode';
 import type { GameStore } from './gameStore';
 import { hashSeatSecret, newSeatSecret } from './seatSecret';
@@ -54,7 +54,11 @@ export function classApi(context: ClassApiContext): (request: IncomingMessage, r
     if (recent.count >= GAMES_PER_MINUTE) throw new Problem(429, 'Too many new games from this device in a minute. Wait a minute and try again.');
     made.set(address, { ...recent, count: recent.count + 1 });
     const body = await readJson(request);
-    const scenario = typeof body === 'object' && body !== null && 'scenario' in body ? body.scenario : undefined;
+    const field = (name: string): unknown => (typeof body === 'object' && body !== null && name in body ? (body as Record<string, unknown>)[name] : undefined);
+    const scenario = field('scenario');
+    const turnSeconds = field('turnSeconds') ?? null;
+    if (turnSeconds !== null && !(Number.isInteger(turnSeconds) && (turnSeconds as number) >= TURN_SECONDS_MIN && (turnSeconds as number) <= TURN_SECONDS_MAX))
+      throw new Problem(400, `A turn timer is a whole number of seconds from ${TURN_SECONDS_MIN} to ${TURN_SECONDS_MAX}, or none.`);
     if (typeof scenario !== 'string' || !context.scenarios.has(scenario)) throw new Problem(400, `Choose one of this server's scenarios: ${[...context.scenarios.keys()].join(', ')}.`);
     const keys = Object.fromEntries(SEAT_NAMES.map((s) => [s, newSeatSecret()])) as Record<SeatName, string>;
     const seats = Object.fromEntries(SEAT_NAMES.map((s) => [s, hashSeatSecret(keys[s])]));
@@ -63,7 +67,7 @@ export function classApi(context: ClassApiContext): (request: IncomingMessage, r
       const code = makeRoomCode(randomInt);
       const seed = `class/${code}/${randomInt(2 ** 47)}`;
       try {
-        await context.store.createGame({ code, scenario, seed, seats, createdAt: now });
+        await context.store.createGame({ code, scenario, seed, seats, createdAt: now, turnSeconds: turnSeconds as number | null });
       } catch {
         if (await context.store.load(code)) continue;
         throw new Problem(503, 'The server could not store the new game. Try again; if it keeps failing, check the server’s data folder.');

@@ -26,7 +26,7 @@ const logs: string[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cyd-class-'));
   store = await GameStore.sqlite(join(dir, 'class.sqlite'));
-  server = await startClassServer({ store, scenarios, siteRoot: null, host: '127.0.0.1', port: 0, owner: 'test', reconnectSeconds: 2, log: (l) => logs.push(l) });
+  server = await startClassServer({ store, scenarios, siteRoot: null, host: '127.0.0.1', port: 0, owner: 'test', reconnectSeconds: 2, timerGraceMs: 300, log: (l) => logs.push(l) });
 });
 afterAll(async () => {
   await server.close();
@@ -180,6 +180,28 @@ describe('the class server', () => {
     expect(tokyo.refusals.length).toBeGreaterThan(0);
     await tokyo.room.leave();
     await after.room.leave();
+  });
+
+  it('runs a timed turn by its own clock, and seals it for a team that never did once its time and grace are over', async () => {
+    expect((await api('/api/games', { scenario: 'tutorial', turnSeconds: 5 })).status).toBe(400);
+    const made = await api('/api/games', { scenario: 'tutorial', turnSeconds: 60 });
+    expect(made.status).toBe(201);
+    // A one-second turn, as only the store can make one (the class API allows 30 s at least).
+    const code = 'TTTTTT';
+    await store.createGame({ code, scenario: 'tutorial', seed: 'timed', seats: (await store.load((made.body as { code: string }).code))!.seats, createdAt: Date.now(), turnSeconds: 1 });
+    const keys = (made.body as unknown as CreatedGame).keys;
+    const tokyo = await joinSeat(code, keys.tokyo);
+    const first = tokyo.views.at(-1)!;
+    expect(first.turnSeconds).toBe(1);
+    expect(first.timeLeftMs).toBeGreaterThan(0);
+    expect(first.timeLeftMs).toBeLessThanOrEqual(1_000);
+    tokyo.room.send(TO_SERVER.seal, { turn: first.state.turn, orders: { decisions: [] } });
+    let view = await tokyo.nextView();
+    while (view.reports.length === 0) view = await tokyo.nextView();
+    expect(view.reports[0]!.decisions.seoul).toEqual([]);
+    expect(logs.some((l) => l.includes(`game ${code}: turn ${first.state.turn} timed out (seoul gave no orders)`))).toBe(true);
+    expect(view.timeLeftMs).toBeGreaterThan(0);
+    await tokyo.room.leave();
   });
 
   it('lets no key in but the seat’s own, and gives a taken seat to a second device only when told to', async () => {

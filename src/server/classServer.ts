@@ -27,6 +27,8 @@ export interface ClassServerOptions {
   readonly owner: string;
   readonly leaseMs?: number;
   readonly reconnectSeconds?: number;
+  /** How long after a timed turn's zero the server seals it for a team whose device did not (default 15 s). */
+  readonly timerGraceMs?: number;
   /** Scale-out: Colyseus's Redis presence and driver, so every process matchmakes for every room. */
   readonly presence?: Presence;
   readonly driver?: matchMaker.MatchMakerDriver;
@@ -82,6 +84,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
       owner: options.owner,
       leaseMs: options.leaseMs ?? 30_000,
       reconnectSeconds: options.reconnectSeconds ?? 60,
+      timerGraceMs: options.timerGraceMs ?? 15_000,
       now,
       log,
       wrongKeys: wrongKeyCounter(10, 60_000, now),

@@ -8,8 +8,8 @@
  * API opens it), it goes away when no one has been in it for a while, and it is made again from the
  * store the next time. The lease in the store keeps two processes from holding the same game.
  */
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
-import { newGame, orderProblems, resolveTurn, seatReport, seatState, stateHash, type GameState, type SideOrders, type TurnReport } from '../engine';
+import { Room, ServerError, type AuthContext, type Client, type Delayed } from '@colyseus/core';
+import { newGame, orderProblems, resolveTurn, seatReport, seatState, stateHash, type GameState, type Orders, type SideOrders, type TurnReport } from '../engine';
 import type { Scenario, Side } from '../engine/model';
 import { CLOSE_REPLACED, TO_SEAT, TO_SERVER, type ClassView, type Refusal, type SeatName, type SeatPresence } from '../class/protocol';
 import { joinOptions, messageProblem, sealMessage, unsealMessage } from '../class/validate';
@@ -25,6 +25,11 @@ export interface RoomContext {
   readonly leaseMs: number;
   /** How long a dropped team's seat is held for the same connection. */
   readonly reconnectSeconds: number;
+  /**
+   * A timed turn: at zero each team's device submits its choices as they stand; a team whose device
+   * is gone has its turn sealed with no decisions this long after, so the class is not held up.
+   */
+  readonly timerGraceMs: number;
   readonly now: () => number;
   readonly log: (line: string) => void;
   /** Wrong keys a device's address has offered lately: past the limit, it is refused for a while. */
@@ -86,6 +91,9 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
   /** Writes and resolutions one at a time, in arrival order: the store sees what the teams saw. */
   private queue: Promise<void> = Promise.resolve();
   private seatPresence: Record<Side, SeatPresence> = { tokyo: 'empty', seoul: 'empty' };
+  /** When the turn's time runs out, by the server's clock (a restart gives the turn its full time again). */
+  private turnEndsAt: number | null = null;
+  private turnTimer: Delayed | null = null;
 
   override async onCreate(options: { code?: unknown }): Promise<void> {
     const { store, scenarios, owner, leaseMs, now } = this.context;
@@ -97,6 +105,7 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     if (!(await store.lease(code, owner, now(), leaseMs))) throw new Error(`game ${code} is held by another server process`);
     this.roomId = code;
     this.live = restore(scenario, stored);
+    this.startTurnClock();
     await this.setMetadata({ scenario: stored.scenario });
     // Renewed well before it runs out; a lease lost (this process stalled and another took the game) closes the room.
     this.clock.setInterval(() => void this.renewLease(), Math.max(250, Math.floor(leaseMs / 3)));
@@ -219,12 +228,7 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     await this.context.store.seal(stored.code, turn, side, orders);
     this.live.sealed = { ...this.live.sealed, [side]: orders };
     const { tokyo, seoul } = this.live.sealed;
-    if (tokyo && seoul) {
-      const next = resolveTurn(scenario, state, { tokyo, seoul });
-      await this.context.store.recordTurn(stored.code, { turn, orders: { tokyo, seoul }, stateHash: stateHash(next.state), snapshot: next.state }, next.state.ending !== null);
-      this.live = { ...this.live, state: next.state, reports: [...this.live.reports, next.report], sealed: {} };
-      this.context.log(`game ${stored.code}: turn ${turn} resolved`);
-    }
+    if (tokyo && seoul) await this.resolve(turn, { tokyo, seoul }, 'resolved');
     this.sendViews();
   }
 
@@ -253,7 +257,8 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
       sealed: { tokyo: sealed.tokyo !== undefined, seoul: sealed.seoul !== undefined },
       own: seat === 'observer' ? null : (sealed[seat] ?? null),
       seats: { ...this.seatPresence },
-      timeLeftMs: null,
+      turnSeconds: stored.turnSeconds,
+      timeLeftMs: this.turnEndsAt === null ? null : Math.max(0, this.turnEndsAt - this.context.now()),
     };
   }
 
@@ -266,6 +271,46 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
       if (!views.has(seat)) views.set(seat, this.viewFor(seat));
       client.send(TO_SEAT.view, views.get(seat));
     }
+  }
+
+  private startTurnClock(): void {
+    this.turnTimer?.clear();
+    this.turnTimer = null;
+    const seconds = this.live.stored.turnSeconds;
+    this.turnEndsAt = seconds && !this.live.state.ending ? this.context.now() + seconds * 1000 : null;
+    if (this.turnEndsAt === null) return;
+    const turn = this.live.state.turn;
+    this.turnTimer = this.clock.setTimeout(
+      () => {
+        this.queue = this.queue.then(() => this.sealForAbsent(turn)).catch((e: unknown) => this.onUncaughtException(e instanceof Error ? e : new Error(String(e)), 'setTimeout'));
+      },
+      seconds! * 1000 + this.context.timerGraceMs,
+    );
+  }
+
+  /** The turn's time and its grace are over: a side that has not sealed gives no decisions. */
+  private async sealForAbsent(turn: number): Promise<void> {
+    if (this.live.state.turn !== turn || this.live.state.ending) return;
+    const { stored } = this.live;
+    const missing = SIDES.filter((s) => !this.live.sealed[s]);
+    if (missing.length === 0) return;
+    const sealed = { ...this.live.sealed };
+    for (const side of missing) {
+      sealed[side] = { decisions: [] };
+      await this.context.store.seal(stored.code, turn, side, sealed[side]);
+    }
+    await this.resolve(turn, { tokyo: sealed.tokyo!, seoul: sealed.seoul! }, `timed out (${missing.join(' and ')} gave no orders)`);
+    this.sendViews();
+  }
+
+  /** Resolves the turn with both sides' orders, stored before anyone hears of it; the next turn's clock starts. */
+  private async resolve(turn: number, orders: Orders, how: string): Promise<void> {
+    const { scenario, state, stored } = this.live;
+    const next = resolveTurn(scenario, state, orders);
+    await this.context.store.recordTurn(stored.code, { turn, orders, stateHash: stateHash(next.state), snapshot: next.state }, next.state.ending !== null);
+    this.live = { ...this.live, state: next.state, reports: [...this.live.reports, next.report], sealed: {} };
+    this.context.log(`game ${stored.code}: turn ${turn} ${how}`);
+    this.startTurnClock();
   }
 
   private async renewLease(): Promise<void> {

@@ -15,7 +15,7 @@ import { newGame, randomOrders, resolveTurn, stateHash } from '../engine';
 import { GameStore, type NewGame } from './gameStore';
 import { loadShippedScenarios } from './scenarios';
 
-const GAME: NewGame = { code: 'ACDEFG', scenario: 'tutorial', seed: 'store/1', seats: { tokyo: 'hash-t', seoul: 'hash-s', observer: 'hash-o' }, createdAt: 1_700_000_000_000 };
+const GAME: NewGame = { code: 'ACDEFG', scenario: 'tutorial', seed: 'store/1', seats: { tokyo: 'hash-t', seoul: 'hash-s', observer: 'hash-o' }, createdAt: 1_700_000_000_000, turnSeconds: null };
 const PG_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /** One database per test; `open` may be called again to reopen the same one. */

@@ -21,6 +21,8 @@ interface GamesTable {
   seats: string;
   /** A bigint: pg hands it back as a string (it may not fit a double), SQLite as a number. */
   created_at: ColumnType<number | string, number, number>;
+  /** Seconds each turn lasts by the server's clock; null for no timer. */
+  turn_seconds: number | null;
   ended: number;
   owner: string | null;
   lease_until: ColumnType<number | string, number, number>;
@@ -51,6 +53,7 @@ export interface NewGame {
   readonly seed: string;
   readonly seats: Readonly<Record<string, string>>;
   readonly createdAt: number;
+  readonly turnSeconds: number | null;
 }
 
 export interface StoredTurn {
@@ -115,6 +118,7 @@ export class GameStore {
       .addColumn('seed', 'text', (c) => c.notNull())
       .addColumn('seats', 'text', (c) => c.notNull())
       .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('turn_seconds', 'integer')
       .addColumn('ended', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('owner', 'text')
       .addColumn('lease_until', 'bigint', (c) => c.notNull().defaultTo(0))
@@ -146,7 +150,17 @@ export class GameStore {
   async createGame(game: NewGame): Promise<void> {
     await this.db
       .insertInto('games')
-      .values({ code: game.code, scenario: game.scenario, seed: game.seed, seats: JSON.stringify(game.seats), created_at: game.createdAt, ended: 0, owner: null, lease_until: 0 })
+      .values({
+        code: game.code,
+        scenario: game.scenario,
+        seed: game.seed,
+        seats: JSON.stringify(game.seats),
+        created_at: game.createdAt,
+        turn_seconds: game.turnSeconds,
+        ended: 0,
+        owner: null,
+        lease_until: 0,
+      })
       .execute();
   }
 
@@ -186,6 +200,7 @@ export class GameStore {
       seed: game.seed,
       seats: JSON.parse(game.seats) as Record<string, string>,
       createdAt: Number(game.created_at),
+      turnSeconds: game.turn_seconds === null ? null : Number(game.turn_seconds),
       ended: game.ended === 1,
       turns: turns.map((t) => ({ turn: t.turn, orders: JSON.parse(t.orders) as Orders, stateHash: t.state_hash, snapshot: JSON.parse(t.snapshot) as GameState })),
       sealed: Object.fromEntries(sealed.map((s) => [s.side, { turn: s.turn, orders: JSON.parse(s.orders) as SideOrders }])),

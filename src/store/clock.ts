@@ -50,12 +50,13 @@ export function clockLeftMs(clock: Clock, now: number): number {
 /**
  * The clock of the team taking the controls of `session`'s turn: the session's full time, stopped
  * (endsAt null) when the team takes the controls during a pause, so it never runs while paused.
- * Null when the session has no timer or the game has ended.
+ * A class game's turn ends when its server says (`endsAt`, on this clock), not a full time after
+ * the team looks. Null when the session has no timer or the game has ended.
  */
-export function clockFor(session: Session, now: number, paused: boolean): Clock | null {
+export function clockFor(session: Session, now: number, paused: boolean, endsAt?: number | null): Clock | null {
   const seconds = session.classroom.timerSeconds;
   if (!seconds || session.state.ending) return null;
-  const ms = seconds * 1000;
+  const ms = endsAt !== undefined && endsAt !== null ? Math.max(0, endsAt - now) : seconds * 1000;
   return { side: session.human, endsAt: paused ? null : now + ms, leftMs: ms, warned: ms <= WARNING_MS };
 }
 

@@ -39,6 +39,8 @@ export interface ClassGame {
   readonly sending: boolean;
   /** The server's last refusal, in its words, until the next change. */
   readonly refusal: Refusal | null;
+  /** When the turn's time runs out, on this device's clock (from the time left the server said); null when untimed. */
+  readonly turnEndsAt: number | null;
 }
 
 export interface ClassGameState {
@@ -79,7 +81,7 @@ function sessionOf(view: ClassView, own: SideOrders | null): Session {
     orders: view.reports.map(ordersOf),
     draft: own ?? EMPTY_DRAFT,
     sealed: {},
-    classroom: NO_CLASSROOM,
+    classroom: { ...NO_CLASSROOM, timerSeconds: view.turnSeconds },
     log: [],
   };
 }
@@ -102,7 +104,8 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
       attachClassLink: (l) => void (link.current = l),
       classViewArrived: (view) => {
         const before = get().classGame;
-        const known = { seats: view.seats, sealed: view.sealed, sending: false, refusal: null };
+        const turnEndsAt = view.timeLeftMs === null ? null : kit.timer.now() + view.timeLeftMs;
+        const known = { seats: view.seats, sealed: view.sealed, sending: false, refusal: null, turnEndsAt };
         const session = get().session;
         if (!before || before.code !== view.code || !session || session.mode !== 'class') {
           if (!selectEntry(get(), view.scenarioId)) return update({ refusal: { about: 'view', problem: `this page does not have the scenario '${view.scenarioId}'; reload it` } });
@@ -127,9 +130,16 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
           else moveTo(kit, screenOf(next), () => ({ session: next }));
           return;
         }
-        // The same turn: who is here and who has sealed; this seat's own sealed orders shown as its draft.
+        // The same turn: who is here and who has sealed; this seat's own sealed orders shown as its draft;
+        // the turn's clock as the server has it (kept when within a second: a view does not restart the timer's display).
         const own = view.seat === 'observer' ? null : view.own;
-        set({ classGame: { ...before, ...known }, ...(own && { session: { ...session, draft: own } }) });
+        const clock = get().clock;
+        const drift = clock && clock.endsAt !== null && turnEndsAt !== null && Math.abs(clock.endsAt - turnEndsAt) > 1_000;
+        set({
+          classGame: { ...before, ...known },
+          ...(own && { session: { ...session, draft: own } }),
+          ...(drift && { clock: { ...clock, endsAt: turnEndsAt, leftMs: Math.max(0, turnEndsAt - kit.timer.now()) } }),
+        });
       },
       classConnectionChanged: (connection) => update({ connection, ...(connection !== 'connected' && { sending: false }) }),
       classRefused: (refusal) => update({ refusal, sending: false }),

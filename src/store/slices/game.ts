@@ -96,7 +96,7 @@ function logEntryOf(action: Intervention, before: Session['state']): InstructorA
  */
 function openTurn(kit: Kit, session: Session, paused: boolean, change: () => Partial<AppState> = () => ({})): boolean {
   const to: Screen = session.state.ending ? 'debrief' : session.mode === 'hotseat' ? 'handover' : 'turn';
-  return moveTo(kit, to, () => ({ ...change(), clock: to === 'turn' ? clockFor(session, kit.timer.now(), paused) : null, timedOut: null }));
+  return moveTo(kit, to, () => ({ ...change(), clock: to === 'turn' ? clockFor(session, kit.timer.now(), paused, kit.get().classGame?.turnEndsAt) : null, timedOut: null }));
 }
 
 /** Said when a ruling arrives for a game or a turn no longer being played: it is dropped. */

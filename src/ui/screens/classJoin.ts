@@ -13,6 +13,7 @@ import { button, choice, el, textField, toggle } from '../kit';
 import { classServerAnswers, classServerBase } from '../class/server';
 import { rememberedSeat } from '../class/seatKeys';
 import { menuFrame } from './menu';
+import { timerChoice } from './timerChoice';
 import './classJoin.css';
 import type { ScreenView } from './view';
 
@@ -24,7 +25,17 @@ interface Made {
 }
 
 /** What the screen shows between redraws (a redraw builds it from this and the store). */
-const screenState: { code: string; key: string; takeover: boolean; problem: string | null; busy: boolean; made: Made | null; server: boolean | null; scenario: string | null } = {
+const screenState: {
+  code: string;
+  key: string;
+  takeover: boolean;
+  problem: string | null;
+  busy: boolean;
+  made: Made | null;
+  server: boolean | null;
+  scenario: string | null;
+  turnSeconds: number | null;
+} = {
   code: '',
   key: '',
   takeover: false,
@@ -33,6 +44,7 @@ const screenState: { code: string; key: string; takeover: boolean; problem: stri
   made: null,
   server: null,
   scenario: null,
+  turnSeconds: null,
 };
 
 /** The seat link a QR code carries: this page with the code and the key, which join at once. */
@@ -91,7 +103,11 @@ export const classJoinView: ScreenView = (root, ctx) => {
     s.busy = true;
     ctx.redraw();
     try {
-      const response = await fetch(`${classServerBase()}/api/games`, { method: 'POST', body: JSON.stringify({ scenario: s.scenario }), signal: AbortSignal.timeout(10_000) });
+      const response = await fetch(`${classServerBase()}/api/games`, {
+        method: 'POST',
+        body: JSON.stringify({ scenario: s.scenario, turnSeconds: s.turnSeconds }),
+        signal: AbortSignal.timeout(10_000),
+      });
       const body = (await response.json()) as Partial<Made> & { problem?: string };
       if (!response.ok || typeof body.code !== 'string' || !body.keys) throw new Error(body.problem ?? `the class server answered ${response.status}`);
       s.made = { code: body.code, scenario: String(body.scenario), keys: body.keys };
@@ -172,6 +188,7 @@ export const classJoinView: ScreenView = (root, ctx) => {
           options: entries.map((e) => ({ value: e.id, label: tx(e.scenario.title) })),
           onChange: (v) => (s.scenario = v),
         }),
+        timerChoice(s.turnSeconds, (seconds) => (s.turnSeconds = seconds), 'class-timer'),
         button({ label: t('classGame.host.start'), key: 'class:create', disabled: s.busy || !s.scenario, onPress: () => void create() }),
       ),
     ];

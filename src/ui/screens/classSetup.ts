@@ -5,22 +5,18 @@
  */
 import { t, tx } from '../../i18n';
 import { announce } from '../announce';
-import { button, choice, el, setChoice, textField, uniqueId } from '../kit';
+import { button, el, setChoice, textField, uniqueId } from '../kit';
 import { menuFrame } from './menu';
+import { timerChoice, timerValue } from './timerChoice';
 import './classSetup.css';
 import type { ScreenView } from './view';
 
-/** The timer choices, in seconds per team's turn (null: no timer). */
-const TIMERS: readonly (number | null)[] = [null, 60, 120, 180, 300, 600];
 const PIN_MAX = 8;
 
 /** A PIN is 4 to 8 digits; no PIN at all is fine too. */
 function pinProblem(pin: string): boolean {
   return pin !== '' && !/^\d{4,8}$/.test(pin);
 }
-
-const timerValue = (seconds: number | null): string => (seconds === null ? 'off' : String(seconds));
-const timerLabel = (seconds: number | null): string => (seconds === null ? t('hotseat.setup.timerOff') : t('hotseat.setup.minutes', { count: seconds / 60 }));
 
 export const classSetupView: ScreenView = (root, ctx) => {
   const { actions } = ctx;
@@ -76,13 +72,7 @@ export const classSetupView: ScreenView = (root, ctx) => {
   };
   showPin();
 
-  const timer = choice({
-    legend: t('hotseat.setup.timerLegend'),
-    name: 'timer',
-    value: timerValue(pick.classroom.timerSeconds),
-    options: TIMERS.map((seconds) => ({ value: timerValue(seconds), label: timerLabel(seconds) })),
-    onChange: (value) => actions.setClassroom({ timerSeconds: value === 'off' ? null : Number(value) }),
-  });
+  const timer = timerChoice(pick.classroom.timerSeconds, (timerSeconds) => actions.setClassroom({ timerSeconds }));
 
   root.append(
     menuFrame({

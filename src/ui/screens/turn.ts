@@ -63,7 +63,7 @@ export const turnView: ScreenView = (root, ctx) => {
       el('span', { class: 'turn-of', text: ` · ${t('play.turn.turnOf', { turn: session.state.turn, turns: scenario.turns })}` }),
     ),
     hotseat ? el('p', { class: `turn-team side-${human}`, text: t('hotseat.turn.choosing', { side: team }) }) : null,
-    hotseat && clock && clock.side === human ? teamTimer(ctx, human) : null,
+    (hotseat || session.mode === 'class') && clock && clock.side === human ? teamTimer(ctx, human) : null,
     watching ? null : capital,
     button({ label: t('play.turn.menu'), key: 'menu', variant: 'quiet', onPress: () => actions.openSettings() }),
   );

@@ -1,0 +1,97 @@
+/**
+ * A class game in the store, with the server played by the engine here: views in, a link out. What
+ * the screens need arrives through the same session and rulings as a game in the page; nothing a
+ * team does on its device decides a turn, and a sealed team cannot change its orders in passing.
+ */
+import { describe, expect, it } from 'vitest';
+import { newGame, resolveTurn, seatReport, seatState, type GameState, type SideOrders, type TurnReport } from '../engine';
+import type { ClassView } from '../class/protocol';
+import { createAppStore, selectCanChoose, type AppStore, type ClassLink } from './index';
+import { storagePersistence } from './saves';
+import { catalogEntryFrom, fakeTimer, MemoryStorage, randomComputer } from './testing';
+
+const tutorial = catalogEntryFrom('scenarios/tutorial.yaml');
+const scenario = tutorial.scenario;
+
+function device(): { store: AppStore; sent: { seal: [number, SideOrders][]; unseal: number[]; left: number }; timer: ReturnType<typeof fakeTimer> } {
+  const timer = fakeTimer(1_000_000);
+  const store = createAppStore({ catalog: [tutorial], persistence: storagePersistence(new MemoryStorage()), computer: randomComputer, newSeed: () => 'x', timer });
+  const sent = { seal: [] as [number, SideOrders][], unseal: [] as number[], left: 0 };
+  const link: ClassLink = { seal: (turn, orders) => sent.seal.push([turn, orders]), unseal: (turn) => sent.unseal.push(turn), leave: () => void sent.left++ };
+  store.getState().actions.attachClassLink(link);
+  return { store, sent, timer };
+}
+
+function view(state: GameState, reports: TurnReport[], change: Partial<ClassView> = {}): ClassView {
+  return {
+    code: 'ACDEFG',
+    scenarioId: 'tutorial',
+    seat: 'tokyo',
+    state: seatState(scenario, state, 'tokyo'),
+    reports: reports.map((r) => seatReport(scenario, r, 'tokyo')),
+    sealed: { tokyo: false, seoul: false },
+    own: null,
+    seats: { tokyo: 'connected', seoul: 'connected' },
+    turnSeconds: 120,
+    timeLeftMs: 90_000,
+    ...change,
+  };
+}
+
+describe('a class game in the store', () => {
+  it('goes from the lobby to the turn, seals through the link, and shows the server’s resolution', () => {
+    const { store, sent, timer } = device();
+    const { actions } = store.getState();
+    actions.go('classJoin');
+    let state = newGame(scenario, 'server-seed');
+    actions.classViewArrived(view(state, []));
+    // The lobby stays until the team goes in; then the briefing, then the turn with the server's time left.
+    expect(store.getState().screen).toBe('classJoin');
+    expect(store.getState().session?.mode).toBe('class');
+    expect(JSON.stringify(store.getState())).not.toContain('server-seed');
+    actions.enterClassGame();
+    expect(store.getState().screen).toBe('briefing');
+    actions.beginTurn();
+    expect(store.getState().screen).toBe('turn');
+    expect(store.getState().clock?.endsAt).toBe(timer.now() + 90_000);
+
+    const card = scenario.decisions.find((d) => d.side === 'tokyo' && d.cost <= state.capital.tokyo && !d.when)!;
+    actions.toggleDecision(card.id);
+    actions.endTurn();
+    expect(sent.seal).toEqual([[state.turn, { decisions: [card.id], responses: {} }]]);
+    // On its way, and once sealed, the draft is not the team's to change.
+    expect(selectCanChoose(store.getState())).toBe(false);
+    actions.classViewArrived(view(state, [], { sealed: { tokyo: true, seoul: false }, own: { decisions: [card.id] } }));
+    actions.toggleDecision(card.id);
+    expect(store.getState().session?.draft.decisions).toEqual([card.id]);
+    actions.unsealOrders();
+    expect(sent.unseal).toEqual([state.turn]);
+
+    const resolved = resolveTurn(scenario, state, { tokyo: { decisions: [card.id] }, seoul: { decisions: [] } });
+    state = resolved.state;
+    actions.classViewArrived(view(state, [resolved.report]));
+    expect(store.getState().screen).toBe('resolution');
+    expect(store.getState().session?.reports).toHaveLength(1);
+    expect(store.getState().session?.orders[0]?.tokyo.decisions).toEqual([card.id]);
+    actions.nextTurn();
+    expect(store.getState().screen).toBe('turn');
+    expect(store.getState().session?.state.turn).toBe(state.turn);
+    // Nothing of a class game goes to the device's own save.
+    expect(store.getState().canContinue).toBe(false);
+    actions.quitToTitle();
+    expect(sent.left).toBe(1);
+    expect(store.getState().classGame).toBeNull();
+  });
+
+  it('lets an observer choose nothing', () => {
+    const { store, sent } = device();
+    store.getState().actions.go('classJoin');
+    const state = newGame(scenario, 'obs');
+    store.getState().actions.classViewArrived({ ...view(state, []), seat: 'observer', state: seatState(scenario, state, 'observer') });
+    store.getState().actions.enterClassGame();
+    store.getState().actions.beginTurn();
+    expect(selectCanChoose(store.getState())).toBe(false);
+    store.getState().actions.endTurn();
+    expect(sent.seal).toEqual([]);
+  });
+});
