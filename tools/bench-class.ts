@@ -19,7 +19,7 @@ import { Client, type Room } from 'colyseus.js';
 import seedrandom from 'seedrandom';
 import { canonicalJson, randomOrders, type SideOrders } from '../src/engine';
 import type { Scenario, Side } from '../src/engine/model';
-import { TO_SEAT, TO_SERVER, type ClassView, type Refusal, type SeatName } from '../src/class/protocol';
+import { joinViews, TO_SEAT, TO_SERVER, type ClassView, type Refusal, type SeatName } from '../src/class/protocol';
 import type { CreatedGame } from '../src/server/classApi';
 import { loadShippedScenarios } from '../src/server/scenarios';
 import type { Measurement } from './bench-browser';
@@ -46,8 +46,16 @@ function gone(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
+/** What a caller may add to a server process: variables for its environment, and a port of its own. */
+export interface ServerExtras {
+  /** Added to the server's environment last: DATABASE_URL and REDIS_URL reach it only from here. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Instead of a free port drawn by the system: with REDIS_URL, main.ts advertises `--port` as the process's address, and port 0 is no address. */
+  readonly port?: number;
+}
+
 /** `src/server/main.ts` on 127.0.0.1, a free port, games kept in `dataDir`, named `name` in the leases; serving the build in `site`, or no site (`--no-site`). */
-export async function startServer(dataDir: string, name: string, timeoutMs = 30_000, site: string | null = null): Promise<ServerProcess> {
+export async function startServer(dataDir: string, name: string, timeoutMs = 30_000, site: string | null = null, extras: ServerExtras = {}): Promise<ServerProcess> {
   if (!exitHook) {
     exitHook = true;
     // However this process ends, no server is left behind.
@@ -55,13 +63,14 @@ export async function startServer(dataDir: string, name: string, timeoutMs = 30_
       for (const child of children) if (!gone(child)) child.kill('SIGKILL');
     });
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, CLASS_PROCESS: name };
-  // Games in the SQLite file of dataDir, whatever the calling shell has set.
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...(site ? ['--site', site] : ['--no-site']), '--host', '127.0.0.1', '--port', '0', '--data', dataDir], {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, CLASS_PROCESS: name };
+  // Games in the SQLite file of dataDir, whatever the calling shell has set, unless the caller says otherwise.
+  delete childEnv.DATABASE_URL;
+  delete childEnv.REDIS_URL;
+  Object.assign(childEnv, extras.env);
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...(site ? ['--site', site] : ['--no-site']), '--host', '127.0.0.1', '--port', String(extras.port ?? 0), '--data', dataDir], {
     cwd: ROOT,
-    env,
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);
@@ -161,7 +170,10 @@ export async function joinSeat(url: string, code: string, key: string, timeoutMs
     for (const w of [...waiters]) w();
   };
   room.onMessage(TO_SEAT.view, (v: ClassView) => {
-    views.push(v);
+    // Only the reports not had before come: joined to the view held, as the page joins them.
+    const whole = joinViews(views.at(-1) ?? null, v);
+    if (!whole) return room.send(TO_SERVER.view);
+    views.push(whole);
     arrivals.push(performance.now());
     wake();
   });

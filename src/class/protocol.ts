@@ -51,7 +51,12 @@ export interface ClassView {
   readonly scenarioId: string;
   readonly seat: SeatName;
   readonly state: GameState;
+  /**
+   * The reports from number `reportsFrom` on: the server sends a device only those it has not had
+   * (all of them when the device asks for its view), so a view stays small however long the game.
+   */
   readonly reports: readonly TurnReport[];
+  readonly reportsFrom: number;
   /** Which sides have sealed their orders for the turn (never what they are). */
   readonly sealed: Readonly<Record<Side, boolean>>;
   /** This seat's own sealed orders for the turn, so a reloaded device shows them. */
@@ -68,6 +73,16 @@ export interface Refusal {
   readonly about: string;
   /** What was wrong and what to do, in words for the team. */
   readonly problem: string;
+}
+
+/**
+ * The whole view a device holds once `incoming` arrives after `held` (its reports joined to those
+ * it had), or null when the two do not join (a view missed): the device then asks for its view.
+ */
+export function joinViews(held: ClassView | null, incoming: ClassView): ClassView | null {
+  if (incoming.reportsFrom === 0) return incoming;
+  if (!held || held.code !== incoming.code || held.seat !== incoming.seat || incoming.reportsFrom > held.reports.length) return null;
+  return { ...incoming, reports: [...held.reports.slice(0, incoming.reportsFrom), ...incoming.reports], reportsFrom: 0 };
 }
 
 /** The WebSocket close code sent to a device whose seat another device took over. */

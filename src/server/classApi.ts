@@ -91,8 +91,10 @@ export function classApi(context: ClassApiContext): (request: IncomingMessage, r
   };
 
   const ensureRoom = async (code: string): Promise<void> => {
-    const live = await matchMaker.query({ roomId: code });
-    if (live.length > 0) return;
+    const [live] = await matchMaker.query({ roomId: code });
+    // A room listed on another process is live only if that process answers: one killed leaves its listings in
+    // Redis, and a device sent there would wait out Colyseus's timeouts and fail. The health check, failed, removes them.
+    if (live && (live.processId === matchMaker.processId || (await matchMaker.healthCheckProcessId(live.processId)) === true)) return;
     try {
       await matchMaker.createRoom(GAME_ROOM, { code });
     } catch (e) {

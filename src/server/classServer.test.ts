@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomOrders } from '../engine';
-import { TO_SEAT, TO_SERVER, type ClassView, type Refusal } from '../class/protocol';
+import { joinViews, TO_SEAT, TO_SERVER, type ClassView, type Refusal } from '../class/protocol';
 import { startClassServer, type RunningClassServer } from './classServer';
 import type { CreatedGame } from './classApi';
 import { GameStore } from './gameStore';
@@ -48,7 +48,10 @@ async function newClassGame(scenario = 'tutorial'): Promise<CreatedGame> {
 /** A device at a seat: its room and everything it has heard, in order. */
 interface Device {
   room: Room;
+  /** Every view heard, whole (its reports joined to those held). */
   views: ClassView[];
+  /** Every view as it came (only the reports not had before). */
+  partial: ClassView[];
   refusals: Refusal[];
   replaced: boolean;
   /** The next view heard (or the one after `after` views). */
@@ -61,6 +64,7 @@ async function joinSeat(code: string, key: string, takeover = false): Promise<De
   const device: Device = {
     room,
     views: [],
+    partial: [],
     refusals: [],
     replaced: false,
     nextView: (after = device.views.length) =>
@@ -70,7 +74,12 @@ async function joinSeat(code: string, key: string, takeover = false): Promise<De
         poll();
       }),
   };
-  room.onMessage(TO_SEAT.view, (v: ClassView) => device.views.push(v));
+  room.onMessage(TO_SEAT.view, (v: ClassView) => {
+    const whole = joinViews(device.views.at(-1) ?? null, v);
+    if (!whole) throw new Error(`a view from report ${v.reportsFrom} did not join the ${device.views.at(-1)?.reports.length ?? 0} held`);
+    device.views.push(whole);
+    device.partial.push(v);
+  });
   room.onMessage(TO_SEAT.refused, (r: Refusal) => device.refusals.push(r));
   room.onMessage(TO_SEAT.replaced, () => (device.replaced = true));
   room.send(TO_SERVER.view);
@@ -128,6 +137,8 @@ describe('the class server', () => {
       expect(view.sealed).toEqual({ tokyo: false, seoul: false });
     }
     // Every device heard the end; none of them ever held the seed or the generator.
+    // After the first, a view brings only the reports the device has not had.
+    expect(Math.max(...tokyo.partial.slice(1).map((v) => v.reports.length))).toBe(1);
     const stored = (await store.load(game.code))!;
     expect(stored.ended).toBe(true);
     for (const device of [tokyo, seoul, observer]) {

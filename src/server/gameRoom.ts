@@ -63,6 +63,8 @@ const MESSAGE_WINDOW_MS = 5_000;
 
 interface SeatUser {
   seat: SeatName;
+  /** How many of the game's reports this device has been sent. */
+  reportsSent: number;
   window: number;
   sent: number;
 }
@@ -109,7 +111,7 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     await this.setMetadata({ scenario: stored.scenario });
     // Renewed well before it runs out; a lease lost (this process stalled and another took the game) closes the room.
     this.clock.setInterval(() => void this.renewLease(), Math.max(250, Math.floor(leaseMs / 3)));
-    this.onMessage(TO_SERVER.view, (client) => this.gate(client, TO_SERVER.view, () => client.send(TO_SEAT.view, this.viewFor(client.userData!.seat))));
+    this.onMessage(TO_SERVER.view, (client) => this.gate(client, TO_SERVER.view, () => this.sendView(client, this.viewFor(client.userData!.seat, 0))));
     this.onMessage(TO_SERVER.seal, (client, message: unknown) => this.gate(client, TO_SERVER.seal, () => this.seal(client, message)));
     this.onMessage(TO_SERVER.unseal, (client, message: unknown) => this.gate(client, TO_SERVER.unseal, () => this.unseal(client, message)));
     this.onMessage('*', (client, type) => this.refuse(client, String(type).slice(0, 40), 'the server does not know this message'));
@@ -142,7 +144,7 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
       }
       this.seatPresence[seat] = 'connected';
     }
-    client.userData = { seat, window: this.context.now(), sent: 0 };
+    client.userData = { seat, reportsSent: 0, window: this.context.now(), sent: 0 };
     this.context.log(`game ${this.roomId}: ${seat} joined`);
     // The newcomer asks for its view once its handlers are wired (a message sent now could arrive first); the others hear the seat change.
     this.sendViews(client);
@@ -246,14 +248,15 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     this.sendViews();
   }
 
-  private viewFor(seat: SeatName): ClassView {
+  private viewFor(seat: SeatName, reportsFrom: number): ClassView {
     const { scenario, state, reports, sealed, stored } = this.live;
     return {
       code: stored.code,
       scenarioId: stored.scenario,
       seat,
       state: seatState(scenario, state, seat),
-      reports: reports.map((r) => seatReport(scenario, r, seat)),
+      reports: reports.slice(reportsFrom).map((r) => seatReport(scenario, r, seat)),
+      reportsFrom,
       sealed: { tokyo: sealed.tokyo !== undefined, seoul: sealed.seoul !== undefined },
       own: seat === 'observer' ? null : (sealed[seat] ?? null),
       seats: { ...this.seatPresence },
@@ -262,14 +265,20 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     };
   }
 
-  /** Every wired device's view (one copy per seat), except `except`, which has not asked yet. */
+  private sendView(client: Client<SeatUser>, view: ClassView): void {
+    client.send(TO_SEAT.view, view);
+    client.userData!.reportsSent = view.reportsFrom + view.reports.length;
+  }
+
+  /** Every wired device's view (one copy per seat and starting report), except `except`, which has not asked yet. */
   private sendViews(except?: Client): void {
-    const views = new Map<SeatName, ClassView>();
+    const views = new Map<string, ClassView>();
     for (const client of this.clients) {
-      const seat = client.userData?.seat;
-      if (!seat || client === except) continue;
-      if (!views.has(seat)) views.set(seat, this.viewFor(seat));
-      client.send(TO_SEAT.view, views.get(seat));
+      const user = client.userData;
+      if (!user || client === except) continue;
+      const key = `${user.seat}:${user.reportsSent}`;
+      if (!views.has(key)) views.set(key, this.viewFor(user.seat, user.reportsSent));
+      this.sendView(client, views.get(key)!);
     }
   }
 

@@ -85,7 +85,7 @@ export class GameStore {
     const database = new Database(file);
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
-    const store = new GameStore(new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
+    const store = new GameStore(new Kysely<Tables>({ dialect: new SqliteDialect({ database: preparedOnce(database) }) }), 'sqlite');
     await store.createTables();
     return store;
   }
@@ -231,4 +231,28 @@ export class GameStore {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/**
+ * The SQLite database with each statement prepared once: kysely asks for a statement on every query,
+ * and preparing costs more than running these small ones. The store's queries are a fixed few (their
+ * values are bound, never in the SQL), so the cache stays that small; the bound is a guard.
+ */
+function preparedOnce(database: Database.Database): Database.Database {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver) as unknown;
+      return (sql: string) => {
+        let statement = statements.get(sql);
+        if (!statement) {
+          if (statements.size >= 100) statements.clear();
+          statement = prepare(sql);
+          statements.set(sql, statement);
+        }
+        return statement;
+      };
+    },
+  });
 }

@@ -44,6 +44,7 @@ if (siteRoot && !existsSync(join(siteRoot, 'index.html'))) fail(`There is no bui
 const databaseUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
 if (redisUrl && !databaseUrl) fail('REDIS_URL is set without DATABASE_URL: processes sharing games must share a PostgreSQL database too.');
+if (redisUrl && port === 0) fail('With REDIS_URL, give this process a real --port: the other processes send devices to it at that port.');
 
 let store: GameStore;
 if (databaseUrl) store = await GameStore.postgres(databaseUrl);

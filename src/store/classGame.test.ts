@@ -29,6 +29,7 @@ function view(state: GameState, reports: TurnReport[], change: Partial<ClassView
     seat: 'tokyo',
     state: seatState(scenario, state, 'tokyo'),
     reports: reports.map((r) => seatReport(scenario, r, 'tokyo')),
+    reportsFrom: 0,
     sealed: { tokyo: false, seoul: false },
     own: null,
     seats: { tokyo: 'connected', seoul: 'connected' },

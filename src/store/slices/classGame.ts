@@ -50,7 +50,7 @@ export interface ClassGameState {
 export interface ClassGameActions {
   /** The connection is made: what this device sends goes through `link` (null when it is gone). */
   attachClassLink(link: ClassLink | null): void;
-  /** The server's view of this seat: the game as the seat may know it. */
+  /** The server's view of this seat: the game as the seat may know it, whole (its reports joined by the connection, src/class/protocol.ts joinViews). */
   classViewArrived(view: ClassView): void;
   classConnectionChanged(connection: ClassConnection): void;
   classRefused(refusal: Refusal): void;

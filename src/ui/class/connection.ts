@@ -6,7 +6,7 @@
  * restart, or a longer outage), so a team comes back at the same turn with its sealed orders.
  */
 import { Client, type Room } from 'colyseus.js';
-import { CLOSE_REPLACED, TO_SEAT, TO_SERVER, type ClassView, type Refusal } from '../../class/protocol';
+import { CLOSE_REPLACED, joinViews, TO_SEAT, TO_SERVER, type ClassView, type Refusal } from '../../class/protocol';
 import type { AppStore, ClassLink } from '../../store';
 import { classServerBase } from './server';
 import { rememberSeat } from './seatKeys';
@@ -78,8 +78,14 @@ function attach(store: AppStore, base: string, request: JoinRequest, first: Room
   let stopped = false;
 
   const wire = (r: Room): void => {
+    // The server sends only the reports this connection has not had: joined here to the view held.
+    let held: ClassView | null = null;
     r.onMessage(TO_SEAT.view, (view: ClassView) => {
-      if (!stopped) store.getState().actions.classViewArrived(view);
+      if (stopped) return;
+      const whole = joinViews(held, view);
+      if (!whole) return r.send(TO_SERVER.view);
+      held = whole;
+      store.getState().actions.classViewArrived(whole);
     });
     r.onMessage(TO_SEAT.refused, (refusal: Refusal) => {
       if (!stopped) store.getState().actions.classRefused({ about: String(refusal.about).slice(0, 40), problem: String(refusal.problem).slice(0, 500) });
