@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -25,7 +25,7 @@ import type { Side } from '../src/engine/model';
 import { TO_SERVER, type ClassView, type SeatName } from '../src/class/protocol';
 import type { CreatedGame } from '../src/server/classApi';
 import { loadShippedScenarios } from '../src/server/scenarios';
-import { createGame, joinSeat, openGame, sleep, startServer, type Device, type ServerProcess } from '../tools/bench-class';
+import { createGame, freePort, joinSeat, openGame, sleep, startServer, type Device, type ServerProcess } from '../tools/bench-class';
 
 const PG_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -94,18 +94,6 @@ function withSearchPath(url: string, name: string): string {
 }
 
 const NAMES = { a: 'scaleout-a', b: 'scaleout-b' } as const;
-
-/** A port free on 127.0.0.1 just now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port to probe'))));
-    });
-  });
-}
 
 /**
  * A server of the pair, on a port of its own: with REDIS_URL, main.ts advertises `--port` as the address

@@ -9,11 +9,15 @@
  * accessibility and reading order, and photographed to test-results/class-<screen>-<lang>-<size>.png.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { axeViolations, describeViolations } from './axe';
 import { focusOrderProblems, tabThrough } from './focusOrder';
 import { choosableCard, click, newGamePage, openGame, pointAndClick, press, shot, STILL, WAIT, waitForPlay, waitForPressed, waitForReady, waitForScreen } from './harness';
 import { catalogEntryFrom } from '../../src/store/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startServer } from '../../tools/bench-class';
 import { layoutProblems } from './layout';
 import { notInScript, words } from './words';
 
@@ -108,6 +112,44 @@ describe('a class game on the class server', () => {
     await shot(tokyo.page, 'class-debrief');
     for (const device of [host, tokyo, seoul]) expect(device.errors).toEqual([]);
   }, 300_000);
+
+  it('rides out its server being killed mid-turn: the teams see it reconnecting, then the same turn with the sealed orders, and play on', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'cyd-e2e-kill-'));
+    const port = await freePort();
+    let server = await startServer(data, 'e2e-kill', 60_000, inject('gameDist'), { port });
+    try {
+      const host = await openGame({ ...STILL, url: `${server.url}/` });
+      await toClassJoin(host.page);
+      const { links } = await startClassGame(host.page);
+      const tokyo = await seatDevice(links.tokyo);
+      const seoul = await seatDevice(links.seoul);
+      for (const device of [tokyo.page, seoul.page]) {
+        await press(device, 'class:enter');
+        await press(device, 'briefing:begin');
+        await waitForPlay(device, 'Turn', 0);
+      }
+      await tokyo.page.keyboard.press('e');
+      await seoul.page.waitForFunction(() => document.querySelector('#app .turn-class-status')?.textContent?.includes('Tokyo has sealed'), undefined, WAIT);
+
+      await server.kill();
+      for (const device of [tokyo.page, seoul.page]) await device.waitForFunction(() => document.querySelector('.class-banner')?.getAttribute('data-connection') === 'reconnecting', undefined, WAIT);
+      await shot(tokyo.page, 'class-reconnecting');
+      server = await startServer(data, 'e2e-kill', 60_000, inject('gameDist'), { port });
+      // Back by themselves, at the same turn, Tokyo's orders still sealed on the server.
+      for (const device of [tokyo.page, seoul.page])
+        await device.waitForFunction(() => document.querySelector('.class-banner')?.getAttribute('data-connection') === 'connected', undefined, { timeout: 60_000 });
+      await tokyo.page.locator('#app [data-key="class:unseal"]').waitFor(WAIT);
+      await seoul.page.waitForFunction(() => document.querySelector('#app .turn-class-status')?.textContent?.includes('Tokyo has sealed'), undefined, WAIT);
+      await click(seoul.page, 'button', 'End turn');
+      await waitForPlay(tokyo.page, 'Resolution', 1);
+      await waitForPlay(seoul.page, 'Resolution', 1);
+      // The pages logged the lost connection while the server was down; nothing else.
+      for (const device of [tokyo, seoul]) expect(device.errors.filter((e) => !/WebSocket|ERR_CONNECTION_REFUSED|Failed to load resource|onError|closed unexpectedly/i.test(e))).toEqual([]);
+    } finally {
+      await server.kill();
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('says what is wrong with a typed code or key, and refuses a key that is not the game’s', async () => {
     const host = await openGame(STILL);

@@ -149,7 +149,7 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
       },
       unsealOrders: () => {
         const { session, classGame } = get();
-        if (!session || !classGame || classGame.seat === 'observer' || !classGame.sealed[classGame.seat]) return;
+        if (!session || !classGame || classGame.seat === 'observer' || !classGame.sealed[classGame.seat] || classGame.connection !== 'connected') return;
         link.current?.unseal(session.state.turn);
         update({ sending: true });
       },

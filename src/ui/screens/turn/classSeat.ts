@@ -36,6 +36,7 @@ export function classSeatStatus(ctx: ScreenContext, end: HTMLButtonElement): HTM
       end.hidden = mine;
       change.hidden = !mine;
       end.disabled = c.sending || c.connection !== 'connected';
+      change.disabled = end.disabled;
       setButtonLabel(end, c.sending ? t('classGame.turn.sending') : t('play.turn.endTurn'));
       line.textContent = mine ? t('classGame.turn.sealed', { side: side(other) }) : t(c.sealed[other] ? 'classGame.turn.otherSealed' : 'classGame.turn.otherChoosing', { side: side(other) });
     }
