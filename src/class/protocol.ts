@@ -57,6 +57,12 @@ export interface ClassView {
    */
   readonly reports: readonly TurnReport[];
   readonly reportsFrom: number;
+  /**
+   * The game's past as the seat knew it, for the screens' "since last turn" and the debrief (a device
+   * cannot replay the game: it has no seed). Whole (reportsFrom 0): turn 1 as it opened, then the
+   * state after each report. Otherwise the states after the reports sent.
+   */
+  readonly states: readonly GameState[];
   /** Which sides have sealed their orders for the turn (never what they are). */
   readonly sealed: Readonly<Record<Side, boolean>>;
   /** This seat's own sealed orders for the turn, so a reloaded device shows them. */
@@ -82,7 +88,8 @@ export interface Refusal {
 export function joinViews(held: ClassView | null, incoming: ClassView): ClassView | null {
   if (incoming.reportsFrom === 0) return incoming;
   if (!held || held.code !== incoming.code || held.seat !== incoming.seat || incoming.reportsFrom > held.reports.length) return null;
-  return { ...incoming, reports: [...held.reports.slice(0, incoming.reportsFrom), ...incoming.reports], reportsFrom: 0 };
+  const from = incoming.reportsFrom;
+  return { ...incoming, reports: [...held.reports.slice(0, from), ...incoming.reports], states: [...held.states.slice(0, from + 1), ...incoming.states], reportsFrom: 0 };
 }
 
 /** The WebSocket close code sent to a device whose seat another device took over. */

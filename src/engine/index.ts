@@ -21,7 +21,7 @@ export { intervene, InterventionError, interventionProblem, type Intervention } 
 export { randomOrders } from './randomPlayer';
 export { canonicalJson, stateHash } from './hash';
 export { sideView, type MeterView, type SideView } from './view';
-export { seatReport, seatState, type Seat } from './seat';
+export { endedGameState, seatReport, seatState, type Seat } from './seat';
 export type { EndingResult, GameState, PendingResponse, Poll, Proposal, ScheduledEffect, TurnRecord } from './state';
 export type { Cause, CauseKind, Change, FiredEvent, TurnReport } from './report';
 export type { RandomState } from './random';

@@ -72,3 +72,11 @@ export function seatState(scenario: Scenario, state: GameState, seat: Seat): Gam
 export function seatReport(scenario: Scenario, report: TurnReport, seat: Seat): TurnReport {
   return { ...report, changes: seatChanges(report.changes, seatVisibility(scenario, seat)) };
 }
+
+/**
+ * A state of a game that has ended, as every seat may now hold it: the debrief reveals what the polls
+ * hid, so once the game is over nothing is kept from any seat but the seed and the generator.
+ */
+export function endedGameState(state: GameState): GameState {
+  return { ...state, seed: '', rng: NO_GENERATOR };
+}

@@ -138,7 +138,19 @@ describe('the class server', () => {
     }
     // Every device heard the end; none of them ever held the seed or the generator.
     // After the first, a view brings only the reports the device has not had.
-    expect(Math.max(...tokyo.partial.slice(1).map((v) => v.reports.length))).toBe(1);
+    expect(
+      Math.max(
+        ...tokyo.partial
+          .slice(1)
+          .filter((v) => !v.state.ending)
+          .map((v) => v.reports.length),
+      ),
+    ).toBe(1);
+    // The end reveals the whole past to every seat, as the debrief does: the true state, both sides' polls, every change.
+    const end = tokyo.partial.at(-1)!;
+    expect(end.reportsFrom).toBe(0);
+    expect(end.states).toHaveLength(end.reports.length + 1);
+    expect(Object.keys(end.state.polls.seoul).length).toBeGreaterThan(0);
     const stored = (await store.load(game.code))!;
     expect(stored.ended).toBe(true);
     for (const device of [tokyo, seoul, observer]) {

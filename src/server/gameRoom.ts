@@ -9,7 +9,7 @@
  * store the next time. The lease in the store keeps two processes from holding the same game.
  */
 import { Room, ServerError, type AuthContext, type Client, type Delayed } from '@colyseus/core';
-import { newGame, orderProblems, resolveTurn, seatReport, seatState, stateHash, type GameState, type Orders, type SideOrders, type TurnReport } from '../engine';
+import { endedGameState, newGame, orderProblems, resolveTurn, seatReport, seatState, stateHash, type GameState, type Orders, type SideOrders, type TurnReport } from '../engine';
 import type { Scenario, Side } from '../engine/model';
 import { CLOSE_REPLACED, TO_SEAT, TO_SERVER, type ClassView, type Refusal, type SeatName, type SeatPresence } from '../class/protocol';
 import { joinOptions, messageProblem, sealMessage, unsealMessage } from '../class/validate';
@@ -74,6 +74,8 @@ interface Live {
   stored: StoredGame;
   state: GameState;
   reports: TurnReport[];
+  /** states[0] is turn 1 as it opened; states[i] follows report i (the last is `state`). */
+  states: GameState[];
   sealed: Partial<Record<Side, SideOrders>>;
 }
 
@@ -249,14 +251,18 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
   }
 
   private viewFor(seat: SeatName, reportsFrom: number): ClassView {
-    const { scenario, state, reports, sealed, stored } = this.live;
+    const { scenario, state, reports, states, sealed, stored } = this.live;
+    // Once the game is over every seat may know everything (the debrief reveals what the polls hid), seed aside.
+    const over = state.ending !== null;
+    const copy = (s: GameState): GameState => (over ? endedGameState(s) : seatState(scenario, s, seat));
     return {
       code: stored.code,
       scenarioId: stored.scenario,
       seat,
-      state: seatState(scenario, state, seat),
-      reports: reports.slice(reportsFrom).map((r) => seatReport(scenario, r, seat)),
+      state: copy(state),
+      reports: reports.slice(reportsFrom).map((r) => (over ? r : seatReport(scenario, r, seat))),
       reportsFrom,
+      states: states.slice(reportsFrom === 0 ? 0 : reportsFrom + 1).map(copy),
       sealed: { tokyo: sealed.tokyo !== undefined, seoul: sealed.seoul !== undefined },
       own: seat === 'observer' ? null : (sealed[seat] ?? null),
       seats: { ...this.seatPresence },
@@ -276,6 +282,8 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     for (const client of this.clients) {
       const user = client.userData;
       if (!user || client === except) continue;
+      // The game's end reveals its past too: the whole of it, to every seat.
+      if (this.live.state.ending) user.reportsSent = 0;
       const key = `${user.seat}:${user.reportsSent}`;
       if (!views.has(key)) views.set(key, this.viewFor(user.seat, user.reportsSent));
       this.sendView(client, views.get(key)!);
@@ -317,7 +325,7 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     const { scenario, state, stored } = this.live;
     const next = resolveTurn(scenario, state, orders);
     await this.context.store.recordTurn(stored.code, { turn, orders, stateHash: stateHash(next.state), snapshot: next.state }, next.state.ending !== null);
-    this.live = { ...this.live, state: next.state, reports: [...this.live.reports, next.report], sealed: {} };
+    this.live = { ...this.live, state: next.state, reports: [...this.live.reports, next.report], states: [...this.live.states, next.state], sealed: {} };
     this.context.log(`game ${stored.code}: turn ${turn} ${how}`);
     this.startTurnClock();
   }
@@ -334,17 +342,19 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
 function restore(scenario: Scenario, stored: StoredGame): Live {
   let state = newGame(scenario, stored.seed);
   const reports: TurnReport[] = [];
+  const states = [state];
   // Replayed from the seed, so the reports come back too; each turn's state is checked against the hash stored with it.
   for (const turn of stored.turns) {
     const next = resolveTurn(scenario, state, turn.orders);
     if (stateHash(next.state) !== turn.stateHash) throw new Error(`game ${stored.code} does not replay: turn ${turn.turn} comes out different from what was stored`);
     state = next.state;
     reports.push(next.report);
+    states.push(state);
   }
   const sealed: Partial<Record<Side, SideOrders>> = {};
   for (const side of SIDES) {
     const s = stored.sealed[side];
     if (s && s.turn === state.turn) sealed[side] = s.orders;
   }
-  return { scenario, stored, state, reports, sealed };
+  return { scenario, stored, state, reports, states, sealed };
 }

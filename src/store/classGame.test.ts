@@ -30,6 +30,7 @@ function view(state: GameState, reports: TurnReport[], change: Partial<ClassView
     state: seatState(scenario, state, 'tokyo'),
     reports: reports.map((r) => seatReport(scenario, r, 'tokyo')),
     reportsFrom: 0,
+    states: [seatState(scenario, state, 'tokyo')],
     sealed: { tokyo: false, seoul: false },
     own: null,
     seats: { tokyo: 'connected', seoul: 'connected' },

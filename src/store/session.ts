@@ -85,6 +85,11 @@ export interface Session {
   readonly sealed: Partial<Readonly<Record<Side, SideOrders>>>;
   readonly classroom: Classroom;
   readonly log: readonly InstructorEntry[];
+  /**
+   * A class game's states as this seat knew them (states[0] is turn 1 as it opened, states[i] follows
+   * turn i): the device has no seed to replay the game from, so the server sends them.
+   */
+  readonly past?: readonly GameState[];
 }
 
 export const EMPTY_DRAFT: SideOrders = Object.freeze({ decisions: [], responses: {} });

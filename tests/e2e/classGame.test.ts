@@ -110,6 +110,11 @@ describe('a class game on the class server', () => {
     // The observer followed the game to its end on its own.
     await host.page.waitForFunction(() => window.__cyd?.game?.ending !== null && window.__cyd?.game?.ending !== undefined, undefined, WAIT);
     await shot(tokyo.page, 'class-debrief');
+    // The debrief reveals what the polls hid, from the server's true past (the device never had the seed to replay it).
+    expect(await tokyo.page.locator('#app').innerText()).toContain('now revealed');
+    expect(await tokyo.page.getByRole('button', { name: 'Export game (JSON)' }).count()).toBe(0);
+    await click(tokyo.page, 'button', 'Leave the game');
+    await waitForScreen(tokyo.page, 'title');
     for (const device of [host, tokyo, seoul]) expect(device.errors).toEqual([]);
   }, 300_000);
 

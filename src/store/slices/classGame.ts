@@ -83,6 +83,7 @@ function sessionOf(view: ClassView, own: SideOrders | null): Session {
     sealed: {},
     classroom: { ...NO_CLASSROOM, timerSeconds: view.turnSeconds },
     log: [],
+    past: view.states,
   };
 }
 
@@ -115,7 +116,9 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
         }
         const resolvedOne = view.reports.length === session.reports.length + 1;
         if (resolvedOne) {
-          set({ classGame: { ...before, ...known } });
+          // The past first (the resolution reads it), then the ruling as the engine in the page would give it.
+          // At the game's end the server reveals the whole past: the reports before this one are the unfiltered ones then.
+          set({ classGame: { ...before, ...known }, session: { ...session, reports: view.reports.slice(0, -1), past: view.states } });
           const ruling: Resolved = { kind: 'resolved', scenarioId: view.scenarioId, turn: session.state.turn, orders: ordersOf(view.reports.at(-1)!), state: view.state, report: view.reports.at(-1)! };
           // On the lobby or the briefing the team has not reached the turn: the session moves on and the screen stays.
           if (get().screen === 'classJoin' || get().screen === 'briefing') set({ session: sessionOf(view, null) });

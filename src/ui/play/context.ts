@@ -29,6 +29,8 @@ let cached: { orders: Session['orders']; log: Session['log']; scenario: Scenario
 /** states[0] is turn 1 as it opened; states[i] follows turn i (see replayStates). */
 export function gameStates(ctx: PlayContext): readonly GameState[] {
   const { session, scenario } = ctx;
+  // A class game's device has no seed: its seat's past came from the server.
+  if (session.past) return session.past;
   if (cached?.orders !== session.orders || cached.log !== session.log || cached.scenario !== scenario) {
     let states: GameState[];
     try {

@@ -139,6 +139,7 @@ export const debriefView: ScreenView = (root, ctx) => {
   chartRegion.classList.add('debrief-chart');
   chartRegion.dataset.key = 'scroll:chart';
 
+  const classGame = play.session.mode === 'class';
   const again = (): void => {
     const { pick } = ctx.state();
     if (pick.scenarioId && (pick.side || pick.mode === 'hotseat')) ctx.actions.startGame();
@@ -209,13 +210,16 @@ export const debriefView: ScreenView = (root, ctx) => {
       el(
         'footer',
         { class: 'debrief-foot' },
-        el('div', { class: 'debrief-report' }, ...reportButtons),
-        el(
-          'div',
-          { class: 'debrief-next' },
-          button({ label: t('play.debrief.another'), key: 'another', onPress: () => ctx.actions.go('scenarios') }),
-          button({ label: t('play.debrief.playAgain'), key: 'again', variant: 'primary', class: 'debrief-again', onPress: again }),
-        ),
+        // A class game's record is the server's (the device has no seed to replay it from): print and CSV only; the way on is out of the class game.
+        el('div', { class: 'debrief-report' }, ...(classGame ? reportButtons.filter((b) => b.dataset.key !== 'report:json') : reportButtons)),
+        classGame
+          ? el('div', { class: 'debrief-next' }, button({ label: t('classGame.lobby.leave'), key: 'class:leave', variant: 'primary', onPress: () => ctx.actions.leaveClassGame() }))
+          : el(
+              'div',
+              { class: 'debrief-next' },
+              button({ label: t('play.debrief.another'), key: 'another', onPress: () => ctx.actions.go('scenarios') }),
+              button({ label: t('play.debrief.playAgain'), key: 'again', variant: 'primary', class: 'debrief-again', onPress: again }),
+            ),
       ),
     ),
   );

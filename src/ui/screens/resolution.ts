@@ -45,12 +45,13 @@ export const resolutionView: ScreenView = (root, ctx) => {
   const notice = state.notice ? saveProblemText(state.notice.problem) : undefined;
   const endedText = ended ? t('play.resolution.ended', { title: ended.title }) : undefined;
 
-  // Hot-seat: shown to both teams together, Tokyo's account then Seoul's, each as that side saw it.
-  const order: readonly Side[] = hotseat ? SIDES : [human, other];
+  // Hot-seat, and a class game's observer: shown to both teams together, Tokyo's account then Seoul's, each as that side saw it.
+  const both = hotseat || (session.mode === 'class' && state.classGame?.seat === 'observer');
+  const order: readonly Side[] = both ? SIDES : [human, other];
   const columns = order.map((side) => {
-    const mine = !hotseat && side === human;
+    const mine = !both && side === human;
     const label = t(mine ? 'play.resolution.sawItYou' : 'play.resolution.sawIt', { side: sideName(scenario, side, language) });
-    const lines = resolutionLines(explainChanges(scenario, report, side, language, around, hotseat ? side : human), scenario, language);
+    const lines = resolutionLines(explainChanges(scenario, report, side, language, around, both ? side : human), scenario, language);
     const region = scrollRegion(label, ...lines.map((line) => lineElement(line)));
     region.classList.add('resolution-lines');
     region.dataset.key = `scroll:${side}`;
@@ -90,6 +91,13 @@ export const resolutionView: ScreenView = (root, ctx) => {
   );
 
   // Enter anywhere but on a control continues (a focused button presses itself); Escape opens the menu.
+  // A class game's next turn can resolve while this one still shows (the observer's projector waits for no one): drawn anew.
+  ctx.watch(
+    (st) => st.session?.reports,
+    (now) => {
+      if (now && now !== session.reports) ctx.redraw();
+    },
+  );
   ctx.keys({ Enter: cont });
   ctx.onEscape(menu);
 
