@@ -92,6 +92,10 @@ export function startDirector(store: AppStore, root: HTMLElement): Director {
       redraw: () => {
         if (store.getState().screen === screen) mount(screen, true);
       },
+      settled: () => {
+        if (store.getState().screen !== screen || (document.activeElement instanceof HTMLElement && root.contains(document.activeElement))) return;
+        (root.querySelector<HTMLElement>('[data-autofocus]') ?? firstControl(root))?.focus({ preventScroll: true });
+      },
     };
     VIEWS[screen](page, ctx);
     root.replaceChildren(page);

@@ -12,11 +12,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { axeViolations, describeViolations } from './axe';
 import { focusOrderProblems, tabThrough } from './focusOrder';
-import { choosableCard, click, newGamePage, openGame, pointAndClick, press, shot, STILL, WAIT, waitForPlay, waitForPressed, waitForReady, waitForScreen } from './harness';
+import { choosableCard, click, focused, newGamePage, openGame, pointAndClick, press, shot, STILL, WAIT, waitForPlay, waitForPressed, waitForReady, waitForScreen } from './harness';
 import { catalogEntryFrom } from '../../src/store/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serveSite } from '../../src/server/staticSite';
 import { freePort, startServer } from '../../tools/bench-class';
 import { layoutProblems } from './layout';
 import { notInScript, words } from './words';
@@ -156,12 +157,30 @@ describe('a class game on the class server', () => {
     }
   }, 180_000);
 
+  it('says, on a copy of the game served without a class server, that there is no class game there and where to find one', async () => {
+    const { server, url } = await serveSite(inject('gameDist'));
+    try {
+      const alone = await openGame({ ...STILL, url });
+      await toClassJoin(alone.page);
+      await expect.poll(() => alone.page.locator('#app [role="alert"]').textContent(), WAIT).toContain('not opened from a class server');
+      // Single-player still plays there.
+      await click(alone.page, 'button', 'Back');
+      await waitForScreen(alone.page, 'title');
+      expect(alone.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('says what is wrong with a typed code or key, and refuses a key that is not the game’s', async () => {
     const host = await openGame(STILL);
     await toClassJoin(host.page);
     const { code } = await startClassGame(host.page);
     const team = await openGame(STILL);
     await toClassJoin(team.page);
+    // The screen's code comes when it is first opened; focus then lands on its first field, as on any screen.
+    await expect.poll(() => focused(team.page), WAIT).toMatch(/^Game code/);
     await team.page.getByRole('textbox', { name: 'Game code' }).fill('K0P3QA');
     await team.page.getByRole('textbox', { name: 'Seat key' }).fill('AAAAA-AAAAA');
     await click(team.page, 'button', 'Join');

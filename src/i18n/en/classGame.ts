@@ -36,6 +36,7 @@ export const classGame = {
       leave: 'Leave the game',
     },
     host: {
+      address: 'Teams without the QR code open {{address}}, choose Class game and type the code and their seat’s key.',
       heading: 'Start a class game',
       scenario: 'Scenario',
       start: 'Start a game',

@@ -36,6 +36,7 @@ export const classGame = {
       leave: 'ゲームを抜ける',
     },
     host: {
+      address: 'QRコードを使わないチームは {{address}} を開き、「授業ゲーム」を選んでコードと席のキーを入力します。',
       heading: '授業ゲームを始める',
       scenario: 'シナリオ',
       start: 'ゲームを始める',

@@ -36,6 +36,7 @@ export const classGame = {
       leave: '게임에서 나가기',
     },
     host: {
+      address: 'QR 코드를 쓰지 않는 팀은 주소 {{address}} 를 열고 ‘수업 게임’을 고른 뒤 코드와 자리 키를 입력합니다.',
       heading: '수업 게임 시작하기',
       scenario: '시나리오',
       start: '게임 시작',

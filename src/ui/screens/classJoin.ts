@@ -224,6 +224,7 @@ export const classJoinView: ScreenView = (root, ctx) => {
       { class: 'panel class-made', aria: { label: t('classGame.host.heading') } },
       el('h2', { text: t('classGame.host.made', { code: game.code }) }),
       el('p', { class: 'class-code', text: game.code }),
+      el('p', { class: 'class-address', text: t('classGame.host.address', { address: `${classServerBase()}/` }) }),
       el('p', { class: 'setup-intro', text: t('classGame.host.give') }),
       el('ul', { class: 'class-seats' }, ...seats),
     );

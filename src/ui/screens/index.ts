@@ -7,13 +7,13 @@ import { briefingView } from './briefing';
 import { debriefView } from './debrief';
 import { handoverView } from './handover';
 import { resolutionView } from './resolution';
-import { classJoinView } from './classJoin';
 import { classSetupView } from './classSetup';
 import { scenariosView } from './scenarios';
 import { settingsView } from './settings';
 import { sideView } from './side';
 import { titleView } from './title';
 import { turnView } from './turn';
+import { lazyView } from './lazy';
 import type { ScreenView } from './view';
 
 export const VIEWS: Readonly<Record<Screen, ScreenView>> = {
@@ -22,7 +22,7 @@ export const VIEWS: Readonly<Record<Screen, ScreenView>> = {
   scenarios: scenariosView,
   side: sideView,
   classSetup: classSetupView,
-  classJoin: classJoinView,
+  classJoin: lazyView(() => import('./classJoin').then((m) => m.classJoinView)),
   briefing: briefingView,
   handover: handoverView,
   turn: turnView,

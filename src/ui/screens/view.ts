@@ -23,6 +23,8 @@ export interface ScreenContext {
   keys(map: Readonly<Record<string, (event: KeyboardEvent) => void>>): void;
   /** Builds the screen again from the store; focus stays on the same control (by data-key). */
   redraw(): void;
+  /** The screen's controls are in place only now (its code came later): focus goes where it would have on showing. */
+  settled(): void;
 }
 
 /** Builds a screen into `root`. The control marked `data-autofocus` (else the first) takes focus when the screen opens. */
