@@ -70,9 +70,18 @@ describe('a class server killed mid-turn', () => {
       }),
     );
 
+    // A timed game: its turn's clock is kept in the store, so the restart does not give the turn its full time again.
+    const timedGame = (await (await fetch(`${first.url}/api/games`, { method: 'POST', body: JSON.stringify({ scenario: scenario.id, turnSeconds: 600 }) })).json()) as CreatedGame;
+    const timed = (await seat(first, timedGame, 'tokyo')).view();
+    const endsAt = Date.now() + timed.timeLeftMs!;
+    await new Promise((r) => setTimeout(r, 2_500));
+
     await first.kill();
     for (const d of devices.splice(0)) d.close();
     const second = await start();
+    const timedBack = (await seat(second, timedGame, 'tokyo')).view();
+    expect(timedBack.timeLeftMs, 'the timed turn’s time left after the restart').toBeLessThan(600_000 - 2_000);
+    expect(Math.abs(Date.now() + timedBack.timeLeftMs! - endsAt), 'the timed turn ends when it would have').toBeLessThan(1_500);
 
     await Promise.all(
       sealed.map(async ({ game, turn, orders }, i) => {

@@ -109,7 +109,9 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     if (!(await store.lease(code, owner, now(), leaseMs))) throw new Error(`game ${code} is held by another server process`);
     this.roomId = code;
     this.live = restore(scenario, stored);
-    this.startTurnClock();
+    // A timed turn the store already has a clock for (a restart, or another process's game) keeps its time.
+    const kept = stored.deadline && stored.deadline.turn === this.live.state.turn ? stored.deadline.endsAt : undefined;
+    await this.startTurnClock(kept);
     await this.setMetadata({ scenario: stored.scenario });
     // Renewed well before it runs out; a lease lost (this process stalled and another took the game) closes the room.
     this.clock.setInterval(() => void this.renewLease(), Math.max(250, Math.floor(leaseMs / 3)));
@@ -290,18 +292,21 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     }
   }
 
-  private startTurnClock(): void {
+  /** The turn's clock, from `endsAt` (a clock kept in the store) or its full time from now; stored before anyone is told. */
+  private async startTurnClock(endsAt?: number): Promise<void> {
     this.turnTimer?.clear();
     this.turnTimer = null;
     const seconds = this.live.stored.turnSeconds;
-    this.turnEndsAt = seconds && !this.live.state.ending ? this.context.now() + seconds * 1000 : null;
-    if (this.turnEndsAt === null) return;
+    const running = seconds !== null && !this.live.state.ending;
     const turn = this.live.state.turn;
+    this.turnEndsAt = running ? (endsAt ?? this.context.now() + seconds * 1000) : null;
+    if (endsAt === undefined && seconds !== null) await this.context.store.setDeadline(this.live.stored.code, this.turnEndsAt === null ? null : { turn, endsAt: this.turnEndsAt });
+    if (this.turnEndsAt === null) return;
     this.turnTimer = this.clock.setTimeout(
       () => {
         this.queue = this.queue.then(() => this.sealForAbsent(turn)).catch((e: unknown) => this.onUncaughtException(e instanceof Error ? e : new Error(String(e)), 'setTimeout'));
       },
-      seconds! * 1000 + this.context.timerGraceMs,
+      Math.max(0, this.turnEndsAt - this.context.now()) + this.context.timerGraceMs,
     );
   }
 
@@ -327,7 +332,7 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     await this.context.store.recordTurn(stored.code, { turn, orders, stateHash: stateHash(next.state), snapshot: next.state }, next.state.ending !== null);
     this.live = { ...this.live, state: next.state, reports: [...this.live.reports, next.report], states: [...this.live.states, next.state], sealed: {} };
     this.context.log(`game ${stored.code}: turn ${turn} ${how}`);
-    this.startTurnClock();
+    await this.startTurnClock();
   }
 
   private async renewLease(): Promise<void> {

@@ -23,6 +23,9 @@ interface GamesTable {
   created_at: ColumnType<number | string, number, number>;
   /** Seconds each turn lasts by the server's clock; null for no timer. */
   turn_seconds: number | null;
+  /** A timed game: the turn whose clock runs, and when it runs out (ms since the epoch), so a restart keeps the time. */
+  deadline_turn: number | null;
+  deadline_at: ColumnType<number | string | null, number | null, number | null>;
   ended: number;
   owner: string | null;
   lease_until: ColumnType<number | string, number, number>;
@@ -65,6 +68,8 @@ export interface StoredTurn {
 
 export interface StoredGame extends NewGame {
   readonly ended: boolean;
+  /** A timed game's running turn clock: the turn and when its time runs out. */
+  readonly deadline: { readonly turn: number; readonly endsAt: number } | null;
   readonly turns: readonly StoredTurn[];
   readonly sealed: Partial<Record<Side, { readonly turn: number; readonly orders: SideOrders }>>;
 }
@@ -119,6 +124,8 @@ export class GameStore {
       .addColumn('seats', 'text', (c) => c.notNull())
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addColumn('turn_seconds', 'integer')
+      .addColumn('deadline_turn', 'integer')
+      .addColumn('deadline_at', 'bigint')
       .addColumn('ended', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('owner', 'text')
       .addColumn('lease_until', 'bigint', (c) => c.notNull().defaultTo(0))
@@ -157,6 +164,8 @@ export class GameStore {
         seats: JSON.stringify(game.seats),
         created_at: game.createdAt,
         turn_seconds: game.turnSeconds,
+        deadline_turn: null,
+        deadline_at: null,
         ended: 0,
         owner: null,
         lease_until: 0,
@@ -201,6 +210,7 @@ export class GameStore {
       seats: JSON.parse(game.seats) as Record<string, string>,
       createdAt: Number(game.created_at),
       turnSeconds: game.turn_seconds === null ? null : Number(game.turn_seconds),
+      deadline: game.deadline_turn === null || game.deadline_at === null ? null : { turn: Number(game.deadline_turn), endsAt: Number(game.deadline_at) },
       ended: game.ended === 1,
       turns: turns.map((t) => ({ turn: t.turn, orders: JSON.parse(t.orders) as Orders, stateHash: t.state_hash, snapshot: JSON.parse(t.snapshot) as GameState })),
       sealed: Object.fromEntries(sealed.map((s) => [s.side, { turn: s.turn, orders: JSON.parse(s.orders) as SideOrders }])),
@@ -222,6 +232,15 @@ export class GameStore {
       .where((w) => w.or([w('owner', 'is', null), w('owner', '=', owner), w('lease_until', '<', now)]))
       .executeTakeFirst();
     return result.numUpdatedRows === 1n;
+  }
+
+  /** When a timed game's turn runs out (null: no clock running). */
+  async setDeadline(code: string, deadline: { readonly turn: number; readonly endsAt: number } | null): Promise<void> {
+    await this.db
+      .updateTable('games')
+      .set({ deadline_turn: deadline?.turn ?? null, deadline_at: deadline?.endsAt ?? null })
+      .where('code', '=', code)
+      .execute();
   }
 
   async release(code: string, owner: string): Promise<void> {
