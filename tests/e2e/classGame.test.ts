@@ -173,6 +173,26 @@ describe('a class game on the class server', () => {
     }
   });
 
+  it('gives a taken seat to a second device only when it asks to take it over, and tells the first', async () => {
+    const host = await openGame(STILL);
+    await toClassJoin(host.page);
+    const { code, links } = await startClassGame(host.page);
+    const first = await seatDevice(links.tokyo);
+    const key = new URL(links.tokyo).searchParams.get('key')!;
+    const second = await openGame(STILL);
+    await toClassJoin(second.page);
+    await second.page.getByRole('textbox', { name: 'Game code' }).fill(code);
+    await second.page.getByRole('textbox', { name: 'Seat key' }).fill(key);
+    await click(second.page, 'button', 'Join');
+    await expect.poll(() => second.page.locator('#app .class-problem').textContent(), WAIT).toContain('in use on another device');
+    await click(second.page, 'switch', 'Take over this seat');
+    await click(second.page, 'button', 'Join');
+    await second.page.locator('#app .lobby-seats').waitFor(WAIT);
+    await first.page.waitForFunction(() => document.querySelector('.class-banner')?.getAttribute('data-connection') === 'replaced', undefined, WAIT);
+    await shot(first.page, 'class-replaced');
+    expect(await first.page.getByRole('button', { name: 'Rejoin' }).isVisible()).toBe(true);
+  });
+
   it('says what is wrong with a typed code or key, and refuses a key that is not the game’s', async () => {
     const host = await openGame(STILL);
     await toClassJoin(host.page);
