@@ -57,6 +57,7 @@ export const classGame = {
       rejoin: 'Rejoin',
     },
     turn: {
+      sharedMeters: 'Meters both sides see',
       observerHeading: 'Watching · {{date}}',
       watchingHeading: 'Who has sealed',
       sealed: 'Your orders are sealed. Waiting for {{side}}…',

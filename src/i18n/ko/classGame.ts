@@ -57,6 +57,7 @@ export const classGame = {
       rejoin: '다시 참가',
     },
     turn: {
+      sharedMeters: '양측이 보는 지표',
       observerHeading: '관전 중 · {{date}}',
       watchingHeading: '선택을 봉인한 쪽',
       sealed: '선택을 봉인했습니다. {{side}} 측을 기다리는 중…',

@@ -38,7 +38,7 @@ export const turnView: ScreenView = (root, ctx) => {
   let model = build();
   let filter: DecisionCategory | 'all' = 'all';
   const guideKey = `${session.seed}:${session.state.turn}`;
-  const guideOpen = (): boolean => model.guide.length > 0 && !dismissedGuides.has(guideKey);
+  const guideOpen = (): boolean => !watching && model.guide.length > 0 && !dismissedGuides.has(guideKey);
   // Hot-seat: the first team's End turn seals its choices and passes the screen on.
   const passing = hotseat && session.sealed[other] === undefined;
   const team = t(`common.sides.${human}`);
@@ -78,7 +78,8 @@ export const turnView: ScreenView = (root, ctx) => {
     : model.meters.some((m) => m.seen === 'poll')
       ? el('p', { class: 'turn-note', text: t('play.turn.pollNote') })
       : null;
-  const meterRegion = scrollRegion(t('play.turn.meters'), el('h2', { class: 'turn-column-heading', text: t('play.turn.meters') }), meters.list, note);
+  const meterHeading = watching ? t('classGame.turn.sharedMeters') : t('play.turn.meters');
+  const meterRegion = scrollRegion(meterHeading, el('h2', { class: 'turn-column-heading', text: meterHeading }), meters.list, note);
   meterRegion.classList.add('turn-meter-region');
   meterRegion.dataset.key = 'scroll:meters';
 
@@ -207,7 +208,8 @@ export const turnView: ScreenView = (root, ctx) => {
           announce(t('play.turn.answered', { title: r.choices.find((c) => c.id === choiceId)?.label ?? choiceId }));
         }),
         // What asks for an answer comes first; the guide under it (a long note would push it out of sight).
-        guidePanel(model, guideOpen(), toggleGuide),
+        // The guide speaks to the side at the controls: an observer has none.
+        watching ? null : guidePanel(model, guideOpen(), toggleGuide),
       ].filter((x): x is HTMLElement => x !== null),
     );
 
