@@ -57,6 +57,7 @@ export const classGame = {
       rejoin: 'Rejoin',
     },
     turn: {
+      observerKeys: 'Keys: Tab moves · Page Up/Down scroll · Esc menu',
       sharedMeters: 'Meters both sides see',
       observerHeading: 'Watching · {{date}}',
       watchingHeading: 'Who has sealed',

@@ -57,6 +57,7 @@ export const classGame = {
       rejoin: '再参加',
     },
     turn: {
+      observerKeys: 'Tab 移動 · PgUp/PgDn スクロール · Esc メニュー',
       sharedMeters: '両国が見られるメーター',
       observerHeading: '観戦中・{{date}}',
       watchingHeading: '選択を封印したのは',

@@ -57,6 +57,7 @@ export const classGame = {
       rejoin: '다시 참가',
     },
     turn: {
+      observerKeys: 'Tab 이동 · PgUp/PgDn 스크롤 · Esc 메뉴',
       sharedMeters: '양측이 보는 지표',
       observerHeading: '관전 중 · {{date}}',
       watchingHeading: '선택을 봉인한 쪽',

@@ -122,7 +122,7 @@ export const turnView: ScreenView = (root, ctx) => {
       watching
         ? el('main', { class: 'turn-centre turn-watching' }, el('h2', { class: 'turn-column-heading', text: t('classGame.turn.watchingHeading') }), classSeatStatus(ctx, end))
         : el('main', { class: 'turn-centre' }, el('h2', { class: 'visually-hidden', text: t('play.turn.decisions') }), filterSlot, cardRegion),
-      el('div', { class: 'turn-right' }, asks, end, session.mode === 'class' && !watching ? classSeatStatus(ctx, end) : null, keyHint(t('play.turn.keys'))),
+      el('div', { class: 'turn-right' }, asks, end, session.mode === 'class' && !watching ? classSeatStatus(ctx, end) : null, keyHint(t(watching ? 'classGame.turn.observerKeys' : 'play.turn.keys'))),
       ticker,
     ),
   );
