@@ -12,6 +12,7 @@ import type { Scenario } from '../engine/model';
 import { GAME_ROOM, SEAT_NAMES, TURN_SECONDS_MAX, TURN_SECONDS_MIN, type SeatName } from '../class/protocol';
 import { isRoomCode, makeRoomCode } from '../class/roomCode';
 import type { GameStore } from './gameStore';
+import { perAddressLimit } from './perAddress';
 import { hashSeatSecret, newSeatSecret } from './seatSecret';
 
 export interface ClassApiContext {
@@ -42,17 +43,15 @@ class Problem extends Error {
 }
 
 export function classApi(context: ClassApiContext): (request: IncomingMessage, response: ServerResponse) => boolean {
-  const made = new Map<string, { count: number; since: number }>();
+  const made = perAddressLimit(GAMES_PER_MINUTE, 60_000, context.now);
   /** One open at a time per code in this process, so two devices arriving together do not both make the room. */
   const opening = new Map<string, Promise<void>>();
 
   const create = async (request: IncomingMessage): Promise<CreatedGame> => {
     const address = request.socket.remoteAddress ?? 'unknown';
     const now = context.now();
-    const m = made.get(address);
-    const recent = m && now - m.since < 60_000 ? m : { count: 0, since: now };
-    if (recent.count >= GAMES_PER_MINUTE) throw new Problem(429, 'Too many new games from this device in a minute. Wait a minute and try again.');
-    made.set(address, { ...recent, count: recent.count + 1 });
+    if (!made.allowed(address)) throw new Problem(429, 'Too many new games from this device in a minute. Wait a minute and try again.');
+    made.count(address);
     const body = await readJson(request);
     const field = (name: string): unknown => (typeof body === 'object' && body !== null && name in body ? (body as Record<string, unknown>)[name] : undefined);
     const scenario = field('scenario');

@@ -12,8 +12,9 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Scenario } from '../engine/model';
 import { GAME_ROOM } from '../class/protocol';
 import { classApi } from './classApi';
-import { gameRoomType, wrongKeyCounter } from './gameRoom';
+import { gameRoomType } from './gameRoom';
 import type { GameStore } from './gameStore';
+import { perAddressLimit } from './perAddress';
 import { readSite, siteHandler } from './staticSite';
 
 export interface ClassServerOptions {
@@ -87,7 +88,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
       timerGraceMs: options.timerGraceMs ?? 15_000,
       now,
       log,
-      wrongKeys: wrongKeyCounter(10, 60_000, now),
+      wrongKeys: perAddressLimit(10, 60_000, now),
     }),
   );
   await server.listen(options.port, options.host);

@@ -10,10 +10,11 @@
  */
 import { Room, ServerError, type AuthContext, type Client, type Delayed } from '@colyseus/core';
 import { endedGameState, newGame, orderProblems, resolveTurn, seatReport, seatState, stateHash, type GameState, type Orders, type SideOrders, type TurnReport } from '../engine';
-import type { Scenario, Side } from '../engine/model';
-import { CLOSE_REPLACED, TO_SEAT, TO_SERVER, type ClassView, type Refusal, type SeatName, type SeatPresence } from '../class/protocol';
+import { SIDES, type Scenario, type Side } from '../engine/model';
+import { CLOSE_REPLACED, SEAT_NAMES, TO_SEAT, TO_SERVER, type ClassView, type Refusal, type SeatName, type SeatPresence } from '../class/protocol';
 import { joinOptions, messageProblem, sealMessage, unsealMessage } from '../class/validate';
 import type { GameStore, StoredGame } from './gameStore';
+import type { PerAddressLimit } from './perAddress';
 import { seatSecretMatches } from './seatSecret';
 
 /** What every room of a server shares. */
@@ -33,27 +34,7 @@ export interface RoomContext {
   readonly now: () => number;
   readonly log: (line: string) => void;
   /** Wrong keys a device's address has offered lately: past the limit, it is refused for a while. */
-  readonly wrongKeys: WrongKeyCounter;
-}
-
-export interface WrongKeyCounter {
-  /** True while `address` may still try a key. */
-  allowed(address: string): boolean;
-  wrong(address: string): void;
-}
-
-/** At most `limit` wrong keys per address in each `windowMs`. */
-export function wrongKeyCounter(limit: number, windowMs: number, now: () => number): WrongKeyCounter {
-  const tries = new Map<string, { count: number; since: number }>();
-  const entry = (address: string) => {
-    const t = tries.get(address);
-    if (t && now() - t.since < windowMs) return t;
-    const fresh = { count: 0, since: now() };
-    if (tries.size > 10_000) tries.clear();
-    tries.set(address, fresh);
-    return fresh;
-  };
-  return { allowed: (a) => entry(a).count < limit, wrong: (a) => void entry(a).count++ };
+  readonly wrongKeys: PerAddressLimit;
 }
 
 const MAX_OBSERVERS = 8;
@@ -78,8 +59,6 @@ interface Live {
   states: GameState[];
   sealed: Partial<Record<Side, SideOrders>>;
 }
-
-const SIDES: readonly Side[] = ['tokyo', 'seoul'];
 
 /** The room type of a server, bound to what its rooms share. */
 export function gameRoomType(context: RoomContext): new () => Room {
@@ -127,9 +106,9 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
     if (!parsed.success) throw new ServerError(400, 'The join request was not in the form the game expects. Reload the page and join again.');
     if (!this.context.wrongKeys.allowed(address)) throw new ServerError(429, 'Too many wrong seat keys from this device. Wait a minute, then check the key on the instructor’s screen.');
     const seats = this.live.stored.seats;
-    const seat = (['tokyo', 'seoul', 'observer'] as const).find((s) => seats[s] !== undefined && seatSecretMatches(parsed.data.key, seats[s]));
+    const seat = SEAT_NAMES.find((s) => seats[s] !== undefined && seatSecretMatches(parsed.data.key, seats[s]));
     if (!seat) {
-      this.context.wrongKeys.wrong(address);
+      this.context.wrongKeys.count(address);
       throw new ServerError(403, 'That seat key is not one of this game’s. Check the code and the key on the instructor’s screen, or scan the seat’s QR code.');
     }
     const takeover = parsed.data.takeover === true;

@@ -46,12 +46,9 @@ const redisUrl = process.env.REDIS_URL;
 if (redisUrl && !databaseUrl) fail('REDIS_URL is set without DATABASE_URL: processes sharing games must share a PostgreSQL database too.');
 if (redisUrl && port === 0) fail('With REDIS_URL, give this process a real --port: the other processes send devices to it at that port.');
 
-let store: GameStore;
-if (databaseUrl) store = await GameStore.postgres(databaseUrl);
-else {
-  mkdirSync(values.data, { recursive: true });
-  store = await GameStore.sqlite(join(values.data, 'class.sqlite'));
-}
+if (databaseUrl && !/^postgres(ql)?:\/\//i.test(databaseUrl)) fail(`DATABASE_URL is not a PostgreSQL address (postgres://user@host:5432/database): ${databaseUrl.slice(0, 80)}`);
+if (!databaseUrl) mkdirSync(values.data, { recursive: true });
+const store = await GameStore.open(databaseUrl, join(values.data, 'class.sqlite'));
 
 let presence: Presence | undefined;
 let driver: matchMaker.MatchMakerDriver | undefined;

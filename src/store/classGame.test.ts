@@ -6,20 +6,21 @@
 import { describe, expect, it } from 'vitest';
 import { newGame, resolveTurn, seatReport, seatState, type GameState, type SideOrders, type TurnReport } from '../engine';
 import type { ClassView } from '../class/protocol';
-import { createAppStore, selectCanChoose, type AppStore, type ClassLink } from './index';
+import { createAppStore, selectCanChoose, type AppStore, type ClassLink, type Persistence } from './index';
 import { storagePersistence } from './saves';
 import { catalogEntryFrom, fakeTimer, MemoryStorage, randomComputer } from './testing';
 
 const tutorial = catalogEntryFrom('scenarios/tutorial.yaml');
 const scenario = tutorial.scenario;
 
-function device(): { store: AppStore; sent: { seal: [number, SideOrders][]; unseal: number[]; left: number }; timer: ReturnType<typeof fakeTimer> } {
+function device(): { store: AppStore; persistence: Persistence; sent: { seal: [number, SideOrders][]; unseal: number[]; left: number }; timer: ReturnType<typeof fakeTimer> } {
   const timer = fakeTimer(1_000_000);
-  const store = createAppStore({ catalog: [tutorial], persistence: storagePersistence(new MemoryStorage()), computer: randomComputer, newSeed: () => 'x', timer });
+  const persistence = storagePersistence(new MemoryStorage());
+  const store = createAppStore({ catalog: [tutorial], persistence, computer: randomComputer, newSeed: () => 'x', timer });
   const sent = { seal: [] as [number, SideOrders][], unseal: [] as number[], left: 0 };
   const link: ClassLink = { seal: (turn, orders) => sent.seal.push([turn, orders]), unseal: (turn) => sent.unseal.push(turn), leave: () => void sent.left++ };
   store.getState().actions.attachClassLink(link);
-  return { store, sent, timer };
+  return { store, persistence, sent, timer };
 }
 
 function view(state: GameState, reports: TurnReport[], change: Partial<ClassView> = {}): ClassView {
@@ -42,7 +43,7 @@ function view(state: GameState, reports: TurnReport[], change: Partial<ClassView
 
 describe('a class game in the store', () => {
   it('goes from the lobby to the turn, seals through the link, and shows the server’s resolution', () => {
-    const { store, sent, timer } = device();
+    const { store, persistence, sent, timer } = device();
     const { actions } = store.getState();
     actions.go('classJoin');
     let state = newGame(scenario, 'server-seed');
@@ -79,10 +80,19 @@ describe('a class game in the store', () => {
     expect(store.getState().screen).toBe('turn');
     expect(store.getState().session?.state.turn).toBe(state.turn);
     // Nothing of a class game goes to the device's own save.
-    expect(store.getState().canContinue).toBe(false);
+    expect(persistence.hasGame()).toBe(false);
     actions.quitToTitle();
     expect(sent.left).toBe(1);
     expect(store.getState().classGame).toBeNull();
+  });
+
+  it('says in the lobby when the page lacks the game’s scenario, and has no game to go into', () => {
+    const { store } = device();
+    store.getState().actions.go('classJoin');
+    store.getState().actions.classViewArrived({ ...view(newGame(scenario, 'x'), []), scenarioId: 'not-here' });
+    expect(store.getState().classGame?.refusal?.problem).toContain("the scenario 'not-here'");
+    store.getState().actions.enterClassGame();
+    expect(store.getState().screen).toBe('classJoin');
   });
 
   it('lets an observer choose nothing', () => {

@@ -109,7 +109,18 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
         const known = { seats: view.seats, sealed: view.sealed, sending: false, refusal: null, turnEndsAt };
         const session = get().session;
         if (!before || before.code !== view.code || !session || session.mode !== 'class') {
-          if (!selectEntry(get(), view.scenarioId)) return update({ refusal: { about: 'view', problem: `this page does not have the scenario '${view.scenarioId}'; reload it` } });
+          // A scenario this page lacks (a server newer than the page): the lobby says so, and there is no game to go into.
+          if (!selectEntry(get(), view.scenarioId))
+            return set({
+              classGame: {
+                code: view.code,
+                seat: view.seat,
+                connection: 'connected',
+                ...known,
+                refusal: { about: 'view', problem: `this page does not have the scenario '${view.scenarioId}'; reload the page` },
+              },
+              session: null,
+            });
           // A new game at this device: the lobby shows it until the team goes in.
           set({ classGame: { code: view.code, seat: view.seat, connection: 'connected', ...known }, session: sessionOf(view, view.own), instructor: INSTRUCTOR_CLOSED, clock: null, timedOut: null });
           return;

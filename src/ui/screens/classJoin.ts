@@ -7,7 +7,7 @@
 import { t, tx } from '../../i18n';
 import { readSeatKey, showSeatKey, SEAT_NAMES, type SeatName } from '../../class/protocol';
 import { readRoomCode } from '../../class/roomCode';
-import type { Side } from '../../engine/model';
+import { SIDES, type Side } from '../../engine/model';
 import { announce } from '../announce';
 import { button, choice, el, textField, toggle } from '../kit';
 import { classServerAnswers, classServerBase } from '../class/server';
@@ -136,12 +136,13 @@ export const classJoinView: ScreenView = (root, ctx) => {
   function lobby(): HTMLElement[] {
     const session = ctx.state().session;
     const entry = session ? ctx.state().catalog.find((e) => e.id === session.scenarioId) : undefined;
-    const seats = (['tokyo', 'seoul'] as const).map((side: Side) =>
+    const seats = SIDES.map((side: Side) =>
       el('li', { class: `lobby-seat side-${side}`, text: t('classGame.lobby.seatLine', { side: seatName(side), state: t(`classGame.lobby.seat.${classGame!.seats[side]}`) }) }),
     );
     primary = [button({ label: t('classGame.lobby.enter'), key: 'class:enter', variant: 'primary', onPress: () => actions.enterClassGame() })];
     const where = entry && session ? [el('p', { text: `${tx(entry.scenario.title)} · ${t('classGame.lobby.turn', { turn: session.state.turn, turns: entry.scenario.turns })}` })] : [];
-    return [el('p', { class: 'lobby-you', text: t('classGame.lobby.you', { seat: seatName(classGame!.seat) }) }), ...where, el('ul', { class: 'lobby-seats' }, ...seats)];
+    const refused = classGame!.refusal ? [el('p', { class: 'class-problem', role: 'alert', text: t('classGame.failed', { problem: classGame!.refusal.problem }) })] : [];
+    return [el('p', { class: 'lobby-you', text: t('classGame.lobby.you', { seat: seatName(classGame!.seat) }) }), ...where, el('ul', { class: 'lobby-seats' }, ...seats), ...refused];
   }
 
   function joinForm(): HTMLElement[] {

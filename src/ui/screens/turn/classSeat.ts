@@ -5,7 +5,7 @@
  * End turn: it says what it watches.
  */
 import { t } from '../../../i18n';
-import type { Side } from '../../../engine/model';
+import { SIDES, type Side } from '../../../engine/model';
 import { otherSide } from '../../../store/session';
 import { announce } from '../../announce';
 import { button, el, setButtonLabel } from '../../kit';
@@ -26,9 +26,7 @@ export function classSeatStatus(ctx: ScreenContext, end: HTMLButtonElement): HTM
       change.hidden = true;
       line.replaceChildren(
         el('span', { text: t('classGame.turn.watching') }),
-        ...(['tokyo', 'seoul'] as const).map((s) =>
-          el('span', { class: `turn-class-side side-${s}`, text: t(c.sealed[s] ? 'classGame.turn.otherSealed' : 'classGame.turn.otherChoosing', { side: side(s) }) }),
-        ),
+        ...SIDES.map((s) => el('span', { class: `turn-class-side side-${s}`, text: t(c.sealed[s] ? 'classGame.turn.otherSealed' : 'classGame.turn.otherChoosing', { side: side(s) }) })),
       );
     } else {
       const other = otherSide(c.seat);
