@@ -26,7 +26,10 @@ function texts(s: Scenario): [string, Text | undefined][] {
     ['summary', s.summary],
     ['briefing', s.briefing],
   ];
-  s.questions.forEach((q, i) => out.push([`questions.${i}`, q]));
+  s.questions.forEach((q, i) => {
+    out.push([`questions.${i}`, q.text], [`questions.${i}.guide`, q.guide]);
+    for (const c of q.choices ?? []) out.push([`questions.${i}.choices.${c.id}`, c.text]);
+  });
   s.guide.forEach((g, i) => out.push([`guide.${i}.text`, g.text], [`guide.${i}.title`, g.title]));
   for (const side of ['tokyo', 'seoul'] as const) out.push([`sides.${side}.name`, s.sides[side].name], [`sides.${side}.goals`, s.sides[side].goals]);
   for (const m of s.meters) out.push([`meters.${m.id}.label`, m.label], [`meters.${m.id}.description`, m.description]);

@@ -205,6 +205,18 @@ export interface AiPersonality {
   readonly leanings: Readonly<Partial<Record<DecisionCategory, number>>>;
 }
 
+/**
+ * A question for reflection or class discussion. Teams see `text` and, for a multiple-choice
+ * question, the choices' texts; `guide` (what a good answer names) and `key` (the right choice's
+ * id) are the instructor's.
+ */
+export interface Question {
+  readonly text: Text;
+  readonly guide?: Text;
+  readonly choices?: readonly { readonly id: string; readonly text: Text }[];
+  readonly key?: string;
+}
+
 export interface Scenario {
   readonly id: string;
   readonly title: Text;
@@ -212,7 +224,7 @@ export interface Scenario {
   /** The situation as the briefing tells it. */
   readonly briefing?: Text;
   /** Questions for reflection, shown in the debrief. */
-  readonly questions: readonly Text[];
+  readonly questions: readonly Question[];
   readonly guide: readonly GuideStep[];
   readonly ai: Readonly<Record<Side, AiPersonality>>;
   readonly period?: string;

@@ -7,7 +7,24 @@
  * absent ones as undefined, in one order: objects of one shape keep the engine's property
  * reads fast (the simulator reads them millions of times).
  */
-import type { AiPersonality, BooleanExpr, GuideStep, Decision, Effect, EffectTarget, Ending, GameEvent, Meter, NumberExpr, Perceived, Rule, Scenario, Side, Visibility } from '../engine/model';
+import type {
+  AiPersonality,
+  BooleanExpr,
+  GuideStep,
+  Decision,
+  Question,
+  Effect,
+  EffectTarget,
+  Ending,
+  GameEvent,
+  Meter,
+  NumberExpr,
+  Perceived,
+  Rule,
+  Scenario,
+  Side,
+  Visibility,
+} from '../engine/model';
 import { suggestion } from '../engine/didYouMean';
 import { compileExpression, ExprError, RESERVED_NAMES, type ExprScope, type ExprType } from './expressions';
 import type { DataPath, PositionFinder } from './locate';
@@ -333,6 +350,11 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Positi
     seoul: side(c, data, 'seoul'),
   };
 
+  // Checked before the verdict: each of them can find problems too.
+  const steps = guide(c, data);
+  const ai = { tokyo: personality(c, data, 'tokyo'), seoul: personality(c, data, 'seoul') };
+  const asked = questions(c, data);
+
   if (c.problems.length > 0) return { ok: false, problems: c.problems };
   return {
     ok: true,
@@ -341,9 +363,9 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Positi
       title: data.title,
       ...(data.summary !== undefined && { summary: data.summary }),
       ...(data.briefing !== undefined && { briefing: data.briefing }),
-      questions: data.questions,
-      guide: guide(c, data),
-      ai: { tokyo: personality(c, data, 'tokyo'), seoul: personality(c, data, 'seoul') },
+      questions: asked,
+      guide: steps,
+      ai,
       ...(data.period !== undefined && { period: data.period }),
       ...(data.difficulty !== undefined && { difficulty: data.difficulty }),
       turns,
@@ -374,6 +396,30 @@ function guide(c: Compiler, data: ScenarioFile): GuideStep[] {
       ...(step.side !== undefined && { side: step.side }),
       ...(step.title !== undefined && { title: step.title }),
       text: step.text,
+    };
+  });
+}
+
+/** A plain Text becomes { text }; a question mapping keeps what it has, once its choices and key agree. */
+function questions(c: Compiler, data: ScenarioFile): Question[] {
+  return data.questions.map((q, i): Question => {
+    if (typeof q === 'string' || !('text' in q)) return { text: q };
+    const path = ['questions', i];
+    if (q.choices === undefined) {
+      if (q.key !== undefined) c.error([...path, 'key'], `'key:' names the right choice, but question ${i + 1} has no 'choices:'; add its choices or remove 'key:'`);
+    } else {
+      const ids = q.choices.map((ch) => ch.id);
+      q.choices.forEach((ch, j) => {
+        if (ids.indexOf(ch.id) !== j) c.error([...path, 'choices', j, 'id'], `the choice id '${ch.id}' is used twice in question ${i + 1}`);
+      });
+      if (q.key === undefined) c.error(path, `missing 'key' in question ${i + 1}: a question with 'choices:' needs 'key:', the id of the right choice (one of ${ids.join(', ')})`);
+      else if (!ids.includes(q.key)) c.error([...path, 'key'], `the key '${q.key}' is not one of the choices of question ${i + 1} (${ids.join(', ')}).${suggestion(q.key, ids)}`);
+    }
+    return {
+      text: q.text,
+      ...(q.guide !== undefined && { guide: q.guide }),
+      ...(q.choices !== undefined && { choices: q.choices.map((ch) => ({ id: ch.id, text: ch.text })) }),
+      ...(q.key !== undefined && { key: q.key }),
     };
   });
 }

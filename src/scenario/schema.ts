@@ -21,16 +21,13 @@ export const Id = z
   .max(64)
   .describe('An identifier: lower-case letters, digits and _, starting with a letter.');
 
-export const Text = z
-  .union([
-    z.string(),
-    z.strictObject({
-      en: z.string().describe('English (required: the fallback for every language).'),
-      ja: z.string().optional().describe('Japanese.'),
-      ko: z.string().optional().describe('Korean.'),
-    }),
-  ])
-  .describe('Text: a string, or a map {en, ja, ko} with English required.');
+const TextMap = z.strictObject({
+  en: z.string().describe('English (required: the fallback for every language).'),
+  ja: z.string().optional().describe('Japanese.'),
+  ko: z.string().optional().describe('Korean.'),
+});
+
+export const Text = z.union([z.string(), TextMap]).describe('Text: a string, or a map {en, ja, ko} with English required.');
 
 const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
 
@@ -202,6 +199,35 @@ export const RuleSchema = z.strictObject({
   explain: Text.optional(),
 });
 
+export const MIN_QUESTION_CHOICES = 2;
+export const MAX_QUESTION_CHOICES = 8;
+
+const QuestionChoiceSchema = z
+  .strictObject({
+    id: Id.describe("The choice's id, unique within its question: what 'key:' names."),
+    text: Text.describe('The choice as the teams read it.'),
+  })
+  .describe('One answer a team may choose.');
+
+const QuestionObjectSchema = z
+  .strictObject({
+    text: Text.describe('The question, as the teams read it in the debrief.'),
+    guide: Text.optional().describe('An answer guide for the instructor: what a good answer names. Never shown to the teams.'),
+    choices: z
+      .array(QuestionChoiceSchema)
+      .min(MIN_QUESTION_CHOICES)
+      .max(MAX_QUESTION_CHOICES)
+      .optional()
+      .describe(`Makes it a multiple-choice question: ${MIN_QUESTION_CHOICES} to ${MAX_QUESTION_CHOICES} choices, each {id, text}, shown to the teams in this order. Needs 'key:'.`),
+    key: Id.optional().describe("The id of the right choice: required with 'choices:', and must name one of them. Never shown to the teams."),
+  })
+  .describe('A question with an answer guide for the instructor (guide:) and/or choices and the right one (choices:, key:).');
+
+/** A plain Text (string or {en, ja, ko}), or a question mapping; the alternatives are flat so the checker can tell a misspelt question from a misspelt language map. */
+export const QuestionSchema = z
+  .union([z.string(), TextMap, QuestionObjectSchema])
+  .describe('A question: text (a string or {en, ja, ko}), or a mapping {text, guide, choices, key} for an answer guide or a multiple-choice question.');
+
 const OutcomeSchema = z.enum(['win', 'draw', 'loss']);
 
 export const EndingSchema = z.strictObject({
@@ -249,7 +275,12 @@ export const ScenarioSchema = z
     title: Text,
     summary: Text.optional(),
     briefing: Text.optional().describe('The situation as the briefing screen tells it: a few paragraphs, longer than the summary.'),
-    questions: z.array(Text).default([]).describe('Questions for reflection and class discussion, shown in the debrief.'),
+    questions: z
+      .array(QuestionSchema)
+      .default([])
+      .describe(
+        'Questions for reflection and class discussion, shown in the debrief: each is text, or {text, guide, choices, key} with an answer guide for the instructor or choices and the right one.',
+      ),
     guide: z.array(GuideStepSchema).default([]).describe("Notes shown at the start of given turns: a tutorial's teaching, or a scenario's hints."),
     ai: z
       .strictObject({ tokyo: AiPersonalitySchema.optional(), seoul: AiPersonalitySchema.optional() })
@@ -283,6 +314,7 @@ export type EventFile = z.output<typeof EventSchema>;
 export type MeterFile = z.output<typeof MeterSchema>;
 export type RuleFile = z.output<typeof RuleSchema>;
 export type EndingFile = z.output<typeof EndingSchema>;
+export type QuestionFile = z.output<typeof QuestionSchema>;
 
 /** The JSON Schema editors use (draft-07: what the common YAML language server reads). */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -19,11 +19,7 @@ export function checkStructure(file: string, value: unknown, locate: Locator): {
   // A misspelt key also makes the real key "missing"; the typo is the root cause, so say only that.
   for (const issue of result.error.issues) {
     if (issue.code !== 'unrecognized_keys') continue;
-    const allowed = allowedKeys(issue.path as DataPath);
-    for (const key of issue.keys) {
-      const meant = didYouMean(key, allowed);
-      if (meant !== undefined) ctx.misspelt.add(JSON.stringify([...issue.path, meant]));
-    }
+    noteMisspelt(issue, [], ctx);
   }
   for (const issue of result.error.issues) {
     for (const p of describeIssue(issue, [], ctx)) {
@@ -35,6 +31,16 @@ export function checkStructure(file: string, value: unknown, locate: Locator): {
     }
   }
   return { ok: false, problems };
+}
+
+/** Remembers the keys an unknown key was probably meant to be, so their "missing" is not reported too. */
+function noteMisspelt(issue: Extract<Issue, { code: 'unrecognized_keys' }>, prefix: DataPath, ctx: IssueContext): void {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  const allowed = allowedKeys(path, ctx.root);
+  for (const key of issue.keys) {
+    const meant = didYouMean(key, allowed);
+    if (meant !== undefined) ctx.misspelt.add(JSON.stringify([...path, meant]));
+  }
 }
 
 interface IssueContext {
@@ -53,7 +59,7 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
   const at = (pos: { line: number; col: number }, message: string): Problem[] => [{ file, line: pos.line, col: pos.col, stage: 'structure', message }];
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = allowedKeys(path);
+      const allowed = allowedKeys(path, root);
       return issue.keys.flatMap((key) =>
         at(locate.key(path, key), `unknown key '${key}'${where(path, root)}.${suggestion(key, allowed)}${allowed.length ? ` Allowed here: ${allowed.join(', ')}` : ''}`),
       );
@@ -67,12 +73,20 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
       return at(locate.value(path), `'${name}' should be ${expectedPhrase(issue.expected)}, but it is ${kindOf(actual)}`);
     }
     case 'invalid_union': {
-      // When the value is a mapping and one alternative is a mapping, that alternative's complaint is the useful one.
+      // When the value is a mapping and one alternative is a mapping, that alternative's complaint is the useful one;
+      // of several mappings (a question: {en, ja, ko} or {text, guide, choices, key}), the one that knows most of its keys.
       if (isPlainObject(actual)) {
-        const objectBranch = issue.errors.find((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
-        if (objectBranch) return objectBranch.flatMap((i) => describeIssue(i, path, ctx));
+        const objectBranch = bestFit(
+          issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0)),
+          (branch) => branch.reduce((n, i) => n + (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys.length : 0), 0),
+        );
+        if (objectBranch) {
+          for (const i of objectBranch) if (i.code === 'unrecognized_keys') noteMisspelt(i, path, ctx);
+          return objectBranch.flatMap((i) => describeIssue(i, path, ctx));
+        }
       }
       if (actual === undefined) {
+        if (ctx.misspelt.has(JSON.stringify(path))) return [];
         const parent = path.slice(0, -1);
         return at(locate.value(parent), `missing '${name}'${where(parent, root)}: it is required here`);
       }
@@ -127,6 +141,7 @@ const SINGULAR: Record<string, string> = {
   endings: 'ending',
   sources: 'source',
   choices: 'choice',
+  questions: 'question',
   effects: 'effect',
   then: 'effect',
   else: 'effect',
@@ -152,11 +167,14 @@ function expectedPhrase(expected: string): string {
 
 function unionPhrase(issue: Extract<Issue, { code: 'invalid_union' }>): string {
   const kinds = new Set<string>();
+  let mappings = 0;
   for (const branch of issue.errors) {
     const top = branch.find((i) => i.path.length === 0);
     if (top?.code === 'invalid_type') kinds.add(top.expected);
     else if (top?.code === 'invalid_value') kinds.add('enum');
+    if (top?.code === 'invalid_type' && top.expected === 'object') mappings++;
   }
+  if (kinds.has('object') && kinds.has('string') && mappings > 1) return 'text, a map of languages {en, ja, ko}, or a question {text, guide, choices, key}';
   if (kinds.has('object') && kinds.has('string')) return 'text, or a map of languages {en, ja, ko}';
   if (kinds.has('number') && kinds.has('string')) return 'a number or an expression in quotes';
   if (kinds.has('boolean') && kinds.has('string')) return 'true, false or a condition in quotes';
@@ -189,19 +207,36 @@ function valueAt(root: unknown, path: DataPath): unknown {
   return v;
 }
 
-/** The keys the schema allows for the object at `path`, for did-you-mean and the "allowed here" list. */
-function allowedKeys(path: DataPath): string[] {
+/**
+ * The keys the schema allows for the object at `path`, for did-you-mean and the "allowed here" list.
+ * Where a union offers several mappings, the one that knows most of the keys written in `root` there.
+ */
+function allowedKeys(path: DataPath, root: unknown): string[] {
   let schema: unknown = ScenarioSchema;
-  for (const step of path) {
-    schema = unwrapToObjectOrArray(schema, typeof step === 'number' ? 'array' : 'object');
+  for (const [i, step] of path.entries()) {
+    schema = unwrapToObjectOrArray(schema, typeof step === 'number' ? 'array' : 'object', valueAt(root, path.slice(0, i)));
     const def = defOf(schema);
     if (!def) return [];
     if (def.type === 'array') schema = def.element;
     else if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[step as string];
     else return [];
   }
-  const def = defOf(unwrapToObjectOrArray(schema, 'object'));
+  const def = defOf(unwrapToObjectOrArray(schema, 'object', valueAt(root, path)));
   return def?.type === 'object' ? Object.keys(def.shape as Record<string, unknown>) : [];
+}
+
+/** The first of the items with the lowest cost (undefined for none). */
+function bestFit<T>(items: readonly T[], cost: (item: T) => number): T | undefined {
+  let best: T | undefined;
+  let lowest = Infinity;
+  for (const item of items) {
+    const c = cost(item);
+    if (c < lowest) {
+      best = item;
+      lowest = c;
+    }
+  }
+  return best;
 }
 
 interface LooseDef {
@@ -218,7 +253,8 @@ function defOf(schema: unknown): LooseDef | undefined {
   return (schema as { _zod?: { def?: LooseDef } } | undefined)?._zod?.def;
 }
 
-function unwrapToObjectOrArray(schema: unknown, want: 'object' | 'array'): unknown {
+/** `value`: what the file has there, to choose among a union's mappings. */
+function unwrapToObjectOrArray(schema: unknown, want: 'object' | 'array', value?: unknown): unknown {
   for (let guard = 0; guard < 20; guard++) {
     const def = defOf(schema);
     if (!def) return schema;
@@ -226,8 +262,15 @@ function unwrapToObjectOrArray(schema: unknown, want: 'object' | 'array'): unkno
     if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') schema = def.innerType;
     else if (def.type === 'lazy' && def.getter) schema = def.getter();
     else if (def.type === 'pipe') schema = def.in;
-    else if (def.type === 'union' && def.options) schema = def.options.find((o) => defOf(unwrapToObjectOrArray(o, want))?.type === want) ?? def.options[0];
-    else return schema;
+    else if (def.type === 'union' && def.options) {
+      const fitting = def.options.filter((o) => defOf(unwrapToObjectOrArray(o, want))?.type === want);
+      const written = want === 'object' && isPlainObject(value) ? Object.keys(value) : [];
+      schema =
+        bestFit(fitting, (o) => {
+          const shape = defOf(unwrapToObjectOrArray(o, want))?.shape as Record<string, unknown> | undefined;
+          return written.filter((k) => !shape || !Object.hasOwn(shape, k)).length;
+        }) ?? def.options[0];
+    } else return schema;
   }
   return schema;
 }

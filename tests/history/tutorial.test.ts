@@ -284,7 +284,11 @@ function untranslated(s: Scenario): string[] {
   check('title', s.title);
   check('summary', s.summary);
   check('briefing', s.briefing);
-  s.questions.forEach((q, i) => check(`questions.${i}`, q));
+  s.questions.forEach((q, i) => {
+    check(`questions.${i}`, q.text);
+    check(`questions.${i}.guide`, q.guide);
+    q.choices?.forEach((c) => check(`questions.${i}.choices.${c.id}`, c.text));
+  });
   s.guide.forEach((g, i) => {
     check(`guide.${i}.title`, g.title);
     check(`guide.${i}.text`, g.text);

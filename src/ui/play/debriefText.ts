@@ -1,7 +1,7 @@
 /** The debrief's sections as lines of text: its reading column, and the chart's legend (src/ui/screens/debrief.ts). */
 import type { Language, Scenario, Side } from '../../engine/model';
 import { t } from '../../i18n';
-import { formatNumber, sideName, type DrivingArgument, type EndingModel, type KeyEvent, type MeterSeries, type RevealedMeter, type TimelineTurn } from '../present';
+import { formatNumber, sideName, type DrivingArgument, type EndingModel, type KeyEvent, type MeterSeries, type ReflectionQuestion, type RevealedMeter, type TimelineTurn } from '../present';
 import { changeWords, sourceWords, causeWords, type Line } from './resolutionText';
 
 /** `human`: the side the player led, marked "(you)"; null in hot-seat, where a team played each side. */
@@ -47,8 +47,13 @@ export function keyEventLines(events: readonly KeyEvent[]): Line[] {
   return lines;
 }
 
-export function questionLines(questions: readonly string[]): Line[] {
-  return [{ text: t('play.debrief.questions'), style: 'heading' }, ...questions.map((q, i): Line => ({ text: `${i + 1}. ${q}`, style: 'plain' }))];
+export function questionLines(questions: readonly ReflectionQuestion[]): Line[] {
+  const lines: Line[] = [{ text: t('play.debrief.questions'), style: 'heading' }];
+  questions.forEach((q, i) => {
+    lines.push({ text: `${i + 1}. ${q.text}`, style: 'plain' });
+    for (const c of q.choices) lines.push({ text: `${c.label}) ${c.text}`, style: 'plain' });
+  });
+  return lines;
 }
 
 export function seriesSpoken(s: MeterSeries): string {

@@ -177,8 +177,19 @@ function explainOf(scenario: Scenario, kind: string, id: string, language: Langu
   return text && localize(text, language);
 }
 
-export function reflectionQuestions(scenario: Scenario, language: Language): string[] {
-  return scenario.questions.map((q) => localize(q, language));
+/** A question as the teams read it: its text and, for a multiple-choice question, the choices in file order. */
+export interface ReflectionQuestion {
+  readonly text: string;
+  /** Empty for an open question. `label`: a, b, c… */
+  readonly choices: readonly { readonly label: string; readonly text: string }[];
+}
+
+/** The scenario's questions for the teams: never the instructor's answer guide or the right choice. */
+export function reflectionQuestions(scenario: Scenario, language: Language): ReflectionQuestion[] {
+  return scenario.questions.map((q) => ({
+    text: localize(q.text, language),
+    choices: (q.choices ?? []).map((c, i) => ({ label: String.fromCharCode(0x61 + i), text: localize(c.text, language) })),
+  }));
 }
 
 /** A meter the side could not see exactly, revealed once the game is over: the polls' lesson. */

@@ -255,9 +255,30 @@ describe('debrief models', () => {
   });
 
   it('asks the scenario’s questions and shows its guide notes', () => {
-    expect(reflectionQuestions(template, 'en')).toEqual(template.questions);
+    const asked = reflectionQuestions(template, 'en');
+    expect(asked.map((q) => q.text)).toEqual(template.questions.map((q) => q.text));
+    expect(asked[0]).toEqual({ text: template.questions[0]!.text, choices: [] });
+    // A multiple-choice question shows its choices in file order, lettered; the guide and the key stay the instructor's.
+    expect(asked[2]!.choices.map((c) => c.label)).toEqual(['a', 'b', 'c']);
+    expect(asked[2]!.choices[0]!.text).toMatch(/^It wore trust down every turn/);
+    expect(template.questions[1]!.guide).toMatch(/^A good answer/);
+    expect(template.questions[2]!.key).toBe('eroded');
+    const shown = JSON.stringify(asked);
+    expect(shown).not.toContain('A good answer');
+    expect(shown).not.toContain('eroded');
     expect(guideNotes(template, 1, 'seoul', 'en')[0]?.text).toMatch(/Three issues are linked/);
     expect(guideNotes(template, 2, 'seoul', 'en')).toEqual([]);
+  });
+});
+
+describe('reflectionQuestions', () => {
+  it('speaks the language asked for, choices included', () => {
+    const tutorial = load('scenarios/tutorial.yaml');
+    const ja = reflectionQuestions(tutorial, 'ja');
+    const choice = ja.find((q) => q.choices.length > 0)!;
+    expect(choice.text).toMatch(/西野/);
+    expect(choice.choices.map((c) => c.text)).toEqual(tutorial.questions.find((q) => q.choices)!.choices!.map((c) => (typeof c.text === 'string' ? c.text : c.text.ja)));
+    expect(JSON.stringify(ja)).not.toMatch(/dialogue|よい答え/);
   });
 });
 

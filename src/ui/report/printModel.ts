@@ -25,9 +25,11 @@ import {
   interventionWithTurn,
   keyEvents,
   meterLabel,
+  reflectionQuestions,
   sideName,
   type CauseGroup,
   type KeyEvent,
+  type ReflectionQuestion,
 } from '../present';
 import { sidePlayer } from './gameRecord';
 
@@ -93,7 +95,8 @@ export interface PrintModel {
   readonly arguments: readonly { readonly source: string; readonly weight: string; readonly causes: readonly { readonly title: string; readonly explain?: string }[] }[];
   readonly timeline: readonly TurnBlock[];
   readonly interventions: readonly string[];
-  readonly questions: readonly string[];
+  /** As the teams read them (src/ui/present/debrief.ts): the text and any choices, never the answer guide or the key. */
+  readonly questions: readonly ReflectionQuestion[];
   readonly sources: readonly string[];
 }
 
@@ -192,7 +195,7 @@ export function printModel({ scenario, session, states, language, today }: Print
     })),
     timeline: reports.map((r) => turnBlock(scenario, all, r, session, language)),
     interventions: interventionLines(scenario, session.log, language).map(interventionWithTurn),
-    questions: scenario.questions.map((q) => localize(q, language)),
+    questions: reflectionQuestions(scenario, language),
     sources: scenario.sources.map((s) =>
       s.publisher
         ? t('report.sources.withPublisher', { author: s.author, title: s.title, year: s.year, publisher: s.publisher })

@@ -171,7 +171,14 @@ export function buildDebriefPage(m: PrintModel): HTMLElement {
     const li = el('li');
     const space = el('div', undefined, 'report-answer');
     space.setAttribute('aria-hidden', 'true');
-    li.append(el('p', q), space);
+    li.append(el('p', q.text));
+    if (q.choices.length > 0) {
+      const choices = el('ol', undefined, 'report-choices');
+      choices.type = 'a';
+      for (const c of q.choices) choices.append(el('li', c.text));
+      li.append(choices);
+    }
+    li.append(space);
     questions.append(li);
   }
   page.append(

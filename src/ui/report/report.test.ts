@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { stateHash } from '../../engine';
-import type { Scenario } from '../../engine/model';
+import type { Scenario, Text } from '../../engine/model';
 import { loadLanguage, setLanguage } from '../../i18n';
 import { createAppStore, type AppStore } from '../../store/index';
 import { readSaveFile } from '../../store/saveFile';
@@ -194,7 +194,15 @@ describe('the printable debrief’s model', () => {
     expect(m.timeline.flatMap((b) => b.changes).some((c) => c.source && /\(\d{4}\)/.test(c.source))).toBe(true);
     expect(m.interventions).toHaveLength(4);
     expect(m.interventions[1]).toContain(REASON);
-    expect(m.questions).toEqual(template.scenario.questions.map((q) => (typeof q === 'string' ? q : q.en)));
+    const en = (text: Text): string => (typeof text === 'string' ? text : text.en);
+    expect(m.questions).toEqual(template.scenario.questions.map((q) => ({ text: en(q.text), choices: (q.choices ?? []).map((c, i) => ({ label: 'abc'[i], text: en(c.text) })) })));
+    // The template has a multiple-choice question and an answer guide: the page shows the choices, never the guide or the key.
+    expect(m.questions.some((q) => q.choices.length === 3)).toBe(true);
+    const shown = JSON.stringify(m.questions);
+    for (const q of template.scenario.questions) {
+      if (q.guide !== undefined) expect(shown).not.toContain(en(q.guide));
+      if (q.key !== undefined) expect(shown).not.toContain(q.key);
+    }
     expect(m.sources).toHaveLength(template.scenario.sources.length);
   });
 
