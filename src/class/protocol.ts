@@ -6,6 +6,7 @@
  */
 import type { GameState, SideOrders, TurnReport } from '../engine';
 import type { Side } from '../engine/model';
+import type { Answer, MemoRule } from './instructor';
 import { ROOM_CODE_ALPHABET } from './roomCode';
 
 /** The Colyseus room type every class game is. */
@@ -35,7 +36,7 @@ export const TURN_SECONDS_MIN = 30;
 export const TURN_SECONDS_MAX = 3600;
 
 /** Client → server message types. */
-export const TO_SERVER = { view: 'view', seal: 'seal', unseal: 'unseal' } as const;
+export const TO_SERVER = { view: 'view', seal: 'seal', unseal: 'unseal', answer: 'answer' } as const;
 /** Server → client message types. */
 export const TO_SEAT = { view: 'view', refused: 'refused', replaced: 'replaced' } as const;
 
@@ -72,6 +73,18 @@ export interface ClassView {
   readonly turnSeconds: number | null;
   /** Time left on the turn by the server's clock, when the game is timed (sent as time left, so the device's own clock need not agree). */
   readonly timeLeftMs: number | null;
+  /** The class the game belongs to (null: a game started on its own). */
+  readonly classCode: string | null;
+  /** The instructor paused the game: no orders are taken and the clock stands still. */
+  readonly paused: boolean;
+  /** The instructor showed the teams the true meters (the state and reports are then the whole truth). */
+  readonly revealed: boolean;
+  /** The class's rule for the teams' memos (a memo may be written in any class game; this says if it must). */
+  readonly memo: MemoRule | null;
+  /** This seat's memo for the turn, as sealed with its orders. */
+  readonly ownMemo: string | null;
+  /** This seat's answers to the debrief's questions. */
+  readonly answers: readonly Answer[];
 }
 
 export interface Refusal {

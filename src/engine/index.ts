@@ -18,6 +18,7 @@ export {
   type Unavailable,
 } from './orders';
 export { intervene, InterventionError, interventionProblem, type Intervention } from './intervene';
+export { replayGame, type TimedIntervention } from './replay';
 export { randomOrders } from './randomPlayer';
 export { canonicalJson, stateHash } from './hash';
 export { sideView, type MeterView, type SideView } from './view';

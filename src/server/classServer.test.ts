@@ -6,16 +6,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, type Room } from 'colyseus.js';
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomOrders } from '../engine';
-import { joinViews, TO_SEAT, TO_SERVER, type ClassView, type Refusal } from '../class/protocol';
+import { TO_SERVER } from '../class/protocol';
 import { startClassServer, type RunningClassServer } from './classServer';
 import type { CreatedGame } from './classApi';
 import { GameStore } from './gameStore';
 import { loadShippedScenarios } from './scenarios';
+import { callApi, refusalAfter, seatDevice, type Device } from './testing';
 
 const scenarios = loadShippedScenarios();
 let dir: string;
@@ -34,10 +34,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function api(path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}${path}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const api = (path: string, body?: unknown) => callApi(server.url, path, body);
 
 async function newClassGame(scenario = 'tutorial'): Promise<CreatedGame> {
   const made = await api('/api/games', { scenario });
@@ -45,57 +42,9 @@ async function newClassGame(scenario = 'tutorial'): Promise<CreatedGame> {
   return made.body as unknown as CreatedGame;
 }
 
-/** A device at a seat: its room and everything it has heard, in order. */
-interface Device {
-  room: Room;
-  /** Every view heard, whole (its reports joined to those held). */
-  views: ClassView[];
-  /** Every view as it came (only the reports not had before). */
-  partial: ClassView[];
-  refusals: Refusal[];
-  replaced: boolean;
-  /** The next view heard (or the one after `after` views). */
-  nextView(after?: number): Promise<ClassView>;
-}
-
 async function joinSeat(code: string, key: string, takeover = false): Promise<Device> {
   expect((await api(`/api/games/${code}/open`, {})).status).toBe(200);
-  const room = await new Client(server.url).joinById(code, { key, ...(takeover && { takeover }) });
-  const device: Device = {
-    room,
-    views: [],
-    partial: [],
-    refusals: [],
-    replaced: false,
-    nextView: (after = device.views.length) =>
-      new Promise((resolve, reject) => {
-        const started = Date.now();
-        const poll = () => (device.views.length > after ? resolve(device.views[after]!) : Date.now() - started > 10_000 ? reject(new Error('no view came')) : setTimeout(poll, 10));
-        poll();
-      }),
-  };
-  room.onMessage(TO_SEAT.view, (v: ClassView) => {
-    const whole = joinViews(device.views.at(-1) ?? null, v);
-    if (!whole) throw new Error(`a view from report ${v.reportsFrom} did not join the ${device.views.at(-1)?.reports.length ?? 0} held`);
-    device.views.push(whole);
-    device.partial.push(v);
-  });
-  room.onMessage(TO_SEAT.refused, (r: Refusal) => device.refusals.push(r));
-  room.onMessage(TO_SEAT.replaced, () => (device.replaced = true));
-  room.send(TO_SERVER.view);
-  await device.nextView(0);
-  return device;
-}
-
-async function refusalAfter(device: Device, send: () => void): Promise<Refusal> {
-  const before = device.refusals.length;
-  send();
-  const started = Date.now();
-  while (device.refusals.length === before) {
-    if (Date.now() - started > 5_000) throw new Error('no refusal came');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return device.refusals[before]!;
+  return seatDevice(server.url, code, key, takeover);
 }
 
 describe('the class server', () => {

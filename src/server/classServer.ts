@@ -11,6 +11,8 @@ import { matchMaker, Server, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Scenario } from '../engine/model';
 import { GAME_ROOM } from '../class/protocol';
+import { CLASS_ROOM } from '../class/instructor';
+import { classRoomType } from './classRoom';
 import { classApi } from './classApi';
 import { gameRoomType } from './gameRoom';
 import type { GameStore } from './gameStore';
@@ -91,6 +93,7 @@ export async function startClassServer(options: ClassServerOptions): Promise<Run
       wrongKeys: perAddressLimit(10, 60_000, now),
     }),
   );
+  server.define(CLASS_ROOM, classRoomType({ store: options.store, scenarios: options.scenarios, now, log, wrongKeys: perAddressLimit(10, 60_000, now) }));
   await server.listen(options.port, options.host);
   const port = (http.address() as AddressInfo).port;
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;

@@ -86,7 +86,7 @@ describe('on PostgreSQL', () => {
     await store.createGame(GAME);
     expect(existsSync(file)).toBe(false);
     const { rows } = await admin.query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1 order by table_name', [schema]);
-    expect(rows.map((r) => r.table_name)).toEqual(['games', 'sealed', 'turns']);
+    expect(rows.map((r) => r.table_name)).toEqual(['actions', 'answers', 'classes', 'games', 'memos', 'sealed', 'turns']);
     expect((await (await postgres.open()).load(GAME.code))?.createdAt).toBe(GAME.createdAt);
   });
 });

@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { GameState, Orders, SideOrders } from '../engine';
 import type { Side } from '../engine/model';
+import type { ActionEntry, Answer, ClassSettings, InstructorAction, Memo } from '../class/instructor';
 
 interface GamesTable {
   code: string;
@@ -29,6 +30,42 @@ interface GamesTable {
   ended: number;
   owner: string | null;
   lease_until: ColumnType<number | string, number, number>;
+  /** The class the game is one of (null: a game started on its own). */
+  class_code: string | null;
+  paused: number;
+  /** A timed game paused mid-turn: the time its turn had left. */
+  paused_left_ms: ColumnType<number | string | null, number | null, number | null>;
+  revealed: number;
+}
+interface ClassesTable {
+  code: string;
+  /** JSON: ClassSettings. */
+  settings: string;
+  /** The sha-256 of the instructor key. */
+  instructor: string;
+  created_at: ColumnType<number | string, number, number>;
+}
+interface ActionsTable {
+  id: Generated<number>;
+  code: string;
+  turn: number;
+  action: string;
+  at: ColumnType<number | string, number, number>;
+  undone: number;
+}
+interface MemosTable {
+  code: string;
+  turn: number;
+  side: Side;
+  text: string;
+  at: ColumnType<number | string, number, number>;
+}
+interface AnswersTable {
+  code: string;
+  side: Side;
+  question: number;
+  answer: string;
+  at: ColumnType<number | string, number, number>;
 }
 interface SealedTable {
   code: string;
@@ -48,6 +85,10 @@ interface Tables {
   games: GamesTable;
   sealed: SealedTable;
   turns: TurnsTable;
+  classes: ClassesTable;
+  actions: ActionsTable;
+  memos: MemosTable;
+  answers: AnswersTable;
 }
 
 export interface NewGame {
@@ -57,6 +98,14 @@ export interface NewGame {
   readonly seats: Readonly<Record<string, string>>;
   readonly createdAt: number;
   readonly turnSeconds: number | null;
+  readonly classCode?: string | null;
+}
+
+export interface StoredClass {
+  readonly code: string;
+  readonly settings: ClassSettings;
+  readonly instructor: string;
+  readonly createdAt: number;
 }
 
 export interface StoredTurn {
@@ -72,6 +121,14 @@ export interface StoredGame extends NewGame {
   readonly deadline: { readonly turn: number; readonly endsAt: number } | null;
   readonly turns: readonly StoredTurn[];
   readonly sealed: Partial<Record<Side, { readonly turn: number; readonly orders: SideOrders }>>;
+  readonly classCode: string | null;
+  readonly paused: boolean;
+  readonly pausedLeftMs: number | null;
+  readonly revealed: boolean;
+  /** The instructor's actions, in the order made. */
+  readonly actions: readonly ActionEntry[];
+  readonly memos: readonly Memo[];
+  readonly answers: readonly Answer[];
 }
 
 export class GameStore {
@@ -151,6 +208,62 @@ export class GameStore {
       .addColumn('snapshot', 'text', (c) => c.notNull())
       .addUniqueConstraint('turns_once', ['code', 'turn'])
       .execute();
+    // Columns a class added to games: a store made before classes gains them here.
+    const columns: [string, 'text' | 'integer' | 'bigint', boolean][] = [
+      ['class_code', 'text', false],
+      ['paused', 'integer', true],
+      ['paused_left_ms', 'bigint', false],
+      ['revealed', 'integer', true],
+    ];
+    // PostgreSQL adds a column only if missing; SQLite cannot say so, so its one table is looked at first.
+    const have = this.dialect === 'sqlite' ? new Set((await this.db.introspection.getTables()).find((t) => t.name === 'games')?.columns.map((c) => c.name)) : new Set<string>();
+    for (const [name, type, flag] of columns) {
+      if (have.has(name)) continue;
+      const alter = this.db.schema.alterTable('games').addColumn(name, type, (c) => {
+        const typed = flag ? c.notNull().defaultTo(0) : c;
+        return this.dialect === 'postgres' ? typed.ifNotExists() : typed;
+      });
+      await alter.execute();
+    }
+    await this.db.schema.createIndex('games_class').ifNotExists().on('games').column('class_code').execute();
+    await this.db.schema
+      .createTable('classes')
+      .ifNotExists()
+      .addColumn('code', 'text', (c) => c.primaryKey())
+      .addColumn('settings', 'text', (c) => c.notNull())
+      .addColumn('instructor', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await this.db.schema
+      .createTable('actions')
+      .ifNotExists()
+      .addColumn('id', 'integer', (c) => (this.dialect === 'postgres' ? c.primaryKey().generatedAlwaysAsIdentity() : c.primaryKey().autoIncrement()))
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('turn', 'integer', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addColumn('undone', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await this.db.schema
+      .createTable('memos')
+      .ifNotExists()
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('turn', 'integer', (c) => c.notNull())
+      .addColumn('side', 'text', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('memos_key', ['code', 'turn', 'side'])
+      .execute();
+    await this.db.schema
+      .createTable('answers')
+      .ifNotExists()
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('side', 'text', (c) => c.notNull())
+      .addColumn('question', 'integer', (c) => c.notNull())
+      .addColumn('answer', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('answers_key', ['code', 'side', 'question'])
+      .execute();
   }
 
   /** Refuses a code already taken (the caller draws another). */
@@ -169,6 +282,10 @@ export class GameStore {
         ended: 0,
         owner: null,
         lease_until: 0,
+        class_code: game.classCode ?? null,
+        paused: 0,
+        paused_left_ms: null,
+        revealed: 0,
       })
       .execute();
   }
@@ -203,6 +320,9 @@ export class GameStore {
     if (!game) return null;
     const turns = await this.db.selectFrom('turns').selectAll().where('code', '=', code).orderBy('turn').execute();
     const sealed = await this.db.selectFrom('sealed').selectAll().where('code', '=', code).execute();
+    const actions = await this.db.selectFrom('actions').selectAll().where('code', '=', code).orderBy('id').execute();
+    const memos = await this.db.selectFrom('memos').selectAll().where('code', '=', code).orderBy('turn').orderBy('side').execute();
+    const answers = await this.db.selectFrom('answers').selectAll().where('code', '=', code).orderBy('side').orderBy('question').execute();
     return {
       code: game.code,
       scenario: game.scenario,
@@ -214,7 +334,105 @@ export class GameStore {
       ended: game.ended === 1,
       turns: turns.map((t) => ({ turn: t.turn, orders: JSON.parse(t.orders) as Orders, stateHash: t.state_hash, snapshot: JSON.parse(t.snapshot) as GameState })),
       sealed: Object.fromEntries(sealed.map((s) => [s.side, { turn: s.turn, orders: JSON.parse(s.orders) as SideOrders }])),
+      classCode: game.class_code,
+      paused: Number(game.paused) === 1,
+      pausedLeftMs: game.paused_left_ms === null ? null : Number(game.paused_left_ms),
+      revealed: Number(game.revealed) === 1,
+      actions: actions.map((a) => ({ turn: a.turn, at: Number(a.at), action: JSON.parse(a.action) as InstructorAction, undone: Number(a.undone) === 1 })),
+      memos: memos.map((m) => ({ turn: m.turn, side: m.side, text: m.text, at: Number(m.at) })),
+      answers: answers.map((a) => ({ side: a.side, question: a.question, ...(JSON.parse(a.answer) as { text?: string; choice?: string }), at: Number(a.at) })),
     };
+  }
+
+  async createClass(made: StoredClass): Promise<void> {
+    await this.db
+      .insertInto('classes')
+      .values({ code: made.code, settings: JSON.stringify(made.settings), instructor: made.instructor, created_at: made.createdAt })
+      .execute();
+  }
+
+  async loadClass(code: string): Promise<StoredClass | null> {
+    const row = await this.db.selectFrom('classes').selectAll().where('code', '=', code).executeTakeFirst();
+    return row ? { code: row.code, settings: JSON.parse(row.settings) as ClassSettings, instructor: row.instructor, createdAt: Number(row.created_at) } : null;
+  }
+
+  /** A class's games, oldest first, with who holds each seat (hashes) — what handing out a seat needs. */
+  async classGames(classCode: string): Promise<{ code: string; seats: Record<string, string> }[]> {
+    const rows = await this.db.selectFrom('games').select(['code', 'seats']).where('class_code', '=', classCode).orderBy('created_at').orderBy('code').execute();
+    return rows.map((r) => ({ code: r.code, seats: JSON.parse(r.seats) as Record<string, string> }));
+  }
+
+  /**
+   * Gives a seat of a game its key's hash, if no one was given it meanwhile: the seats are compared
+   * as read, so two teams asking at once never get the same seat. False when the seats changed.
+   */
+  async claimSeat(code: string, before: Readonly<Record<string, string>>, seat: Side, hash: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('games')
+      .set({ seats: JSON.stringify({ ...before, [seat]: hash }) })
+      .where('code', '=', code)
+      .where('seats', '=', JSON.stringify(before))
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  }
+
+  async recordAction(code: string, turn: number, action: InstructorAction, at: number): Promise<void> {
+    await this.db
+      .insertInto('actions')
+      .values({ code, turn, action: JSON.stringify(action), at, undone: 0 })
+      .execute();
+  }
+
+  /**
+   * Takes back the game's last resolved turn: its row goes, the actions made after it are marked
+   * undone (they acted on the state it made), the sealed orders go, and the game is not over.
+   */
+  async undoTurn(code: string, turn: number): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('turns').where('code', '=', code).where('turn', '=', turn).execute();
+      await tx.updateTable('actions').set({ undone: 1 }).where('code', '=', code).where('turn', '>', turn).execute();
+      await tx.deleteFrom('sealed').where('code', '=', code).execute();
+      await tx.updateTable('games').set({ ended: 0 }).where('code', '=', code).execute();
+    });
+  }
+
+  /** An instructor's end of the game (no turn row holds it: the end action does). */
+  async setEnded(code: string): Promise<void> {
+    await this.db.updateTable('games').set({ ended: 1 }).where('code', '=', code).execute();
+  }
+
+  async setPaused(code: string, paused: boolean, leftMs: number | null): Promise<void> {
+    await this.db
+      .updateTable('games')
+      .set({ paused: paused ? 1 : 0, paused_left_ms: leftMs })
+      .where('code', '=', code)
+      .execute();
+  }
+
+  async setRevealed(code: string, revealed: boolean): Promise<void> {
+    await this.db
+      .updateTable('games')
+      .set({ revealed: revealed ? 1 : 0 })
+      .where('code', '=', code)
+      .execute();
+  }
+
+  /** A team's memo for a turn, replacing the one it wrote before for that turn. */
+  async saveMemo(code: string, memo: Memo): Promise<void> {
+    await this.db
+      .insertInto('memos')
+      .values({ code, turn: memo.turn, side: memo.side, text: memo.text, at: memo.at })
+      .onConflict((c) => c.columns(['code', 'turn', 'side']).doUpdateSet({ text: memo.text, at: memo.at }))
+      .execute();
+  }
+
+  async saveAnswer(code: string, answer: Answer): Promise<void> {
+    const stored = JSON.stringify({ ...(answer.text !== undefined && { text: answer.text }), ...(answer.choice !== undefined && { choice: answer.choice }) });
+    await this.db
+      .insertInto('answers')
+      .values({ code, side: answer.side, question: answer.question, answer: stored, at: answer.at })
+      .onConflict((c) => c.columns(['code', 'side', 'question']).doUpdateSet({ answer: stored, at: answer.at }))
+      .execute();
   }
 
   /** Games not yet ended whose lease has run out (or that no process holds): the ones to restore. */

@@ -37,6 +37,12 @@ function view(state: GameState, reports: TurnReport[], change: Partial<ClassView
     seats: { tokyo: 'connected', seoul: 'connected' },
     turnSeconds: 120,
     timeLeftMs: 90_000,
+    classCode: null,
+    paused: false,
+    revealed: false,
+    memo: null,
+    ownMemo: null,
+    answers: [],
     ...change,
   };
 }
