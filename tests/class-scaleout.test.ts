@@ -26,6 +26,8 @@ import { TO_SERVER, type ClassView, type SeatName } from '../src/class/protocol'
 import type { CreatedGame } from '../src/server/classApi';
 import { loadShippedScenarios } from '../src/server/scenarios';
 import { createGame, freePort, joinSeat, openGame, sleep, startServer, type Device, type ServerProcess } from '../tools/bench-class';
+import { TO_CLASS, type ClassSeat, type CreatedClass } from '../src/class/instructor';
+import { callApi, dashboard, until } from '../src/server/testing';
 
 const PG_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -220,6 +222,41 @@ describe('two class server processes sharing PostgreSQL and Redis', () => {
         await observer.until(pastTurn(turn), `game ${game.code}: the observer hearing turn ${turn} resolved`);
       }),
     );
+  });
+
+  it('show a class’s dashboard on one process every game of the class on either, and carry its actions to them', { timeout: 45_000 }, async () => {
+    const made = await callApi(server('a').url, '/api/classes', { scenario: scenario.id, games: 4, turnSeconds: null, memo: { required: false, minLength: 0 } });
+    expect(made.status).toBe(201);
+    const theClass = made.body as unknown as CreatedClass;
+    // The games' rooms opened one a second (each process publishes its room count at most once a second), so Colyseus spreads them over both.
+    for (const [i, game] of theClass.games.entries()) {
+      await openGame(server(i % 2 === 0 ? 'a' : 'b').url, game);
+      await sleep(1_100);
+    }
+    const places = await Promise.all(theClass.games.map((g) => owner(g)));
+    expect(new Set(places), 'the class’s games live on both processes').toEqual(new Set(['a', 'b']));
+    const board = await dashboard(server('b').url, theClass.code, theClass.instructorKey);
+    expect(board.picture.games).toHaveLength(4);
+    // Every seat handed out through one process or the other; the teams' rooms go where Colyseus puts them.
+    const teams: { seat: ClassSeat; device: Device }[] = [];
+    for (let i = 0; i < 8; i++) {
+      const via = i % 2 === 0 ? 'a' : 'b';
+      const seat = (await callApi(server(via).url, `/api/classes/${theClass.code}/join`, {})).body as unknown as ClassSeat;
+      const device = await joinSeat(server(via).url, seat.game, seat.key);
+      devices.push(device);
+      teams.push({ seat, device });
+    }
+    console.log(`class-scaleout: class ${theClass.code}'s games' rooms on ${places.map((p) => p?.toUpperCase()).join(', ')}; its dashboard opened through B`);
+    for (const t of teams.filter((x) => x.seat.seat === 'tokyo')) t.device.room.send(TO_SERVER.seal, { turn: t.device.view().state.turn, orders: { decisions: [] } });
+    await until(() => theClass.games.every((g) => board.game(g).sealed.tokyo), 'the dashboard hearing every game’s Tokyo seal', 10_000);
+    board.room.send(TO_CLASS.act, { games: 'all', action: { kind: 'pause' } });
+    const acted = await until(() => board.acted[0], 'the pause’s results', 10_000);
+    expect(acted.results.map((r) => r.problem)).toEqual([null, null, null, null]);
+    await Promise.all(teams.map((t) => t.device.until((v) => v.paused, `game ${t.seat.game}: ${t.seat.seat} hearing the pause`)));
+    await board.room.leave();
+    // Gone, so the next test's games are placed by Colyseus as if this class had not been.
+    for (const t of teams) t.device.close();
+    await sleep(1_100);
   });
 
   it('bring a killed process’s game back on the other at the same turn with its sealed orders, and play on', { timeout: 45_000 }, async () => {

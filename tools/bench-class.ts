@@ -22,6 +22,8 @@ import { canonicalJson, randomOrders, type SideOrders } from '../src/engine';
 import type { Scenario, Side } from '../src/engine/model';
 import { joinViews, TO_SEAT, TO_SERVER, type ClassView, type Refusal, type SeatName } from '../src/class/protocol';
 import type { CreatedGame } from '../src/server/classApi';
+import type { ClassSeat, CreatedClass, GameSummary } from '../src/class/instructor';
+import { dashboard, until, type Dashboard } from '../src/server/testing';
 import { loadShippedScenarios } from '../src/server/scenarios';
 import type { Measurement } from './bench-browser';
 
@@ -314,7 +316,7 @@ function rssSampler(pid: number): { stop(): { peak: number | null; first: number
 // ─── The class ────────────────────────────────────────────────────────────────
 
 const GAMES = 30;
-const OVERALL_MS = 180_000;
+const OVERALL_MS = 300_000;
 
 interface Table {
   readonly game: CreatedGame;
@@ -533,7 +535,69 @@ async function killMidTurn(dataDir: string, scenario: Scenario, track: (t: Table
   }
 }
 
-/** The class server's figures: a class played whole, then a class killed mid-turn and started again. */
+/**
+ * Phase 3: an instructor's class of 30 games (every seat handed out by the class code) with its
+ * dashboard open, the teams sealing 0–500 ms apart until every game ends: for each seal, the time
+ * from the seal sent to the dashboard holding that game's summary showing it (sealed, or the turn on).
+ */
+async function dashboardLatency(dataDir: string, scenario: Scenario): Promise<Measurement> {
+  const server = await startServer(dataDir, 'bench-dashboard');
+  const devices: Device[] = [];
+  let board: Dashboard | null = null;
+  try {
+    const made = await post(server.url, '/api/classes', { scenario: scenario.id, games: GAMES, turnSeconds: null, memo: { required: false, minLength: 0 } });
+    if (made.status !== 201) throw new Error(`POST /api/classes answered ${made.status}: ${String(made.body.problem)}`);
+    const theClass = made.body as unknown as CreatedClass;
+    const seats = new Map<string, Partial<Record<Side, Device>>>();
+    for (let i = 0; i < 2 * GAMES; i++) {
+      const joined = await post(server.url, `/api/classes/${theClass.code}/join`, {});
+      if (joined.status !== 200) throw new Error(`POST /api/classes/…/join answered ${joined.status}: ${String(joined.body.problem)}`);
+      const seat = joined.body as unknown as ClassSeat;
+      const device = await joinSeat(server.url, seat.game, seat.key);
+      devices.push(device);
+      seats.set(seat.game, { ...seats.get(seat.game), [seat.seat]: device });
+    }
+    const dash = await dashboard(server.url, theClass.code, theClass.instructorKey);
+    board = dash;
+    const times: number[] = [];
+    const shown = (game: string, from: number, test: (g: GameSummary) => boolean, what: string) =>
+      until(() => dash.heard.slice(from).find((h) => h.summary.code === game && test(h.summary)), `the dashboard showing ${what} in game ${game}`);
+    await Promise.all(
+      [...seats.entries()].map(async ([game, table], i) => {
+        const random = seedrandom.alea(`bench-dashboard/${i}`);
+        const tokyo = table.tokyo!;
+        const seoul = table.seoul!;
+        while (!tokyo.view().state.ending) {
+          const turn = tokyo.view().state.turn;
+          const reports = tokyo.view().reports.length;
+          for (const side of ['tokyo', 'seoul'] as const) {
+            await sleep(random() * 500);
+            const device = table[side]!;
+            const from = dash.heard.length;
+            device.room.send(TO_SERVER.seal, { turn, orders: randomOrders(scenario, device.view().state, side, random) });
+            const sent = performance.now();
+            const seen = await shown(game, from, (g) => (side === 'tokyo' ? g.turn === turn && g.sealed.tokyo : g.turn > turn || g.ending !== null), `${side} sealing turn ${turn}`);
+            times.push(seen.at - sent);
+          }
+          await Promise.all([tokyo, seoul].map((d) => d.until(resolvedPast(reports), `${d.seat} hearing turn ${turn} resolved`)));
+        }
+      }),
+    );
+    return {
+      key: 'class_dashboard_p95_ms',
+      value: Number(ms(p95(times))),
+      unit: 'ms',
+      target: '<= 200',
+      detail: `${times.length} changes (each team's seal) in a class of ${seats.size} ${scenario.id} games with ${devices.length} team clients and the dashboard open, seals 0–500 ms apart per game: seal sent → the dashboard holds that game's summary showing it; median ${ms(median(times))}, max ${ms(Math.max(...times))} ms`,
+    };
+  } finally {
+    await board?.room.leave().catch(() => undefined);
+    for (const d of devices) d.close();
+    await server.kill();
+  }
+}
+
+/** The class server's figures: a class played whole, then a class killed mid-turn and started again, then an instructor's class with its dashboard. */
 export async function classMeasurements(): Promise<Measurement[]> {
   const scenarios = loadShippedScenarios();
   const scenario = scenarios.get('tutorial') ?? [...scenarios.values()][0];
@@ -544,7 +608,7 @@ export async function classMeasurements(): Promise<Measurement[]> {
   const track = (t: Table[]) => void open.push(...t);
   let timer: NodeJS.Timeout | undefined;
   try {
-    const work = (async () => [...(await playClass(dataDir, scenario, track)), await killMidTurn(dataDir, scenario, track)])();
+    const work = (async () => [...(await playClass(dataDir, scenario, track)), await killMidTurn(dataDir, scenario, track), await dashboardLatency(dataDir, scenario)])();
     // Past the timeout it fails as its servers are killed: already said.
     work.catch(() => undefined);
     const timeout = new Promise<never>((_, reject) => {

@@ -44,7 +44,8 @@ const Problem = OpenProblem;
 
 export function classApi(context: ClassApiContext): (request: IncomingMessage, response: ServerResponse) => boolean {
   const made = perAddressLimit(GAMES_PER_MINUTE, 60_000, context.now);
-  const joins = perAddressLimit(GAMES_PER_MINUTE, 60_000, context.now);
+  // A class hands out two seats a game; a class behind one address (a school's NAT) asks for all of them at once.
+  const joins = perAddressLimit(2 * MAX_CLASS_GAMES + GAMES_PER_MINUTE, 60_000, context.now);
 
   /** A code no game or class has yet, after `store` took it (a clash is drawn again). */
   const withFreeCode = async (store: (code: string) => Promise<void>, taken: (code: string) => Promise<boolean>): Promise<string> => {
