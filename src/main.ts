@@ -43,10 +43,11 @@ const titleUp = prepareLanguage(appStore.getState().settings.language).then(asyn
 });
 // The shipped scenarios are fetched now but compiled once the title is up (its first frame waits for nothing).
 const catalog = loadCatalog(appStore, titleUp);
-// A class game's connection, shown while this device holds a seat; a seat's link or QR code (?join=…&key=…) opens its join screen once the scenarios are in.
+// A class game's connection, shown while this device holds a seat; a seat's or a class's link or QR code (?join=…&key=…, ?class=…) opens the join screen once the scenarios are in.
 mountClassBanner(appStore);
 void catalog.then(() => {
-  if (new URL(location.href).searchParams.has('join') && appStore.getState().screen === 'title') appStore.getState().actions.go('classJoin');
+  const params = new URL(location.href).searchParams;
+  if ((params.has('join') || params.has('class')) && appStore.getState().screen === 'title') appStore.getState().actions.go('classJoin');
 });
 // An instructor's own scenarios: remembered files and ?scenario=URL, once the shipped ones are in.
 void startLibrary(appStore, catalog);

@@ -6,19 +6,29 @@
 import { describe, expect, it } from 'vitest';
 import { newGame, resolveTurn, seatReport, seatState, type GameState, type SideOrders, type TurnReport } from '../engine';
 import type { ClassView } from '../class/protocol';
-import { createAppStore, selectCanChoose, type AppStore, type ClassLink, type Persistence } from './index';
+import { createAppStore, selectCanChoose, selectMemoShort, type AppStore, type ClassLink, type Persistence } from './index';
 import { storagePersistence } from './saves';
 import { catalogEntryFrom, fakeTimer, MemoryStorage, randomComputer } from './testing';
 
 const tutorial = catalogEntryFrom('scenarios/tutorial.yaml');
 const scenario = tutorial.scenario;
 
-function device(): { store: AppStore; persistence: Persistence; sent: { seal: [number, SideOrders][]; unseal: number[]; left: number }; timer: ReturnType<typeof fakeTimer> } {
+function device(): {
+  store: AppStore;
+  persistence: Persistence;
+  sent: { seal: [number, SideOrders][]; unseal: number[]; answers: [number, { text?: string; choice?: string }][]; left: number };
+  timer: ReturnType<typeof fakeTimer>;
+} {
   const timer = fakeTimer(1_000_000);
   const persistence = storagePersistence(new MemoryStorage());
   const store = createAppStore({ catalog: [tutorial], persistence, computer: randomComputer, newSeed: () => 'x', timer });
-  const sent = { seal: [] as [number, SideOrders][], unseal: [] as number[], left: 0 };
-  const link: ClassLink = { seal: (turn, orders) => sent.seal.push([turn, orders]), unseal: (turn) => sent.unseal.push(turn), leave: () => void sent.left++ };
+  const sent = { seal: [] as [number, SideOrders][], unseal: [] as number[], answers: [] as [number, { text?: string; choice?: string }][], left: 0 };
+  const link: ClassLink = {
+    seal: (turn, orders) => sent.seal.push([turn, orders]),
+    unseal: (turn) => sent.unseal.push(turn),
+    answer: (question, answer) => sent.answers.push([question, answer]),
+    leave: () => void sent.left++,
+  };
   store.getState().actions.attachClassLink(link);
   return { store, persistence, sent, timer };
 }
@@ -111,5 +121,36 @@ describe('a class game in the store', () => {
     expect(selectCanChoose(store.getState())).toBe(false);
     store.getState().actions.endTurn();
     expect(sent.seal).toEqual([]);
+  });
+
+  it('holds a required memo’s End turn until the memo is long enough, keeps it through the turn’s views, and sends answers', () => {
+    const { store, sent } = device();
+    const { actions } = store.getState();
+    actions.go('classJoin');
+    const state = newGame(scenario, 'memo');
+    const rule = { memo: { required: true, minLength: 12 }, classCode: 'CLASS7' };
+    actions.classViewArrived(view(state, [], rule));
+    actions.enterClassGame();
+    actions.beginTurn();
+    expect(selectMemoShort(store.getState())).toBe(12);
+    actions.setMemo('  too short ');
+    expect(selectMemoShort(store.getState())).toBe(3);
+    actions.endTurn();
+    expect(sent.seal).toEqual([]);
+    expect(store.getState().classGame?.refusal?.problem).toMatch(/memo/);
+    actions.setMemo('Long enough now, with reasons.');
+    // A view of the same turn (the other team sealed) keeps what is typed.
+    actions.classViewArrived(view(state, [], { ...rule, sealed: { tokyo: false, seoul: true } }));
+    expect(store.getState().classGame?.memoDraft).toBe('Long enough now, with reasons.');
+    expect(selectMemoShort(store.getState())).toBe(0);
+    actions.endTurn();
+    expect(sent.seal).toHaveLength(1);
+    // A game with no memo rule asks for none.
+    const free = device();
+    free.store.getState().actions.go('classJoin');
+    free.store.getState().actions.classViewArrived(view(state, []));
+    expect(selectMemoShort(free.store.getState())).toBeNull();
+    actions.answerQuestion(2, { text: 'Because of the polls.' });
+    expect(sent.answers).toEqual([[2, { text: 'Because of the polls.' }]]);
   });
 });

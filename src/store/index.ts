@@ -1,8 +1,9 @@
 /**
- * The one store (zustand/vanilla), made of five slices (src/store/slices): settings; the library
+ * The one store (zustand/vanilla), made of slices (src/store/slices): settings; the library
  * (the catalog and an instructor's remembered files); the game (the session, the draft, the turns,
  * decided by the game authority); the classroom (the instructor's panel, the pause, the reveal, the
- * PIN and the turn timer); and the ui (the screen, the menus' pick, the notice). Scenes and views
+ * PIN and the turn timer); the class game (a seat on the class server); the instructor's class (a
+ * class's dashboard on the class server); and the ui (the screen, the menus' pick, the notice). Scenes and views
  * read `state` and call `state.actions`; no rules live here, and no screen knows where a turn is
  * resolved (src/store/authority.ts).
  */
@@ -16,6 +17,7 @@ import type { Settings } from './settings';
 import { classGameSlice } from './slices/classGame';
 import { classroomSlice, runTurnTimer } from './slices/classroom';
 import { gameSlice } from './slices/game';
+import { instructorClassSlice } from './slices/instructorClass';
 import type { AppActions, AppState, Kit, Store } from './slices/kit';
 import { librarySlice } from './slices/library';
 import { settingsSlice } from './slices/settings';
@@ -33,7 +35,8 @@ export { selectSoundVolume } from './slices/settings';
 export { selectEntry, selectLibraryEntries } from './slices/library';
 export { selectCanChoose, selectCapitalLeft, selectCards, selectInstructing, selectSessionEntry, type SessionEntry } from './slices/game';
 export { selectPanelOpen, selectTimeLeftMs } from './slices/classroom';
-export { selectClassSeatOpen, type ClassConnection, type ClassGame, type ClassLink } from './slices/classGame';
+export { selectClassSeatOpen, selectMemoShort, type ClassConnection, type ClassGame, type ClassLink } from './slices/classGame';
+export { ACTED_KEPT, selectClassAlerts, selectClassEntry, selectClassGames, type ActProblem, type ArrivedSummary, type InstructorClass, type InstructorLink } from './slices/instructorClass';
 
 export type AppStore = StoreApi<AppState & { actions: AppActions }>;
 
@@ -71,12 +74,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
       shelf: deps.library ?? memoryShelf(),
       newSeed: deps.newSeed,
       classLink: { current: null },
+      instructorLink: { current: null },
     };
     const settings = settingsSlice(kit, deps.initialSettings);
     const library = librarySlice(kit, deps.catalog);
     const game = gameSlice(kit);
     const classroom = classroomSlice(kit);
     const classGame = classGameSlice(kit, kit.classLink);
+    const instructorClass = instructorClassSlice(kit, kit.instructorLink);
     const ui = uiSlice(kit);
     return {
       ...settings.state,
@@ -84,8 +89,9 @@ export function createAppStore(deps: StoreDeps): AppStore {
       ...game.state,
       ...classroom.state,
       ...classGame.state,
+      ...instructorClass.state,
       ...ui.state,
-      actions: { ...settings.actions, ...library.actions, ...game.actions, ...classroom.actions, ...classGame.actions, ...ui.actions },
+      actions: { ...settings.actions, ...library.actions, ...game.actions, ...classroom.actions, ...classGame.actions, ...instructorClass.actions, ...ui.actions },
     };
   });
   // The initializer above has run: the kit exists.

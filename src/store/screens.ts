@@ -22,12 +22,17 @@ export interface ScreenDeclaration {
 
 /** Where a game resumes (Continue, Import, an undo): its turn, the hand-over screen, or the debrief. */
 const RESUME = ['briefing', 'handover', 'turn', 'debrief'] as const;
-const EVERY = ['title', 'settings', 'scenarios', 'side', 'classSetup', 'classJoin', 'briefing', 'handover', 'turn', 'resolution', 'debrief'] as const;
+const EVERY = ['title', 'settings', 'scenarios', 'side', 'classSetup', 'classJoin', 'classCreate', 'classDashboard', 'classDebrief', 'briefing', 'handover', 'turn', 'resolution', 'debrief'] as const;
 
 export const SCREENS = {
   title: { scene: 'Title', inGame: false, backdrop: 'title', to: ['scenarios', 'settings', 'classJoin', ...RESUME] },
   // A class game: join it (code and key, a link or a QR), or start one; then the lobby of its seats until the team goes in.
-  classJoin: { scene: 'ClassJoin', inGame: false, backdrop: 'sea', to: ['title', 'settings', ...RESUME] },
+  // …or start a class (many games, one dashboard), or reopen the class this device instructs.
+  classJoin: { scene: 'ClassJoin', inGame: false, backdrop: 'sea', to: ['title', 'settings', 'classCreate', 'classDashboard', ...RESUME] },
+  // An instructor's class: its settings, then its dashboard (every game at a glance, actions on some or all), then its debrief.
+  classCreate: { scene: 'ClassCreate', inGame: false, backdrop: 'sea', to: ['classJoin', 'classDashboard', 'settings'] },
+  classDashboard: { scene: 'ClassDashboard', inGame: false, backdrop: 'sea', to: ['classJoin', 'classDebrief', 'settings', 'title'] },
+  classDebrief: { scene: 'ClassDebrief', inGame: false, backdrop: 'sea', to: ['classDashboard', 'classJoin', 'settings', 'title'] },
   // Settings is opened from every screen and returns to the one it came from (or quits to the title).
   settings: { scene: 'Settings', inGame: false, backdrop: 'sea', to: EVERY },
   scenarios: { scene: 'ScenarioSelect', inGame: false, backdrop: 'sea', to: ['title', 'side', 'settings'] },

@@ -9,6 +9,7 @@
 import type { SideOrders, TurnReport } from '../../engine';
 import type { Side } from '../../engine/model';
 import type { ClassView, Refusal, SeatName, SeatPresence } from '../../class/protocol';
+import { MAX_MEMO, type Answer, type MemoRule } from '../../class/instructor';
 import type { Resolved } from '../authority';
 import { EMPTY_DRAFT, INSTRUCTOR_CLOSED, NO_CLASSROOM, type Session } from '../session';
 import type { Screen } from '../screens';
@@ -21,6 +22,8 @@ import { moveTo } from './ui';
 export interface ClassLink {
   seal(turn: number, orders: SideOrders): void;
   unseal(turn: number): void;
+  /** This team's answer to one of the debrief's questions (its place in the scenario's list). */
+  answer(question: number, answer: { readonly text?: string; readonly choice?: string }): void;
   /** Leaves the game for good (the seat is free for another device). */
   leave(): void;
 }
@@ -41,6 +44,17 @@ export interface ClassGame {
   readonly refusal: Refusal | null;
   /** When the turn's time runs out, on this device's clock (from the time left the server said); null when untimed. */
   readonly turnEndsAt: number | null;
+  /** The class the game is one of, when it is. */
+  readonly classCode: string | null;
+  /** The instructor paused the game (no orders are taken) or showed the teams the true meters. */
+  readonly paused: boolean;
+  readonly revealed: boolean;
+  /** The class's memo rule (null: a game on its own, which has no memos). */
+  readonly memo: MemoRule | null;
+  /** The team's memo for this turn as typed; sent with the orders. */
+  readonly memoDraft: string;
+  /** The team's answers to the debrief's questions, as the server has them. */
+  readonly answers: readonly Answer[];
 }
 
 export interface ClassGameState {
@@ -60,6 +74,10 @@ export interface ClassGameActions {
   unsealOrders(): void;
   /** Leaves the class game and returns to the title. */
   leaveClassGame(): void;
+  /** What the team writes in its memo for the turn (kept until the turn resolves). */
+  setMemo(text: string): void;
+  /** Sends the team's answer to a debrief question. */
+  answerQuestion(question: number, answer: { readonly text?: string; readonly choice?: string }): void;
 }
 
 /** What a resolved turn's report says each side did: the orders as far as this seat may know them. */
@@ -106,7 +124,22 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
       classViewArrived: (view) => {
         const before = get().classGame;
         const turnEndsAt = view.timeLeftMs === null ? null : kit.timer.now() + view.timeLeftMs;
-        const known = { seats: view.seats, sealed: view.sealed, sending: false, refusal: null, turnEndsAt };
+        const known = {
+          seats: view.seats,
+          sealed: view.sealed,
+          sending: false,
+          refusal: null,
+          turnEndsAt,
+          classCode: view.classCode,
+          paused: view.paused,
+          revealed: view.revealed,
+          memo: view.memo,
+          answers: view.answers,
+        };
+        // The memo typed stays through the turn's views; a new turn starts it empty (or as sealed, after a reload).
+        const held = get().session;
+        const sameTurn = before?.code === view.code && held?.state.turn === view.state.turn;
+        const memoDraft = sameTurn ? before.memoDraft : (view.ownMemo ?? '');
         const session = get().session;
         if (!before || before.code !== view.code || !session || session.mode !== 'class') {
           // A scenario this page lacks (a server newer than the page): the lobby says so, and there is no game to go into.
@@ -117,19 +150,26 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
                 seat: view.seat,
                 connection: 'connected',
                 ...known,
+                memoDraft,
                 refusal: { about: 'view', problem: `this page does not have the scenario '${view.scenarioId}'; reload the page` },
               },
               session: null,
             });
           // A new game at this device: the lobby shows it until the team goes in.
-          set({ classGame: { code: view.code, seat: view.seat, connection: 'connected', ...known }, session: sessionOf(view, view.own), instructor: INSTRUCTOR_CLOSED, clock: null, timedOut: null });
+          set({
+            classGame: { code: view.code, seat: view.seat, connection: 'connected', ...known, memoDraft },
+            session: sessionOf(view, view.own),
+            instructor: INSTRUCTOR_CLOSED,
+            clock: null,
+            timedOut: null,
+          });
           return;
         }
         const resolvedOne = view.reports.length === session.reports.length + 1;
         if (resolvedOne) {
           // The past first (the resolution reads it), then the ruling as the engine in the page would give it.
           // At the game's end the server reveals the whole past: the reports before this one are the unfiltered ones then.
-          set({ classGame: { ...before, ...known }, session: { ...session, reports: view.reports.slice(0, -1), past: view.states } });
+          set({ classGame: { ...before, ...known, memoDraft }, session: { ...session, reports: view.reports.slice(0, -1), past: view.states } });
           const ruling: Resolved = { kind: 'resolved', scenarioId: view.scenarioId, turn: session.state.turn, orders: ordersOf(view.reports.at(-1)!), state: view.state, report: view.reports.at(-1)! };
           // On the lobby or the briefing the team has not reached the turn: the session moves on and the screen stays.
           if (get().screen === 'classJoin' || get().screen === 'briefing') set({ session: sessionOf(view, null) });
@@ -139,7 +179,7 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
         if (view.reports.length !== session.reports.length) {
           // More than one turn passed while away (or a turn taken back): the game as it is now.
           const next = sessionOf(view, view.own);
-          set({ classGame: { ...before, ...known } });
+          set({ classGame: { ...before, ...known, memoDraft } });
           if (get().screen === 'classJoin') set({ session: next });
           else moveTo(kit, screenOf(next), () => ({ session: next }));
           return;
@@ -150,7 +190,7 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
         const clock = get().clock;
         const drift = clock && clock.endsAt !== null && turnEndsAt !== null && Math.abs(clock.endsAt - turnEndsAt) > 1_000;
         set({
-          classGame: { ...before, ...known },
+          classGame: { ...before, ...known, memoDraft },
           ...(own && { session: { ...session, draft: own } }),
           ...(drift && { clock: { ...clock, endsAt: turnEndsAt, leftMs: Math.max(0, turnEndsAt - kit.timer.now()) } }),
         });
@@ -167,6 +207,13 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
         link.current?.unseal(session.state.turn);
         update({ sending: true });
       },
+      setMemo: (text) => update({ memoDraft: text.slice(0, MAX_MEMO) }),
+      answerQuestion: (question, answer) => {
+        const c = get().classGame;
+        if (!c || c.seat === 'observer' || c.connection !== 'connected') return;
+        link.current?.answer(question, answer);
+        update({ sending: true });
+      },
       leaveClassGame: () => {
         link.current?.leave();
         link.current = null;
@@ -181,4 +228,14 @@ export function selectClassSeatOpen(state: AppState): boolean {
   const c = state.classGame;
   if (!c) return true;
   return c.seat !== 'observer' && c.connection === 'connected' && !c.sending && !c.sealed[c.seat];
+}
+
+/**
+ * How many more characters the team's memo needs before its End turn counts (the class's rule), or 0;
+ * null when no memo is asked for.
+ */
+export function selectMemoShort(state: AppState): number | null {
+  const c = state.classGame;
+  if (!c?.memo?.required || c.seat === 'observer') return null;
+  return Math.max(0, c.memo.minLength - [...c.memoDraft.trim()].length);
 }

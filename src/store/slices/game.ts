@@ -14,7 +14,7 @@ import { cards, capitalLeft, chooseResponse, stillChoosable, toggleDecision, typ
 import type { Screen } from '../screens';
 import { EMPTY_DRAFT, INSTRUCTOR_CLOSED, otherSide, type InstructorAction, type Session } from '../session';
 import type { AppState, Kit, Slice } from './kit';
-import { selectClassSeatOpen } from './classGame';
+import { selectClassSeatOpen, selectMemoShort } from './classGame';
 import { selectEntry } from './library';
 import { moveTo, noticeAfterSave, pickOf, problemNotice } from './ui';
 
@@ -237,6 +237,9 @@ export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
         const orders = session.mode === 'hotseat' ? { [session.human]: session.draft, [other]: session.sealed[other]! } : { [session.human]: session.draft };
         if (session.mode === 'class') {
           const classGame = get().classGame;
+          // The class's memo rule, said here before the server would refuse the orders for it.
+          const short = selectMemoShort(get());
+          if (classGame && short) return set({ classGame: { ...classGame, refusal: { about: 'seal', problem: `the class asks for a memo with your orders: write ${short} more characters` } } });
           if (classGame) set({ classGame: { ...classGame, sending: true, refusal: null } });
           return settle(server.resolve({ entry, state: session.state, mode: session.mode, difficulty: session.difficulty, orders }));
         }

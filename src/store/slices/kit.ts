@@ -11,12 +11,13 @@ import type { Persistence } from '../persistence';
 import type { ClassGameActions, ClassGameState, ClassLink } from './classGame';
 import type { ClassroomActions, ClassroomState } from './classroom';
 import type { GameActions, GameSliceState } from './game';
+import type { InstructorClassActions, InstructorClassState, InstructorLink } from './instructorClass';
 import type { LibraryActions, LibraryState } from './library';
 import type { SettingsActions, SettingsState } from './settings';
 import type { UiActions, UiState } from './ui';
 
-export type AppState = SettingsState & LibraryState & GameSliceState & ClassroomState & ClassGameState & UiState;
-export type AppActions = SettingsActions & LibraryActions & GameActions & ClassroomActions & ClassGameActions & UiActions;
+export type AppState = SettingsState & LibraryState & GameSliceState & ClassroomState & ClassGameState & InstructorClassState & UiState;
+export type AppActions = SettingsActions & LibraryActions & GameActions & ClassroomActions & ClassGameActions & InstructorClassActions & UiActions;
 export type Store = AppState & { actions: AppActions };
 
 export interface Kit {
@@ -26,6 +27,8 @@ export interface Kit {
   readonly authority: GameAuthority;
   /** A class game's connection to its server, while there is one (the class game slice sets it). */
   readonly classLink: { current: ClassLink | null };
+  /** The instructor's dashboard's connection to its class, while there is one (the instructor class slice sets it). */
+  readonly instructorLink: { current: InstructorLink | null };
   readonly timer: Timer;
   /** Where an instructor's own scenario files are remembered. */
   readonly shelf: LibraryShelf;

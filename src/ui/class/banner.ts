@@ -12,6 +12,8 @@ import './banner.css';
 
 export function mountClassBanner(store: AppStore): void {
   const text = el('span', { class: 'class-banner-text' });
+  // What the instructor has done to the game, beside the connection: paused, the true meters shown.
+  const state = el('span', { class: 'class-banner-state' });
   const rejoin = button({
     label: t('classGame.banner.rejoin'),
     key: 'class:banner-rejoin',
@@ -31,7 +33,7 @@ export function mountClassBanner(store: AppStore): void {
       );
     },
   });
-  const banner = el('div', { class: 'class-banner', role: 'status', hidden: true }, text, rejoin);
+  const banner = el('div', { class: 'class-banner', role: 'status', hidden: true }, text, state, rejoin);
   document.body.insertBefore(banner, document.getElementById('app'));
 
   let shown: ClassGame | null = null;
@@ -44,6 +46,10 @@ export function mountClassBanner(store: AppStore): void {
     const seat = t(`classGame.seats.${c.seat}`);
     text.textContent = c.connection === 'connected' || c.connection === 'connecting' ? t(`classGame.banner.${c.connection}`, { code: c.code, seat }) : t(`classGame.banner.${c.connection}`);
     banner.dataset.connection = c.connection;
+    state.textContent = [c.paused && t('classWork.banner.paused'), c.revealed && t('classWork.banner.revealed')].filter(Boolean).join(' · ');
+    state.hidden = state.textContent === '';
+    if (before && c.paused && !before.paused) announce(t('classWork.paused'));
+    if (before && c.revealed && !before.revealed) announce(t('classWork.revealed'));
     rejoin.hidden = c.connection !== 'lost' && c.connection !== 'replaced';
     if (before?.connection !== c.connection && before) announce(text.textContent);
   };

@@ -131,7 +131,12 @@ function attach(store: AppStore, base: string, request: JoinRequest, first: Room
   };
 
   const link: ClassLink = {
-    seal: (turn, orders) => room.send(TO_SERVER.seal, { turn, orders: { decisions: [...orders.decisions], ...(orders.responses && { responses: { ...orders.responses } }) } }),
+    seal: (turn, orders) => {
+      // The team's memo goes with its orders (the class may require one).
+      const memo = store.getState().classGame?.memoDraft.trim() ?? '';
+      room.send(TO_SERVER.seal, { turn, orders: { decisions: [...orders.decisions], ...(orders.responses && { responses: { ...orders.responses } }) }, ...(memo !== '' && { memo }) });
+    },
+    answer: (question, answer) => room.send(TO_SERVER.answer, { question, ...answer }),
     unseal: (turn) => room.send(TO_SERVER.unseal, { turn }),
     leave: () => leaveClassGame(),
   };

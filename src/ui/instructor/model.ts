@@ -38,7 +38,8 @@ export function shortDescription(text: string): string {
   return `${(space > DESCRIPTION_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-export function panelEvents(scenario: Scenario, state: GameState, language: Language): PanelEvent[] {
+/** `state`: the game's, or only what a class's dashboard knows of it (the events fired this turn; none when it cannot tell). */
+export function panelEvents(scenario: Scenario, state: Pick<GameState, 'fired'>, language: Language): PanelEvent[] {
   return scenario.events.map((e) => ({
     id: e.id,
     title: localize(e.title, language),
@@ -47,7 +48,8 @@ export function panelEvents(scenario: Scenario, state: GameState, language: Lang
   }));
 }
 
-export function panelMeters(scenario: Scenario, state: GameState, language: Language): PanelMeter[] {
+/** `state`: the game's, or only its true meters (a class game's summary, on the instructor's dashboard). */
+export function panelMeters(scenario: Scenario, state: Pick<GameState, 'meters'>, language: Language): PanelMeter[] {
   return scenario.meters.map((m) => ({
     id: m.id,
     label: localize(m.label, language),

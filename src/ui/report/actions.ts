@@ -15,7 +15,7 @@ function current(state: AppState) {
 }
 
 /** "2015-06-30" in the player's own time zone: the day they will look for in their downloads. */
-function day(now: Date): string {
+export function day(now: Date): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 

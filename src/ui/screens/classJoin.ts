@@ -12,6 +12,8 @@ import { announce } from '../announce';
 import { button, choice, el, textField, toggle } from '../kit';
 import { classServerAnswers, classServerBase } from '../class/server';
 import { rememberedSeat } from '../class/seatKeys';
+import { askForSeat, classFromAddress, classJoinPanel, seatGiven, type ClassJoinState } from '../class/joinClass';
+import { classHostSection } from './classHost';
 import { menuFrame } from './menu';
 import { timerChoice } from './timerChoice';
 import './classJoin.css';
@@ -35,6 +37,9 @@ const screenState: {
   server: boolean | null;
   scenario: string | null;
   turnSeconds: number | null;
+  /** Joining a class by its code; and, once the class gave a seat, what to tell the team (its key). */
+  joinClass: ClassJoinState;
+  seatGiven: string | null;
 } = {
   code: '',
   key: '',
@@ -45,6 +50,8 @@ const screenState: {
   server: null,
   scenario: null,
   turnSeconds: null,
+  joinClass: { code: '', side: null },
+  seatGiven: null,
 };
 
 /** The seat link a QR code carries: this page with the code and the key, which join at once. */
@@ -121,6 +128,23 @@ export const classJoinView: ScreenView = (root, ctx) => {
     ctx.redraw();
   };
 
+  const joinClass = async (code: string): Promise<void> => {
+    s.busy = true;
+    s.problem = null;
+    ctx.redraw();
+    announce(t('classWork.join.joining', { code }));
+    const asked = await askForSeat(code, s.joinClass.side);
+    if (!asked.ok) {
+      s.busy = false;
+      s.problem = t('classGame.failed', { problem: asked.problem });
+      announce(s.problem);
+      if (ctx.state().screen === 'classJoin') ctx.redraw();
+      return;
+    }
+    s.seatGiven = seatGiven(asked.seat);
+    await join(asked.seat.game, asked.seat.key, false);
+  };
+
   const back = (): void => {
     if (classGame) actions.leaveClassGame();
     else actions.go('title');
@@ -131,7 +155,22 @@ export const classJoinView: ScreenView = (root, ctx) => {
   if (classGame) body = lobby();
   else if (s.server === false) body = [el('p', { class: 'notice', role: 'alert', text: t('classGame.noServer') })];
   else if (s.made) body = [made(s.made)];
-  else body = [...joinForm(), ...host()];
+  else
+    body = [
+      ...joinForm(),
+      classJoinPanel(
+        s.joinClass,
+        s.busy,
+        (code) => void joinClass(code),
+        (problem) => {
+          s.problem = problem;
+          announce(problem);
+          ctx.redraw();
+        },
+      ),
+      ...host(),
+      classHostSection(ctx),
+    ];
 
   function lobby(): HTMLElement[] {
     const session = ctx.state().session;
@@ -142,7 +181,8 @@ export const classJoinView: ScreenView = (root, ctx) => {
     primary = [button({ label: t('classGame.lobby.enter'), key: 'class:enter', variant: 'primary', onPress: () => actions.enterClassGame() })];
     const where = entry && session ? [el('p', { text: `${tx(entry.scenario.title)} · ${t('classGame.lobby.turn', { turn: session.state.turn, turns: entry.scenario.turns })}` })] : [];
     const refused = classGame!.refusal ? [el('p', { class: 'class-problem', role: 'alert', text: t('classGame.failed', { problem: classGame!.refusal.problem }) })] : [];
-    return [el('p', { class: 'lobby-you', text: t('classGame.lobby.you', { seat: seatName(classGame!.seat) }) }), ...where, el('ul', { class: 'lobby-seats' }, ...seats), ...refused];
+    const given = s.seatGiven ? [el('p', { class: 'lobby-given', text: s.seatGiven })] : [];
+    return [el('p', { class: 'lobby-you', text: t('classGame.lobby.you', { seat: seatName(classGame!.seat) }) }), ...given, ...where, el('ul', { class: 'lobby-seats' }, ...seats), ...refused];
   }
 
   function joinForm(): HTMLElement[] {
@@ -257,6 +297,11 @@ export const classJoinView: ScreenView = (root, ctx) => {
       if (!answers && ctx.state().screen === 'classJoin') ctx.redraw();
     });
   const fromAddress = classGame ? null : joinFromAddress();
+  const classCode = classGame || fromAddress ? null : classFromAddress();
+  if (classCode) {
+    s.joinClass.code = classCode;
+    void joinClass(classCode);
+  }
   if (fromAddress) {
     s.code = fromAddress.code;
     s.key = fromAddress.key;

@@ -31,6 +31,7 @@ import {
 } from '../present';
 import { legendSwatch, meterChart, type ChartLine } from '../report/chart';
 import './debrief.css';
+import { answerForm } from '../class/answers';
 import { lineElement } from './resolution';
 import type { ScreenView } from './view';
 
@@ -110,6 +111,7 @@ export const debriefView: ScreenView = (root, ctx) => {
       })
     : null;
 
+  const answers = answerForm(ctx, scenario, language);
   const lines: Line[] = [
     ...argumentLines(drivingArguments(scenario, session.reports, human, language), followed),
     ...revealedLines(revealedMeters(scenario, states, human, language), followed),
@@ -122,9 +124,10 @@ export const debriefView: ScreenView = (root, ctx) => {
           ...interventionLines(scenario, session.log, language).map((l): Line => ({ text: interventionWithTurn(l), style: l.undone ? 'muted' : 'plain' })),
         ]
       : []),
-    ...questionLines(reflectionQuestions(scenario, language)),
+    // A class's team answers the questions below instead (its answers go to the instructor).
+    ...(answers ? [] : questionLines(reflectionQuestions(scenario, language))),
   ];
-  const reading = scrollRegion(t('play.debrief.sections'), ...lines.map((line) => lineElement(line, 'h2')));
+  const reading = scrollRegion(t('play.debrief.sections'), ...lines.map((line) => lineElement(line, 'h2')), answers);
   reading.classList.add('debrief-reading');
   reading.dataset.key = 'scroll:debrief';
   // Focus starts where the old screen put it: on the switch in hot-seat, else in the reading column.

@@ -23,6 +23,10 @@ export const VIEWS: Readonly<Record<Screen, ScreenView>> = {
   side: sideView,
   classSetup: classSetupView,
   classJoin: lazyView(() => import('./classJoin').then((m) => m.classJoinView)),
+  // An instructor's class: fetched when first opened (colyseus.js, the QR code and the class debrief stay out of the first page).
+  classCreate: lazyView(() => import('./classCreate').then((m) => m.classCreateView)),
+  classDashboard: lazyView(() => import('./classDashboard').then((m) => m.classDashboardView)),
+  classDebrief: lazyView(() => import('./classDebrief').then((m) => m.classDebriefView)),
   briefing: briefingView,
   handover: handoverView,
   turn: turnView,
