@@ -4,7 +4,7 @@
  * team does on its device decides a turn, and a sealed team cannot change its orders in passing.
  */
 import { describe, expect, it } from 'vitest';
-import { newGame, resolveTurn, seatReport, seatState, type GameState, type SideOrders, type TurnReport } from '../engine';
+import { intervene, newGame, resolveTurn, seatReport, seatState, type GameState, type SideOrders, type TurnReport } from '../engine';
 import type { ClassView } from '../class/protocol';
 import { createAppStore, selectCanChoose, selectMemoShort, type AppStore, type ClassLink, type Persistence } from './index';
 import { storagePersistence } from './saves';
@@ -152,5 +152,25 @@ describe('a class game in the store', () => {
     expect(selectMemoShort(free.store.getState())).toBeNull();
     actions.answerQuestion(2, { text: 'Because of the polls.' });
     expect(sent.answers).toEqual([[2, { text: 'Because of the polls.' }]]);
+  });
+
+  it('shows the turn as the instructor changed it (an event fired), keeping the team’s choices', () => {
+    const { store } = device();
+    const { actions } = store.getState();
+    actions.go('classJoin');
+    const state = newGame(scenario, 'inject');
+    actions.classViewArrived(view(state, []));
+    actions.enterClassGame();
+    actions.beginTurn();
+    const card = scenario.decisions.find((d) => d.side === 'tokyo' && d.cost <= state.capital.tokyo && !d.when)!;
+    actions.toggleDecision(card.id);
+    const before = store.getState().session!.state;
+    // Another team sealing changes nothing the screen draws from.
+    actions.classViewArrived(view(state, [], { sealed: { tokyo: false, seoul: true } }));
+    expect(store.getState().session!.state).toBe(before);
+    const fired = intervene(scenario, state, { kind: 'fire', event: 'joint_poll' }).state;
+    actions.classViewArrived(view(fired, []));
+    expect(store.getState().session!.state.fired).toContain('joint_poll');
+    expect(store.getState().session!.draft.decisions).toEqual([card.id]);
   });
 });

@@ -6,7 +6,7 @@
  * page gives, through the game slice's `apply`. The other side's orders, its polls and the meters
  * this seat cannot see never reach the device (the server sends the seat's copy only).
  */
-import type { SideOrders, TurnReport } from '../../engine';
+import { stateHash, type SideOrders, type TurnReport } from '../../engine';
 import type { Side } from '../../engine/model';
 import type { ClassView, Refusal, SeatName, SeatPresence } from '../../class/protocol';
 import { MAX_MEMO, type Answer, type MemoRule } from '../../class/instructor';
@@ -184,14 +184,17 @@ export function classGameSlice(kit: Kit, link: Kit['classLink']): Slice<ClassGam
           else moveTo(kit, screenOf(next), () => ({ session: next }));
           return;
         }
-        // The same turn: who is here and who has sealed; this seat's own sealed orders shown as its draft;
+        // The same turn: who is here and who has sealed, the turn as the instructor left it; this seat's own sealed orders shown as its draft;
         // the turn's clock as the server has it (kept when within a second: a view does not restart the timer's display).
         const own = view.seat === 'observer' ? null : view.own;
+        // Compared, not replaced on every view: the turn screen draws again when its state changes.
+        const changed = view.revealed !== before.revealed || stateHash(view.state) !== stateHash(session.state);
         const clock = get().clock;
         const drift = clock && clock.endsAt !== null && turnEndsAt !== null && Math.abs(clock.endsAt - turnEndsAt) > 1_000;
         set({
           classGame: { ...before, ...known, memoDraft },
-          ...(own && { session: { ...session, draft: own } }),
+          // The instructor may have changed the turn (an event fired, a meter set, the true meters shown): the state as the server has it.
+          ...((own || changed) && { session: { ...session, ...(changed && { state: view.state, reports: view.reports, past: view.states }), ...(own && { draft: own }) } }),
           ...(drift && { clock: { ...clock, endsAt: turnEndsAt, leftMs: Math.max(0, turnEndsAt - kit.timer.now()) } }),
         });
       },

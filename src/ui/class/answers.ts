@@ -52,7 +52,7 @@ export function answerForm(ctx: ScreenContext, scenario: Scenario, language: Lan
     };
     statuses.push(draw);
     draw();
-    return el('li', { class: 'class-answer' }, el('p', { class: 'class-answer-question', text: `${i + 1}. ${localize(q.text, language)}` }), control, el('div', { class: 'class-row' }, save, status));
+    return el('li', { class: 'class-answer' }, el('p', { class: 'class-answer-question', text: localize(q.text, language) }), control, el('div', { class: 'class-row' }, save, status));
   });
   ctx.watch(
     (s) => s.classGame?.answers,
