@@ -121,7 +121,8 @@ describe('an instructor’s class', () => {
     const board = await dashboard(server.url, made.code, made.instructorKey);
     const teams = [await team(made.code), await team(made.code), await team(made.code), await team(made.code)];
     const fired = await act(board, 'all', { kind: 'fire', event: 'beijing_parade' });
-    expect(fired).toEqual(made.games.map((game) => ({ game, problem: null })).sort((a, b) => made.games.indexOf(a.game) - made.games.indexOf(b.game)));
+    const byGame = (a: { game: string }, b: { game: string }) => a.game.localeCompare(b.game);
+    expect([...fired].sort(byGame)).toEqual(made.games.map((game) => ({ game, problem: null })).sort(byGame));
     expect((await act(board, 'all', { kind: 'fire', event: 'beijing_parade' })).every((r) => /already fired/.test(r.problem ?? ''))).toBe(true);
     const [first] = made.games;
     expect(await act(board, [first!], { kind: 'adjust', meter: 'gov_trust', value: 77, reason: 'to discuss a thaw' })).toEqual([{ game: first, problem: null }]);

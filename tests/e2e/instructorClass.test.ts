@@ -110,12 +110,11 @@ describe('an instructor’s class on the class server', () => {
     // The class debrief lists every game; its exports read back.
     await press(dash, 'dash:debrief');
     await waitForScreen(dash, 'classDebrief');
-    const shown = await dash.locator('#app').innerText();
     const record = JSON.parse((await downloaded(dash, 'cdeb:json')).text) as { format: string; record: { games: { code: string; memos: { text: string }[]; answers: unknown[] }[] } };
     expect(record.format).toBe('close-yet-distant/class-record');
     const codes = record.record.games.map((g) => g.code);
     expect(codes).toHaveLength(GAMES);
-    for (const game of codes) expect(shown).toContain(game);
+    for (const game of codes) await expect.poll(() => dash.locator('#app').innerText(), WAIT).toContain(`Game ${game}`);
     expect(record.record.games.flatMap((g) => g.memos.map((m) => m.text)).sort()).toEqual(Array.from({ length: 2 * GAMES }, (_, i) => `Team ${i + 1} waits for the poll before moving.`).sort());
     expect(record.record.games.flatMap((g) => g.answers)).toHaveLength(2);
     // Each CSV starts with a byte-order mark (for Excel), then RFC 4180.
