@@ -123,6 +123,13 @@ describe('an instructor’s class on the class server', () => {
     const gradebook = parseCsv((await downloaded(dash, 'cdeb:gradebook')).text.slice(1));
     expect(gradebook.length - 1).toBe(2 * GAMES);
     await shot(dash, 'instructor-class-debrief');
+    // Printable: the class's pages over the screen, every game on them; Escape gives the screen back.
+    await press(dash, 'cdeb:print');
+    const sheets = dash.locator('#class-sheets');
+    await sheets.waitFor(WAIT);
+    for (const game of codes) expect(await sheets.innerText()).toContain(game);
+    await dash.keyboard.press('Escape');
+    await sheets.waitFor({ state: 'detached', ...WAIT });
     for (const device of [instructor, ...teams]) expect(device.errors).toEqual([]);
   }, 300_000);
 });

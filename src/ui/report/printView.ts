@@ -6,6 +6,7 @@
  */
 import { t } from '../../i18n';
 import { legendSwatch, meterChart } from './chart';
+import { isOpen, openOverlay, type Overlay } from './overlay';
 import type { PrintModel } from './printModel';
 
 export const VIEW_ID = 'report-view';
@@ -189,69 +190,23 @@ export function buildDebriefPage(m: PrintModel): HTMLElement {
   return page;
 }
 
-interface Open {
-  readonly root: HTMLElement;
-  readonly restore: () => void;
-}
-
-let open: Open | null = null;
+let open: Overlay | null = null;
 
 export function printViewOpen(): boolean {
-  return open !== null;
+  return isOpen(open);
 }
 
-/**
- * Shows the page over the game. The game underneath is made inert (no focus, no screen reader)
- * until Back or Escape; `onClose` then gives focus back to the game.
- */
+/** Shows the page over the game (src/ui/report/overlay.ts) until Back or Escape; `onClose` then gives focus back to the game. */
 export function openPrintView(m: PrintModel, onClose: () => void): void {
-  closePrintView();
   const root = el('div', undefined, 'report-view');
   root.id = VIEW_ID;
   root.lang = m.language;
   root.setAttribute('role', 'dialog');
   root.setAttribute('aria-modal', 'true');
   root.setAttribute('aria-labelledby', 'report-title');
-
-  const toolbar = el('div', undefined, 'report-toolbar');
-  const back = el('button', t('report.view.back'));
-  back.type = 'button';
-  back.dataset.report = 'back';
-  const print = el('button', t('report.view.print'), 'report-primary');
-  print.type = 'button';
-  print.dataset.report = 'print';
-  toolbar.append(back, print, el('span', t('report.view.hint'), 'report-hint'));
-  root.append(toolbar, buildDebriefPage(m));
-
-  const others = [...document.body.children].filter((c): c is HTMLElement => c instanceof HTMLElement && c !== root && !c.inert);
-  const title = document.title;
-  const close = (): void => {
-    if (open?.root !== root) return;
-    open = null;
-    root.remove();
-    for (const o of others) o.inert = false;
-    document.body.classList.remove('report-open');
-    document.title = title;
-    onClose();
-  };
-  back.addEventListener('click', close);
-  print.addEventListener('click', () => window.print());
-  root.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape') return;
-    // Ours alone: the game's own Escape (back) must not run underneath.
-    event.preventDefault();
-    event.stopPropagation();
-    close();
-  });
-
-  document.body.append(root);
-  for (const o of others) o.inert = true;
-  document.body.classList.add('report-open');
-  document.title = m.documentTitle;
-  open = { root, restore: close };
-  root.querySelector<HTMLElement>('#report-title')?.focus();
+  open = openOverlay(root, [buildDebriefPage(m)], { backLabel: t('report.view.back'), documentTitle: m.documentTitle, focus: '#report-title', onClose });
 }
 
 export function closePrintView(): void {
-  open?.restore();
+  if (isOpen(open)) open!.close();
 }
