@@ -14,6 +14,7 @@ import { actMessage, instructorJoin, messageProblem } from '../class/validate';
 import { classChannel } from './classChannel';
 import { gameSummary, restore } from './gameRoom';
 import type { GameStore, StoredClass } from './gameStore';
+import { newRateWindow, withinRate, type RateWindow } from './messageRate';
 import { openRoom } from './openRoom';
 import type { PerAddressLimit } from './perAddress';
 import { seatSecretMatches } from './seatSecret';
@@ -27,14 +28,11 @@ export interface ClassRoomContext {
 }
 
 const MAX_INSTRUCTOR_DEVICES = 4;
-const MESSAGES_PER_WINDOW = 20;
-const MESSAGE_WINDOW_MS = 5_000;
 /** How long a game's room has to answer an action (another process, a restore). */
 const ACT_TIMEOUT_MS = 8_000;
 
 interface InstructorUser {
-  window: number;
-  sent: number;
+  rate: RateWindow;
 }
 
 export function classRoomType(context: ClassRoomContext): new () => Room {
@@ -81,7 +79,7 @@ abstract class ClassRoom extends Room<object, unknown, InstructorUser> {
   }
 
   override onJoin(client: Client<InstructorUser>): void {
-    client.userData = { window: this.context.now(), sent: 0 };
+    client.userData = { rate: newRateWindow(this.context.now()) };
     client.send(FROM_CLASS.picture, { code: this.made.code, settings: this.made.settings, games: [...this.games.values()] });
   }
 
@@ -118,12 +116,7 @@ abstract class ClassRoom extends Room<object, unknown, InstructorUser> {
   private gate(client: Client<InstructorUser>, run: () => Promise<void>): void {
     const user = client.userData;
     if (!user) return;
-    const now = this.context.now();
-    if (now - user.window > MESSAGE_WINDOW_MS) {
-      user.window = now;
-      user.sent = 0;
-    }
-    if (++user.sent > MESSAGES_PER_WINDOW) return void client.send(FROM_CLASS.refused, { about: 'message', problem: 'Too many actions at once. Wait a few seconds.' });
+    if (!withinRate(user.rate, this.context.now())) return void client.send(FROM_CLASS.refused, { about: 'message', problem: 'Too many actions at once. Wait a few seconds.' });
     run().catch((e: unknown) => {
       this.onUncaughtException(e instanceof Error ? e : new Error(String(e)), 'onMessage');
       client.send(FROM_CLASS.refused, { about: 'message', problem: 'The server could not do that just now. Try again.' });

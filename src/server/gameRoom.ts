@@ -32,6 +32,7 @@ import { isReplayed, MAX_MEMO, type ActionEntry, type Answer, type GameSummary, 
 import { classChannel } from './classChannel';
 import type { GameStore, StoredGame } from './gameStore';
 import type { PerAddressLimit } from './perAddress';
+import { newRateWindow, withinRate, type RateWindow } from './messageRate';
 import { seatSecretMatches } from './seatSecret';
 
 /** What every room of a server shares. */
@@ -55,16 +56,12 @@ export interface RoomContext {
 }
 
 const MAX_OBSERVERS = 8;
-/** A device may send this many messages in each window; a burst past it is refused, not queued. */
-const MESSAGES_PER_WINDOW = 20;
-const MESSAGE_WINDOW_MS = 5_000;
 
 interface SeatUser {
   seat: SeatName;
   /** How many of the game's reports this device has been sent. */
   reportsSent: number;
-  window: number;
-  sent: number;
+  rate: RateWindow;
 }
 
 interface Live {
@@ -173,7 +170,7 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
       this.seatPresence[seat] = 'connected';
       this.lastActive[seat] = this.context.now();
     }
-    client.userData = { seat, reportsSent: 0, window: this.context.now(), sent: 0 };
+    client.userData = { seat, reportsSent: 0, rate: newRateWindow(this.context.now()) };
     this.context.log(`game ${this.roomId}: ${seat} joined`);
     // The newcomer asks for its view once its handlers are wired (a message sent now could arrive first); the others hear the seat change.
     this.sendViews(client);
@@ -217,12 +214,7 @@ abstract class GameRoom extends Room<object, unknown, SeatUser> {
   private gate(client: Client<SeatUser>, about: string, run: () => void | Promise<void>): void {
     const user = client.userData;
     if (!user) return;
-    const now = this.context.now();
-    if (now - user.window > MESSAGE_WINDOW_MS) {
-      user.window = now;
-      user.sent = 0;
-    }
-    if (++user.sent > MESSAGES_PER_WINDOW) return this.refuse(client, about, 'Too many messages at once. Wait a few seconds and try again.');
+    if (!withinRate(user.rate, this.context.now())) return this.refuse(client, about, 'Too many messages at once. Wait a few seconds and try again.');
     this.queue = this.queue.then(run).catch((e: unknown) => {
       this.onUncaughtException(e instanceof Error ? e : new Error(String(e)), 'onMessage');
       this.refuse(client, about, 'The server could not do that just now. Try again; if it keeps failing, tell the instructor.');

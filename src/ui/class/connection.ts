@@ -8,6 +8,8 @@
 import { Client, type Room } from 'colyseus.js';
 import { CLOSE_REPLACED, joinViews, TO_SEAT, TO_SERVER, type ClassView, type Refusal } from '../../class/protocol';
 import type { AppStore, ClassLink } from '../../store';
+import { postClassApi } from './classApi';
+import { joinError, regainRoom } from './regainRoom';
 import { classServerBase } from './server';
 import { rememberSeat } from './seatKeys';
 
@@ -20,44 +22,21 @@ export interface JoinRequest {
 /** Why a join failed, for the join screen: in words, and whether the seat is in use (so Take over is offered). */
 export type JoinResult = { readonly ok: true } | { readonly ok: false; readonly problem: string; readonly seatInUse: boolean };
 
-/** How long the page keeps trying before it says the game is lost (and offers Rejoin). */
-const KEEP_TRYING_MS = 120_000;
-const RETRY_MS = 2_000;
-const REQUEST_TIMEOUT_MS = 10_000;
-
 let current: { stop(): void } | null = null;
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Makes sure the game's room is live on the server (restored from its store if need be); null when it is, else why not. */
-async function openGame(base: string, code: string): Promise<{ problem: string; retryMs?: number } | null> {
-  try {
-    const response = await fetch(`${base}/api/games/${encodeURIComponent(code)}/open`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    if (response.ok) return null;
-    const body = (await response.json().catch(() => ({}))) as { problem?: unknown; retryMs?: unknown };
-    const problem = typeof body.problem === 'string' ? body.problem.slice(0, 300) : `the class server answered ${response.status}`;
-    return typeof body.retryMs === 'number' ? { problem, retryMs: Math.min(10_000, Math.max(500, body.retryMs)) } : { problem };
-  } catch {
-    return { problem: 'the class server cannot be reached. Check the Wi-Fi and the address.', retryMs: RETRY_MS };
-  }
-}
-
-function errorOf(e: unknown): { problem: string; code: number | undefined } {
-  const code = typeof (e as { code?: unknown }).code === 'number' ? (e as { code: number }).code : undefined;
-  const message = e instanceof Error ? e.message : String(e);
-  return { problem: message.slice(0, 300) || 'the class server refused to join', code };
-}
+/** Makes sure the game's room is live on the server (restored from its store if need be). */
+const openGame = (code: string) => postClassApi(`/api/games/${encodeURIComponent(code)}/open`, {});
 
 /** Joins the seat `request.key` opens; the store hears everything from then on. */
 export async function joinClassGame(store: AppStore, request: JoinRequest): Promise<JoinResult> {
   const base = classServerBase();
-  const opened = await openGame(base, request.code);
-  if (opened) return { ok: false, problem: opened.problem, seatInUse: false };
+  const opened = await openGame(request.code);
+  if (!opened.ok) return { ok: false, problem: opened.problem, seatInUse: false };
   let room: Room;
   try {
     room = await new Client(base).joinById(request.code, { key: request.key, ...(request.takeover && { takeover: true }) });
   } catch (e) {
-    const { problem, code } = errorOf(e);
+    const { problem, code } = joinError(e, 'the class server refused to join');
     return { ok: false, problem, seatInUse: code === 409 };
   }
   current?.stop();
@@ -103,31 +82,18 @@ function attach(store: AppStore, base: string, request: JoinRequest, first: Room
 
   const reconnect = async (): Promise<void> => {
     store.getState().actions.classConnectionChanged('reconnecting');
-    const until = Date.now() + KEEP_TRYING_MS;
-    const token = room.reconnectionToken;
-    while (!stopped && Date.now() < until) {
-      await wait(RETRY_MS);
-      if (stopped) return;
-      try {
-        // The same connection, while the server still holds it.
-        room = await new Client(base).reconnect(token);
-      } catch {
-        // Held no longer (or the server restarted): a fresh join with the seat's key.
-        const opened = await openGame(base, request.code);
-        if (opened && opened.retryMs === undefined) break;
-        if (opened) continue;
-        try {
-          room = await new Client(base).joinById(request.code, { key: request.key });
-        } catch {
-          // Not yet (the server is still starting, or still counts the old connection as here until its hold ends): again shortly.
-          continue;
-        }
-      }
-      wire(room);
-      store.getState().actions.classConnectionChanged('connected');
-      return;
-    }
-    if (!stopped) store.getState().actions.classConnectionChanged('lost');
+    const back = await regainRoom({
+      base,
+      token: room.reconnectionToken,
+      reopen: () => openGame(request.code),
+      rejoin: (client) => client.joinById(request.code, { key: request.key }),
+      stopped: () => stopped,
+    });
+    if (stopped) return;
+    if (!back) return store.getState().actions.classConnectionChanged('lost');
+    room = back;
+    wire(room);
+    store.getState().actions.classConnectionChanged('connected');
   };
 
   const link: ClassLink = {

@@ -11,6 +11,7 @@ import { classRoomId, FROM_CLASS, TO_CLASS, type ActedMessage, type ClassPicture
 import type { Refusal } from '../../class/protocol';
 import type { AppStore, InstructorLink } from '../../store';
 import { openClassRoom } from './classApi';
+import { joinError, regainRoom } from './regainRoom';
 import { classServerBase } from './server';
 import { instructorKeys } from './seatKeys';
 
@@ -21,21 +22,12 @@ export interface OpenRequest {
 
 export type OpenResult = { readonly ok: true } | { readonly ok: false; readonly problem: string };
 
-/** How long the page keeps trying before it says the class is lost (and offers Reconnect). */
-const KEEP_TRYING_MS = 120_000;
-const RETRY_MS = 2_000;
 /** Longest words the dashboard shows from a refusal. */
 const MAX_PROBLEM = 500;
 
 let current: { stop(): void } | null = null;
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-function errorWords(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return message.slice(0, MAX_PROBLEM) || 'the class server refused the instructor key';
-}
 
 /**
  * Opens class `request.code`'s dashboard with its instructor key: the store shows the dashboard
@@ -57,7 +49,7 @@ export async function openClass(store: AppStore, request: OpenRequest): Promise<
   try {
     room = await new Client(base).joinById(classRoomId(request.code), { key: request.key });
   } catch (e) {
-    return failed(errorWords(e));
+    return failed(joinError(e, 'the class server refused the instructor key').problem);
   }
   // Another class opened meanwhile (or the dashboard was left): this one is not wanted now.
   if (store.getState().instructorClass?.code !== request.code) {
@@ -105,35 +97,18 @@ function attach(store: AppStore, base: string, request: OpenRequest, first: Room
 
   const reconnect = async (): Promise<void> => {
     actions().instructorConnectionChanged('reconnecting');
-    const until = Date.now() + KEEP_TRYING_MS;
-    const token = room.reconnectionToken;
-    while (!stopped && Date.now() < until) {
-      await wait(RETRY_MS);
-      if (stopped) return;
-      try {
-        // The same connection, while the server still holds it.
-        room = await new Client(base).reconnect(token);
-      } catch {
-        // Held no longer (or the server restarted): the room opened again, and a fresh join with the key.
-        const opened = await openClassRoom(request.code);
-        if (!opened.ok && !opened.unreachable && opened.retryMs === undefined) break;
-        if (!opened.ok) continue;
-        try {
-          room = await new Client(base).joinById(classRoomId(request.code), { key: request.key });
-        } catch {
-          // Not yet (the server is still starting): again shortly.
-          continue;
-        }
-      }
-      if (stopped) {
-        void room.leave(true).catch(() => undefined);
-        return;
-      }
-      wire(room);
-      actions().instructorConnectionChanged('connected');
-      return;
-    }
-    if (!stopped) actions().instructorConnectionChanged('lost');
+    const back = await regainRoom({
+      base,
+      token: room.reconnectionToken,
+      reopen: () => openClassRoom(request.code),
+      rejoin: (client) => client.joinById(classRoomId(request.code), { key: request.key }),
+      stopped: () => stopped,
+    });
+    if (stopped) return;
+    if (!back) return actions().instructorConnectionChanged('lost');
+    room = back;
+    wire(room);
+    actions().instructorConnectionChanged('connected');
   };
 
   const link: InstructorLink = {

@@ -10,16 +10,7 @@ import { SIDES, type Side } from '../../engine/model';
 import { t } from '../../i18n';
 import { announce } from '../announce';
 import { button, choice, el, textField } from '../kit';
-import { classServerBase } from './server';
-
-const REQUEST_TIMEOUT_MS = 10_000;
-
-/** The class link a QR code carries: this page with the class code. */
-export function classLink(code: string): string {
-  const url = new URL(classServerBase() + '/');
-  url.searchParams.set('class', code);
-  return url.toString();
-}
+import { postClassApi } from './classApi';
 
 /** `?class=CODE` in the page address (a scanned class QR code): read once, then taken out of the address bar. */
 export function classFromAddress(): string | null {
@@ -31,19 +22,11 @@ export function classFromAddress(): string | null {
 
 /** Asks the class for a seat; the seat, or why not in the server's words. */
 export async function askForSeat(code: string, side: Side | null): Promise<{ ok: true; seat: ClassSeat } | { ok: false; problem: string }> {
-  try {
-    const response = await fetch(`${classServerBase()}/api/classes/${encodeURIComponent(code)}/join`, {
-      method: 'POST',
-      body: JSON.stringify(side ? { side } : {}),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const body = (await response.json().catch(() => ({}))) as Partial<ClassSeat> & { problem?: unknown };
-    if (response.ok && typeof body.game === 'string' && typeof body.key === 'string' && (body.seat === 'tokyo' || body.seat === 'seoul'))
-      return { ok: true, seat: { game: body.game, seat: body.seat, key: body.key } };
-    return { ok: false, problem: typeof body.problem === 'string' ? body.problem.slice(0, 300) : `the class server answered ${response.status}` };
-  } catch {
-    return { ok: false, problem: 'the class server cannot be reached. Check the Wi-Fi and the address.' };
-  }
+  const asked = await postClassApi<Partial<ClassSeat>>(`/api/classes/${encodeURIComponent(code)}/join`, side ? { side } : {});
+  if (!asked.ok) return asked;
+  const { game, seat, key } = asked.body;
+  if (typeof game === 'string' && typeof key === 'string' && (seat === 'tokyo' || seat === 'seoul')) return { ok: true, seat: { game, seat, key } };
+  return { ok: false, problem: t('instructorClass.api.strange') };
 }
 
 export interface ClassJoinState {
