@@ -11,9 +11,14 @@ import { ScenarioSchema, type ScenarioFile } from './schema';
 type Issue = z.core.$ZodIssue;
 
 export function checkStructure(file: string, value: unknown, locate: Locator): { ok: true; data: ScenarioFile } | { ok: false; problems: Problem[] } {
-  const result = ScenarioSchema.safeParse(value);
+  return checkAgainst(ScenarioSchema, 'scenario', file, value, locate);
+}
+
+/** The same pass for any file the project reads as YAML (a scenario, a polls file): `what` names the file's kind in messages. */
+export function checkAgainst<S extends z.ZodType>(schema: S, what: string, file: string, value: unknown, locate: Locator): { ok: true; data: z.output<S> } | { ok: false; problems: Problem[] } {
+  const result = schema.safeParse(value);
   if (result.success) return { ok: true, data: result.data };
-  const ctx: IssueContext = { file, root: value, locate, misspelt: new Set() };
+  const ctx: IssueContext = { file, root: value, locate, misspelt: new Set(), schema, what };
   const problems: Problem[] = [];
   const seen = new Set<string>();
   // A misspelt key also makes the real key "missing"; the typo is the root cause, so say only that.
@@ -36,7 +41,7 @@ export function checkStructure(file: string, value: unknown, locate: Locator): {
 /** Remembers the keys an unknown key was probably meant to be, so their "missing" is not reported too. */
 function noteMisspelt(issue: Extract<Issue, { code: 'unrecognized_keys' }>, prefix: DataPath, ctx: IssueContext): void {
   const path = [...prefix, ...(issue.path as (string | number)[])];
-  const allowed = allowedKeys(path, ctx.root);
+  const allowed = allowedKeys(ctx.schema, path, ctx.root);
   for (const key of issue.keys) {
     const meant = didYouMean(key, allowed);
     if (meant !== undefined) ctx.misspelt.add(JSON.stringify([...path, meant]));
@@ -49,6 +54,9 @@ interface IssueContext {
   readonly locate: Locator;
   /** Paths of keys that are missing only because they were misspelt (reported as the typo instead). */
   readonly misspelt: Set<string>;
+  readonly schema: z.ZodType;
+  /** What kind of file this is ("scenario"), for "at the top of the …". */
+  readonly what: string;
 }
 
 function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Problem[] {
@@ -59,16 +67,16 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
   const at = (pos: { line: number; col: number }, message: string): Problem[] => [{ file, line: pos.line, col: pos.col, stage: 'structure', message }];
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = allowedKeys(path, root);
+      const allowed = allowedKeys(ctx.schema, path, root);
       return issue.keys.flatMap((key) =>
-        at(locate.key(path, key), `unknown key '${key}'${where(path, root)}.${suggestion(key, allowed)}${allowed.length ? ` Allowed here: ${allowed.join(', ')}` : ''}`),
+        at(locate.key(path, key), `unknown key '${key}'${where(path, root, ctx.what)}.${suggestion(key, allowed)}${allowed.length ? ` Allowed here: ${allowed.join(', ')}` : ''}`),
       );
     }
     case 'invalid_type': {
       if (actual === undefined) {
         if (ctx.misspelt.has(JSON.stringify(path))) return [];
         const parent = path.slice(0, -1);
-        return at(locate.value(parent), `missing '${name}'${where(parent, root)}: ${expectedPhrase(issue.expected)} is required here`);
+        return at(locate.value(parent), `missing '${name}'${where(parent, root, ctx.what)}: ${expectedPhrase(issue.expected)} is required here`);
       }
       return at(locate.value(path), `'${name}' should be ${expectedPhrase(issue.expected)}, but it is ${kindOf(actual)}`);
     }
@@ -88,7 +96,7 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
       if (actual === undefined) {
         if (ctx.misspelt.has(JSON.stringify(path))) return [];
         const parent = path.slice(0, -1);
-        return at(locate.value(parent), `missing '${name}'${where(parent, root)}: it is required here`);
+        return at(locate.value(parent), `missing '${name}'${where(parent, root, ctx.what)}: it is required here`);
       }
       return at(locate.value(path), `'${name}' should be ${unionPhrase(issue)}, but it is ${kindOf(actual)}`);
     }
@@ -117,7 +125,7 @@ function keyName(path: DataPath): string {
 }
 
 /** " in decision 'summit'" — names the nearest enclosing item with an id. */
-function where(path: DataPath, root: unknown): string {
+function where(path: DataPath, root: unknown, what: string): string {
   for (let i = path.length; i > 0; i--) {
     const step = path[i - 1];
     if (typeof step !== 'number') continue;
@@ -128,7 +136,7 @@ function where(path: DataPath, root: unknown): string {
     return ` in ${singular}${id}`;
   }
   if (path.length > 0) return ` in '${keyName(path)}'`;
-  return ' at the top of the scenario';
+  return ` at the top of the ${what}`;
 }
 
 const SINGULAR: Record<string, string> = {
@@ -211,8 +219,8 @@ function valueAt(root: unknown, path: DataPath): unknown {
  * The keys the schema allows for the object at `path`, for did-you-mean and the "allowed here" list.
  * Where a union offers several mappings, the one that knows most of the keys written in `root` there.
  */
-function allowedKeys(path: DataPath, root: unknown): string[] {
-  let schema: unknown = ScenarioSchema;
+function allowedKeys(top: z.ZodType, path: DataPath, root: unknown): string[] {
+  let schema: unknown = top;
   for (const [i, step] of path.entries()) {
     schema = unwrapToObjectOrArray(schema, typeof step === 'number' ? 'array' : 'object', valueAt(root, path.slice(0, i)));
     const def = defOf(schema);
