@@ -4,6 +4,7 @@
  * own chunks (src/i18n/tables), without touching any scene.
  */
 import { createInstance } from 'i18next';
+import { turnStartMonths } from '../engine/calendar';
 import { LANGUAGES, type Language, type Scenario, type Text } from '../engine/model';
 import type { SaveProblem } from '../store/persistence';
 import { translation as english } from './tables/en';
@@ -117,11 +118,9 @@ export function formatTurn(scenario: Pick<Scenario, 'calendar' | 'turns'>, turn:
 }
 
 /** The first day of the month a turn starts in (UTC), or null without a readable calendar. */
-export function turnDate(scenario: Pick<Scenario, 'calendar'>, turn: number): Date | null {
-  const match = /^(\d{4})-(\d{2})$/.exec(scenario.calendar?.start ?? '');
-  if (!scenario.calendar || !match) return null;
-  const months = Number(match[1]) * 12 + (Number(match[2]) - 1) + (turn - 1) * scenario.calendar.monthsPerTurn;
-  return new Date(Date.UTC(Math.floor(months / 12), months % 12, 1));
+export function turnDate(scenario: Pick<Scenario, 'calendar' | 'turns'>, turn: number): Date | null {
+  const months = turnStartMonths(scenario)?.[turn - 1];
+  return months === undefined ? null : new Date(Date.UTC(Math.floor(months / 12), months % 12, 1));
 }
 
 export { localize } from './text';
