@@ -1,5 +1,6 @@
 /**
  * npm run scenario -- check FILE... | replay FILE --seed S --orders O.json [--json] | simulate FILE --games N --seed S [--tokyo P] [--seoul P] [--strategies] [--json]
+ *   | calibrate FILE --orders O.json --polls P.yaml [--seeds N] [--json] [--check]
  */
 import { checkCommand } from './check';
 import { EXIT, processIO, UsageError, type CliIO } from './io';
@@ -9,7 +10,10 @@ const USAGE = `usage: npm run scenario -- <command> ...
   replay FILE --seed S --orders ORDERS.json [--json]  play fixed orders and print each turn's meters
   simulate FILE --games N --seed S [--json]           play many games and report balance
            [--tokyo P] [--seoul P]                    players: random (default), ai, ai-easy, ai-hard
-           [--strategies]                             also search each side for a fixed plan that always wins`;
+           [--strategies]                             also search each side for a fixed plan that always wins
+  calibrate FILE --orders HISTORY.json --polls POLLS.yaml
+           [--seeds N] [--json] [--check]             replay history over seeds 1..N (default 20) and compare each meter
+                                                      with the polls; --check exits 1 when a series misses its targets`;
 
 type Command = (args: readonly string[], io: CliIO) => number | Promise<number>;
 
@@ -17,6 +21,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: () => Promise.resolve(checkCommand),
   replay: async () => (await import('./replay')).replayCommand,
   simulate: async () => (await import('./simulate')).simulateCommand,
+  calibrate: async () => (await import('./calibrate')).calibrateCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
