@@ -57,16 +57,9 @@ function change(report: TurnReport, meter: string, kind: string, id: string): nu
   return c === undefined ? undefined : (c.after as number) - (c.before as number);
 }
 
-// Two cooperative governments, turn by turn, each turn doing what that turn's note teaches.
-const COOPERATIVE = orders(`[
-  {"tokyo": ["exchange", "tk_speak_up"], "seoul": ["exchange", "sl_speak_up"], "note": "meters: try a card and watch the bars"},
-  {"tokyo": ["exchange"], "seoul": ["exchange"], "note": "costs: the speeches are cooling down"},
-  {"tokyo": ["summit", "exchange"], "seoul": ["summit", "exchange"], "note": "a joint decision, chosen by both"},
-  {"tokyo": ["tk_speak_up", "exchange"], "seoul": ["sl_speak_up", "exchange"],
-   "responses": {"security_laws": "brief_seoul", "beijing_parade": "attend_and_explain"}, "note": "each side answers its event"},
-  {"tokyo": ["tk_anniversary_statement"], "seoul": ["sl_two_track"], "note": "the poll: compare the margin with turn 1"},
-  {"tokyo": ["summit", "tk_speak_up"], "seoul": ["summit", "sl_speak_up"], "note": "the last turn, then the debrief"}
-]`);
+// Two cooperative governments, turn by turn, each turn doing what that turn's note teaches: the
+// tutorial's history orders, the ones `scenario calibrate` replays.
+const COOPERATIVE = orders(readFileSync(fileURLToPath(new URL('../../scenarios/history/tutorial.orders.json', import.meta.url)), 'utf8'));
 
 // Two hard-line governments: territory in the news every other turn, no dialogue, no answers.
 const HARD_LINE = orders(`[
