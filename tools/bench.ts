@@ -25,40 +25,47 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Random games of `scenario` per second on this one thread, over about `ms` milliseconds. */
-function gamesPerSecond(scenario: Scenario, ms: number): { games: number; elapsed: number; rate: number } {
+/** Random games of `scenario` on this one thread over about `ms` milliseconds, with the turns they played. */
+function randomGames(scenario: Scenario, ms: number): { games: number; turns: number; elapsed: number } {
   const players = { tokyo: PLAYERS.random!, seoul: PLAYERS.random! };
   for (let i = 0; i < 500; i++) playGame(scenario, `warm/${i}`, players);
   let games = 0;
+  let turns = 0;
   const start = performance.now();
   let elapsed = 0;
   while (elapsed < ms) {
-    for (let i = 0; i < 100; i++) playGame(scenario, `bench/${games++}`, players);
+    for (let i = 0; i < 100; i++) turns += playGame(scenario, `bench/${games++}`, players).ending?.turn ?? 0;
     elapsed = performance.now() - start;
   }
-  return { games, elapsed, rate: Math.round((games * 1000) / elapsed) };
+  return { games, turns, elapsed };
+}
+
+/** Decisions on the menu × turns played, per second: the engine's work, whatever the scenario's size. */
+function decisionTurnsPerSecond(scenario: Scenario, run: { turns: number; elapsed: number }): number {
+  return (scenario.decisions.length * run.turns * 1000) / run.elapsed;
 }
 
 /**
- * Full random games per second on one thread (Node runs it on one core) of the largest shipped
- * scenario, by decisions × turns: the budget's case. The template's figure, measured the same
- * minute, goes in the detail: on a shared machine the ratio between the two means more than either.
+ * The engine's budget: decisions offered × turns per second, random players, on one thread (Node
+ * runs it on one core), on the largest shipped scenario — a figure that does not grow or shrink
+ * with the file, unlike games per second, which is printed beside it. The template, measured the
+ * same minute, shows how far the figure holds across sizes.
  */
-function engineGamesPerSecond(): Measurement {
+function engineDecisionTurns(): Measurement {
   const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
   const size = (s: Scenario): number => s.decisions.length * s.turns;
   const scenarios = files.map((f) => ({ file: f, scenario: load(join(SCENARIOS, f)) }));
   const largest = scenarios.reduce((a, b) => (size(b.scenario) > size(a.scenario) ? b : a));
   const template = scenarios.find((s) => s.file === 'template.yaml')!;
-  const big = gamesPerSecond(largest.scenario, 3000);
-  const small = gamesPerSecond(template.scenario, 1500);
-  const { decisions, turns } = largest.scenario;
+  const big = randomGames(largest.scenario, 3000);
+  const small = randomGames(template.scenario, 1500);
+  const rate = decisionTurnsPerSecond(largest.scenario, big);
   return {
-    key: 'engine_games_per_s',
-    value: big.rate,
-    unit: 'games/s',
-    target: '>= 20000',
-    detail: `${big.games} random games of ${largest.file} (${decisions.length} decisions × ${turns} turns) in ${(big.elapsed / 1000).toFixed(2)} s; template.yaml ${small.rate} games/s (${(big.rate / small.rate).toFixed(2)} of it)`,
+    key: 'engine_decision_turns_per_s',
+    value: Math.round(rate),
+    unit: '/s',
+    target: '>= 10000000',
+    detail: `${largest.file}: ${largest.scenario.decisions.length} decisions × ${big.turns} turns in ${big.games} random games in ${(big.elapsed / 1000).toFixed(2)} s = ${Math.round((big.games * 1000) / big.elapsed)} games/s; template.yaml ${(decisionTurnsPerSecond(template.scenario, small) / 1e6).toFixed(1)} M/s, ${Math.round((small.games * 1000) / small.elapsed)} games/s`,
   };
 }
 
@@ -117,7 +124,7 @@ function onlyGroups(): Group[] | null {
 }
 
 const only = onlyGroups();
-const measurements = only ? [] : [scenarioLoadMs(), engineGamesPerSecond()];
+const measurements = only ? [] : [scenarioLoadMs(), engineDecisionTurns()];
 const browserGroups = BROWSER_GROUPS.filter((g: BrowserGroup) => !only || only.includes(g));
 // The browser half (bundle, boot, fps, heap, and the computer opponent timed in Chromium); `--no-browser`
 // leaves out the build and Chromium (a minute or two) when only the engine matters.
