@@ -1,24 +1,38 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './src/server/contentSecurityPolicy';
+import { contentSecurityPolicy as policy, FRAME_POLICY, SCENARIO_HOSTS_VARIABLE, scenarioHostsFrom } from './src/server/contentSecurityPolicy';
 import { shippedScenarios } from './tools/vite-scenarios';
 
 /**
- * Adds the CSP meta tag to the production build only. Vite's dev server injects CSS as inline
- * <style> elements and runs its HMR client, which this policy would block.
+ * One policy on every server (src/server/contentSecurityPolicy.ts): the build writes it into the
+ * page as a meta tag, with the scenario hosts named in CYD_SCENARIO_HOSTS; `vite preview` sends the
+ * same as a header, with frame-ancestors; the dev server sends its development form (Vite injects
+ * CSS as inline <style>, and the class server listens on another port).
  */
 function contentSecurityPolicy(): Plugin {
+  const production = policy({ scenarioHosts: scenarioHostsFrom(process.env[SCENARIO_HOSTS_VARIABLE]) });
+  const development = `${policy({ scenarioHosts: scenarioHostsFrom(process.env[SCENARIO_HOSTS_VARIABLE]), dev: { classServer: process.env.VITE_CLASS_SERVER } })}; ${FRAME_POLICY}`;
   return {
     name: 'cyd:content-security-policy',
-    apply: 'build',
-    transformIndexHtml() {
-      return [
-        {
-          tag: 'meta',
-          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-          injectTo: 'head-prepend',
-        },
-      ];
+    transformIndexHtml: {
+      order: 'pre',
+      handler(_html, context) {
+        // The dev server's page gets the header instead: its meta tag would block Vite's own styles.
+        if (context.server) return [];
+        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: production }, injectTo: 'head-prepend' }];
+      },
+    },
+    configureServer(server) {
+      server.middlewares.use((_request, response, next) => {
+        response.setHeader('Content-Security-Policy', development);
+        next();
+      });
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((_request, response, next) => {
+        response.setHeader('Content-Security-Policy', `${production}; ${FRAME_POLICY}`);
+        next();
+      });
     },
   };
 }

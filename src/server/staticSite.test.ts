@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRAME_POLICY } from './contentSecurityPolicy';
+import { contentSecurityPolicy, CONTENT_SECURITY_POLICY, FRAME_POLICY } from './contentSecurityPolicy';
 import { readSite, serveSite } from './staticSite';
 
 const PAGE = '<!doctype html><title>game</title>' + 'x'.repeat(2000);
@@ -33,6 +33,20 @@ async function get(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 describe('the site server', () => {
+  it("sends a page's own policy as its header: a build that allows a scenario host says the same in both", async () => {
+    const policy = contentSecurityPolicy({ scenarioHosts: ['https://raw.githubusercontent.com'] });
+    const built = mkdtempSync(join(tmpdir(), 'cyd-site-hosts-'));
+    // As Vite writes it: quotes as &#39;.
+    writeFileSync(join(built, 'index.html'), `<!doctype html><meta http-equiv="Content-Security-Policy" content="${policy.replace(/'/g, '&#39;')}"><title>game</title>`);
+    const site = await serveSite(built);
+    try {
+      expect((await fetch(site.url)).headers.get('content-security-policy')).toBe(`${policy}; ${FRAME_POLICY}`);
+    } finally {
+      site.server.close();
+      rmSync(built, { recursive: true, force: true });
+    }
+  });
+
   it('listens on 127.0.0.1 only, on a port of its own', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
@@ -41,7 +55,7 @@ describe('the site server', () => {
     const response = await get('/');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toContain(FRAME_POLICY);
+    expect(response.headers.get('content-security-policy')).toBe(`${CONTENT_SECURITY_POLICY}; ${FRAME_POLICY}`);
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(await response.text()).toBe(PAGE);
   });

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CONTENT_SECURITY_POLICY, FRAME_POLICY } from './contentSecurityPolicy';
+import { CONTENT_SECURITY_POLICY, FRAME_POLICY, policyOfPage } from './contentSecurityPolicy';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +35,8 @@ interface StaticFile {
   readonly body: Buffer;
   readonly gzipped: Buffer | null;
   readonly immutable: boolean;
+  /** For a page: the policy its own meta tag states (as built, with the build's scenario hosts), sent again as a header. */
+  readonly policy: string | null;
 }
 
 function filesUnder(dir: string): string[] {
@@ -65,6 +67,7 @@ export function readSite(root: string): ReadonlyMap<string, StaticFile> {
       gzipped: gzipped && gzipped.length < body.length ? gzipped : null,
       // Vite names what it builds under assets/ by content hash, so a name never changes meaning.
       immutable: url.startsWith('/assets/'),
+      policy: ext === '.html' ? (policyOfPage(body.toString('utf8')) ?? CONTENT_SECURITY_POLICY) : null,
     });
   }
   return files;
@@ -102,7 +105,7 @@ export function siteHandler(files: ReadonlyMap<string, StaticFile>): (request: I
       'X-Content-Type-Options': 'nosniff',
       Vary: 'Accept-Encoding',
       // The page's meta tag says the same; only a header can forbid framing.
-      ...(file.type.startsWith('text/html') ? { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; ${FRAME_POLICY}`, 'Referrer-Policy': 'no-referrer' } : {}),
+      ...(file.policy !== null ? { 'Content-Security-Policy': `${file.policy}; ${FRAME_POLICY}`, 'Referrer-Policy': 'no-referrer' } : {}),
       ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     });
     response.end(request.method === 'HEAD' ? undefined : body);

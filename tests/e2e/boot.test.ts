@@ -87,6 +87,17 @@ describe('boot in the dev server', () => {
     await openScenarioList(page);
     expect(errors).toEqual([]);
   });
+
+  it('sends the policy as a header too, in its development form, and the game runs under it without violations', async () => {
+    const header = (await fetch(url)).headers.get('content-security-policy') ?? '';
+    expect(header).toContain(FRAME_POLICY);
+    expect(header).toContain("script-src 'self';");
+    expect(header).not.toContain('unsafe-eval');
+    expect(header).not.toMatch(/connect-src[^;]*https:(?!\/\/)/);
+    // The page booted above under this header; a violation would be among its errors ("CSP: …").
+    const { errors } = await bootToTitle(url, 'boot-dev-policy');
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('boot from the production build', () => {

@@ -1,8 +1,9 @@
 /**
  * `?scenario=URL` in the page address: a scenario file the game fetches at boot, from its own site
- * (a relative address such as `scenarios/my_file.yaml`) or from any https address an instructor
- * gives. The production CSP allows `connect-src 'self' https:` for this (vite.config.ts); the other
- * site must also allow the page to read the file (CORS), as raw file hosts do.
+ * (a relative address such as `scenarios/my_file.yaml`) or from another site the person running the
+ * game named when building it (CYD_SCENARIO_HOSTS, src/server/contentSecurityPolicy.ts): the policy's
+ * connect-src lets the page fetch nothing else. The other site must also allow the page to read the
+ * file (CORS), as raw file hosts do.
  */
 import type { LibraryProblem } from '../../store/library';
 
