@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy as policy, FRAME_POLICY, SCENARIO_HOSTS_VARIABLE, scenarioHostsFrom } from './src/server/contentSecurityPolicy';
 import { shippedScenarios } from './tools/vite-scenarios';
 
@@ -46,7 +47,35 @@ export default defineConfig({
       { find: /^@colyseus\/msgpackr$/, replacement: fileURLToPath(new URL('./node_modules/@colyseus/msgpackr/dist/index-no-eval.min.js', import.meta.url)) },
     ],
   },
-  plugins: [contentSecurityPolicy(), shippedScenarios(fileURLToPath(new URL('./scenarios/', import.meta.url)))],
+  plugins: [
+    contentSecurityPolicy(),
+    shippedScenarios(fileURLToPath(new URL('./scenarios/', import.meta.url))),
+    // Offline play (src/ui/offline.ts registers it; no inline script, so the CSP holds). Everything a
+    // game needs is precached: the shell, the shipped scenarios, the map, the fonts of all three
+    // languages (about 0.5 MB: a class switches language offline too) and the sounds.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Close Yet Distant',
+        short_name: 'Close Yet Distant',
+        description: 'A classroom diplomacy simulation of Japan–South Korea relations, drawn from five essays.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#0b1622',
+        theme_color: '#0b1622',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,json,svg,woff2,wav,webmanifest}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // The Phaser chunk is the largest file, about 1.4 MB: under this bound, with room.
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      },
+    }),
+  ],
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -18,6 +18,7 @@ import { loadCatalog } from './ui/catalogLoader';
 import { mountInstructorShortcut } from './ui/instructor/shortcut';
 import { prepareLanguage } from './ui/language';
 import { startLibrary } from './ui/library';
+import { startOffline } from './ui/offline';
 
 installTestHook();
 connectTestHook(appStore);
@@ -51,3 +52,5 @@ void catalog.then(() => {
 });
 // An instructor's own scenarios: remembered files and ?scenario=URL, once the shipped ones are in.
 void startLibrary(appStore, catalog);
+// Offline play and updates between games (src/ui/offline.ts), registered once the title is up.
+startOffline(appStore, titleUp);

@@ -41,6 +41,7 @@ export function contentSecurityPolicy(options: PolicyOptions = {}): string {
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,
     "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'none'",

@@ -93,7 +93,9 @@ export interface PageOptions extends BrowserContextOptions {
 /** A fresh context and page, recording problems; the context closes when the current test ends. */
 export async function newGamePage(options: PageOptions = {}): Promise<GamePage> {
   const { settings, browser, ...contextOptions } = options;
-  const context = await (browser ?? (await sharedBrowser())).newContext({ viewport: VIEWPORT, locale: 'en-US', ...contextOptions });
+  // The game's service worker would precache the whole build in the background of every test; the
+  // offline test (tests/e2e/offline.test.ts) asks for it.
+  const context = await (browser ?? (await sharedBrowser())).newContext({ viewport: VIEWPORT, locale: 'en-US', serviceWorkers: 'block', ...contextOptions });
   onTestFinished(() => context.close());
   // Every wait and navigation gets the same generous patience as WAIT.
   context.setDefaultTimeout(WAIT.timeout);

@@ -45,6 +45,9 @@ export const menus = {
     noticeError: 'Problem',
     dismiss: 'Dismiss',
     dismissed: 'Message dismissed.',
+    updateReady: 'A new version of the game is ready. Your saved game is kept.',
+    updateNow: 'Update now',
+    offlineReady: 'The game is ready to play offline.',
   },
   settings: {
     heading: 'Settings',

@@ -44,6 +44,9 @@ export const menus = {
     noticeError: '問題',
     dismiss: '閉じる',
     dismissed: 'メッセージを閉じました。',
+    updateReady: 'ゲームの新しいバージョンを利用できます。保存したゲームはそのまま残ります。',
+    updateNow: '今すぐ更新',
+    offlineReady: 'オフラインでも遊べるようになりました。',
   },
   settings: {
     heading: '設定',

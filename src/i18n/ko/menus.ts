@@ -46,6 +46,9 @@ export const menus = {
     noticeError: '문제',
     dismiss: '닫기',
     dismissed: '메시지를 닫았습니다.',
+    updateReady: '게임의 새 버전이 준비되었습니다. 저장한 게임은 그대로 남습니다.',
+    updateNow: '지금 업데이트',
+    offlineReady: '이제 오프라인에서도 게임을 할 수 있습니다.',
   },
   settings: {
     heading: '설정',

@@ -31,6 +31,8 @@ export interface UiState {
   readonly previousScreen: Screen;
   readonly pick: Pick;
   readonly notice: Notice | null;
+  /** A new version of the game is installed and waiting; the title offers it (never mid-game). */
+  readonly updateReady: boolean;
 }
 
 export interface UiActions {
@@ -45,6 +47,8 @@ export interface UiActions {
   /** The class session's PIN and timer, chosen before a hot-seat game starts. */
   setClassroom(change: Partial<Classroom>): void;
   dismissNotice(): void;
+  /** The service worker has a new version waiting (src/ui/offline.ts). */
+  setUpdateReady(ready: boolean): void;
 }
 
 /**
@@ -84,7 +88,7 @@ export function uiSlice(kit: Kit): Slice<UiState, UiActions> {
   const { set, get } = kit;
   const pick = (change: Partial<Pick>): void => set((s) => ({ pick: { ...s.pick, ...change } }));
   return {
-    state: { screen: 'title', previousScreen: 'title', pick: NO_PICK, notice: null },
+    state: { screen: 'title', previousScreen: 'title', pick: NO_PICK, notice: null, updateReady: false },
     actions: {
       go: (screen) => void moveTo(kit, screen),
       openSettings: () => void moveTo(kit, 'settings', () => ({ previousScreen: get().screen === 'settings' ? get().previousScreen : get().screen })),
@@ -97,6 +101,7 @@ export function uiSlice(kit: Kit): Slice<UiState, UiActions> {
       pickMode: (mode) => pick({ mode }),
       setClassroom: (change) => pick({ classroom: { ...get().pick.classroom, ...change } }),
       dismissNotice: () => set({ notice: null }),
+      setUpdateReady: (ready) => set({ updateReady: ready }),
     },
   };
 }

@@ -8,6 +8,7 @@ import { snapshot } from '../../testHook';
 import { announce } from '../announce';
 import { afterLibrary } from '../library';
 import { button, el, fileButton, keyHint } from '../kit';
+import { takeUpdate } from '../offline';
 import './title.css';
 import type { ScreenView } from './view';
 
@@ -19,7 +20,7 @@ const PHRASES = [
 
 export const titleView: ScreenView = (root, ctx) => {
   const { actions } = ctx;
-  const { canContinue, notice } = ctx.state();
+  const { canContinue, notice, updateReady } = ctx.state();
 
   const notices = notice
     ? el(
@@ -35,6 +36,11 @@ export const titleView: ScreenView = (root, ctx) => {
           },
         }),
       )
+    : null;
+
+  // Offered only here, between games: taking it reloads the page into the new version.
+  const update = updateReady
+    ? el('div', { class: 'notice title-notice', role: 'status' }, el('p', { text: t('title.updateReady') }), button({ label: t('title.updateNow'), key: 'title:update', onPress: () => takeUpdate() }))
     : null;
 
   const menu = el(
@@ -61,6 +67,7 @@ export const titleView: ScreenView = (root, ctx) => {
       'div',
       { class: 'title-layout' },
       notices,
+      update,
       el(
         'header',
         { class: 'title-head' },
@@ -76,6 +83,10 @@ export const titleView: ScreenView = (root, ctx) => {
   // A notice arriving or leaving, or a save appearing, redraws the screen (focus stays put).
   ctx.watch(
     (s) => s.notice,
+    () => ctx.redraw(),
+  );
+  ctx.watch(
+    (s) => s.updateReady,
     () => ctx.redraw(),
   );
   ctx.watch(
