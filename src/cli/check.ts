@@ -1,6 +1,6 @@
-/** `scenario check FILE...`: 0 when every file is valid, 1 when any is not. */
+/** `scenario check FILE...`: 0 when every file is valid (warnings are said but do not count), 1 when any is not. */
 import { loadScenarioBytes } from '../scenario/load';
-import { formatProblem } from '../scenario/problems';
+import { formatProblem, isWarning } from '../scenario/problems';
 import { EXIT, readFileOrReport, UsageError, type CliIO } from './io';
 
 export function checkCommand(args: readonly string[], io: CliIO): number {
@@ -17,13 +17,16 @@ export function checkCommand(args: readonly string[], io: CliIO): number {
     }
     const result = loadScenarioBytes(file, bytes);
     if (result.ok) {
+      for (const p of result.warnings) io.err(formatProblem(p));
       io.out(
-        `${file}: ok (${result.scenario.turns} turns, ${result.scenario.meters.length} meters, ${result.scenario.decisions.length} decisions, ${result.scenario.events.length} events, ${result.scenario.rules.length} rules, ${result.scenario.endings.length} endings)`,
+        `${file}: ok${result.warnings.length ? ` with ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}` : ''} (${result.scenario.turns} turns, ${result.scenario.meters.length} meters, ${result.scenario.decisions.length} decisions, ${result.scenario.events.length} events, ${result.scenario.rules.length} rules, ${result.scenario.endings.length} endings)`,
       );
     } else {
       invalid++;
       for (const p of result.problems) io.err(formatProblem(p));
-      io.err(`${file}: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
+      const errors = result.problems.filter((p) => !isWarning(p)).length;
+      const warnings = result.problems.length - errors;
+      io.err(`${file}: ${errors} problem${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`);
     }
   }
   return invalid > 0 ? EXIT.invalid : EXIT.ok;

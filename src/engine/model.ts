@@ -217,6 +217,20 @@ export interface Question {
   readonly key?: string;
 }
 
+/**
+ * Which months the turns stand for. Exactly one of monthsPerTurn (every turn the same length) and
+ * months (one length a turn, for turns of uneven length); src/engine/calendar.ts does the arithmetic.
+ */
+export interface Calendar {
+  /** The month turn 1 starts in, "YYYY-MM". */
+  readonly start: string;
+  readonly monthsPerTurn?: number;
+  /** Months each turn spans, one entry a turn. */
+  readonly months?: readonly number[];
+  /** What the turn heading calls each turn instead of its month, one entry a turn. */
+  readonly labels?: readonly Text[];
+}
+
 export interface Scenario {
   readonly id: string;
   readonly title: Text;
@@ -230,7 +244,7 @@ export interface Scenario {
   readonly period?: string;
   readonly difficulty?: 'easy' | 'medium' | 'hard';
   readonly turns: number;
-  readonly calendar?: { readonly start: string; readonly monthsPerTurn: number };
+  readonly calendar?: Calendar;
   readonly sources: readonly Source[];
   readonly sides: Readonly<Record<Side, SideSetup>>;
   readonly meters: readonly Meter[];

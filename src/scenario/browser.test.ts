@@ -75,6 +75,21 @@ describe('the browser checker', () => {
     expect(key!.source!.slice(key!.sourceCol! - 1)).toBe('onse: true');
   });
 
+  it('gives each problem the two lines before and after it, its own marked, so a slip of indentation shows', () => {
+    const lines = GOOD.split('\n');
+    lines[82] = ` ${lines[82]}`;
+    const result = checkScenarioFile('indent.yaml', lines.join('\n'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(1);
+    const [problem] = result.problems;
+    expect(problem!.message).toMatch(/^line 83 is indented 5 spaces; the lines around it use 4/);
+    expect(problem!.excerpt).toEqual([81, 82, 83, 84, 85].map((n) => ({ line: n, text: lines[n - 1], marked: n === 83 })));
+    // At the top of the file there is less before it.
+    const top = checkScenarioFile('top.yaml', ` ${GOOD.split('\n').slice(3).join('\n')}`);
+    expect(!top.ok && top.problems[0]!.excerpt!.map((l) => l.line)).toEqual([1, 2, 3]);
+  });
+
   it('cuts a very long line to a window around the column, keeping the caret on the spot', () => {
     const line = `title: {${'en: "x", '.repeat(40)}jp: "y"}`;
     const text = GOOD.replace('title: "Classroom pilot: a short summer (2019)"', line);

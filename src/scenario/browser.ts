@@ -18,7 +18,18 @@ export interface ShownProblem extends Problem {
   readonly source?: string;
   /** The column within `source` (differs from `col` only when the line was cut). */
   readonly sourceCol?: number;
+  /** The lines around it (up to two before and two after, each cut when very long), the problem's own line marked. */
+  readonly excerpt?: readonly ExcerptLine[];
 }
+
+export interface ExcerptLine {
+  readonly line: number;
+  readonly text: string;
+  readonly marked: boolean;
+}
+
+/** Lines shown before and after a problem's line. */
+const AROUND = 2;
 
 export interface CheckedFile {
   readonly ok: true;
@@ -33,7 +44,7 @@ export interface CheckedFile {
   readonly idAt: ShownProblemPlace;
 }
 
-export type ShownProblemPlace = Pick<ShownProblem, 'line' | 'col' | 'source' | 'sourceCol'>;
+export type ShownProblemPlace = Pick<ShownProblem, 'line' | 'col' | 'source' | 'sourceCol' | 'excerpt'>;
 
 export type BrowserCheck = CheckedFile | { readonly ok: false; readonly file: string; readonly problems: readonly ShownProblem[] };
 
@@ -74,8 +85,17 @@ function sourceLines(text: string): string[] {
 function place(lines: readonly string[], line: number, col: number): ShownProblemPlace {
   const source = lines[line - 1];
   if (source === undefined || source.trim() === '') return { line, col };
-  if (source.length <= MAX_SHOWN) return { line, col, source, sourceCol: col };
+  const excerpt: ExcerptLine[] = [];
+  for (let n = Math.max(1, line - AROUND); n <= Math.min(lines.length, line + AROUND); n++) {
+    excerpt.push({ line: n, text: cutAround(lines[n - 1]!, n === line ? col : 1).text, marked: n === line });
+  }
+  const { text, start } = cutAround(source, col);
+  return { line, col, source: text, sourceCol: col - start + (start > 0 ? 1 : 0), excerpt };
+}
+
+/** A line whole, or a window of it around `col` with … where it was cut; `start`: where the window begins. */
+function cutAround(source: string, col: number): { text: string; start: number } {
+  if (source.length <= MAX_SHOWN) return { text: source, start: 0 };
   const start = Math.max(0, Math.min(col - 1 - MAX_SHOWN / 2, source.length - MAX_SHOWN));
-  const cut = `${start > 0 ? '…' : ''}${source.slice(start, start + MAX_SHOWN)}${start + MAX_SHOWN < source.length ? '…' : ''}`;
-  return { line, col, source: cut, sourceCol: col - start + (start > 0 ? 1 : 0) };
+  return { text: `${start > 0 ? '…' : ''}${source.slice(start, start + MAX_SHOWN)}${start + MAX_SHOWN < source.length ? '…' : ''}`, start };
 }

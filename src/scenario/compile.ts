@@ -10,6 +10,7 @@
 import type {
   AiPersonality,
   BooleanExpr,
+  Calendar,
   GuideStep,
   Decision,
   Question,
@@ -26,7 +27,7 @@ import type {
   Visibility,
 } from '../engine/model';
 import { suggestion } from '../engine/didYouMean';
-import { compileExpression, ExprError, RESERVED_NAMES, type ExprScope, type ExprType } from './expressions';
+import { compileExpression, ExprError, RESERVED_NAMES, thresholds, type ExprScope, type ExprType, type Threshold } from './expressions';
 import type { DataPath, PositionFinder } from './locate';
 import type { Problem } from './problems';
 import type { EffectInput, ScenarioFile } from './schema';
@@ -35,6 +36,8 @@ type Kind = 'meter' | 'counter' | 'flag';
 
 class Compiler {
   readonly problems: Problem[] = [];
+  /** Said, but the file still loads. */
+  readonly warnings: Problem[] = [];
   private readonly kinds = new Map<string, Kind>();
   private readonly scope: ExprScope;
   private readonly sourceIds: Set<string>;
@@ -57,6 +60,11 @@ class Compiler {
   error(path: DataPath, message: string): void {
     const { line, col } = this.locate.value(path);
     this.problems.push({ file: this.file, line, col, stage: 'meaning', message });
+  }
+
+  warn(path: DataPath, message: string): void {
+    const { line, col } = this.locate.value(path);
+    this.warnings.push({ file: this.file, line, col, stage: 'meaning', message, severity: 'warning' });
   }
 
   private registerNames(): void {
@@ -159,7 +167,7 @@ class Compiler {
         const raw = e[op]!;
         if (kind === 'flag') {
           if (op !== 'set') this.error([...path, op], `a flag can only be set (to true, false or a condition), not '${op}'`);
-          else value = typeof raw === 'number' ? (this.error([...path, op], 'a flag is set to true, false or a condition, not a number'), undefined) : this.bool(raw, [...path, op]);
+          else value = typeof raw === 'number' ? (this.error([...path, op], `a flag is set to true, false or a condition, not a number (${raw})`), undefined) : this.bool(raw, [...path, op]);
         } else if (typeof raw === 'boolean') {
           this.error([...path, op], `a ${kind} holds a number; '${op}: ${raw}' needs a number or a number expression`);
         } else {
@@ -194,7 +202,7 @@ class Compiler {
   }
 }
 
-export function compileScenario(file: string, data: ScenarioFile, locate: PositionFinder): { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] } {
+export function compileScenario(file: string, data: ScenarioFile, locate: PositionFinder): { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] } {
   const c = new Compiler(file, data, locate);
   const turns = data.turns;
 
@@ -226,7 +234,7 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Positi
     const min = k.min ?? -Infinity;
     const max = k.max ?? Infinity;
     if (min > max) c.error(['counters', i, 'max'], `max (${max}) must not be below min (${min})`);
-    if (k.start < min || k.start > max) c.error(['counters', i, 'start'], `start (${k.start}) is outside min..max`);
+    if (k.start < min || k.start > max) c.error(['counters', i, 'start'], `start (${k.start}) is outside min..max (${k.min ?? '-∞'}..${k.max ?? '∞'})`);
     // JSON has no Infinity, so unbounded counters use the largest safe values.
     return { id: k.id, ...(k.label !== undefined && { label: k.label }), start: k.start, min: Math.max(min, -Number.MAX_SAFE_INTEGER), max: Math.min(max, Number.MAX_SAFE_INTEGER) };
   });
@@ -236,7 +244,7 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Positi
     const path = ['decisions', i];
     if (d.joint && d.side !== 'both') c.error([...path, 'side'], `a joint decision is chosen by both sides: set side: both (it is '${d.side}')`);
     if (d.declined && !d.joint) c.error([...path, 'declined'], "'declined:' only applies to joint decisions (joint: true)");
-    if (d.once && d.cooldown > 0) c.error([...path, 'cooldown'], 'a decision that can be taken once needs no cooldown; remove one of them');
+    if (d.once && d.cooldown > 0) c.error([...path, 'cooldown'], `a decision that can be taken once needs no cooldown (it has once: true and cooldown: ${d.cooldown}); remove one of them`);
     const when = c.bool(d.when, [...path, 'when']);
     return {
       id: d.id,
@@ -268,7 +276,7 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Positi
     }
     if (from > to) c.error([...path, 'trigger', 'from'], `from (${from}) is after to (${to}); this event could never fire`);
     if (t.to !== undefined && t.to > turns) c.error([...path, 'trigger', 'to'], `to (${t.to}) is after the last turn (${turns})`);
-    if (e.cooldown > 0 && !e.repeat) c.error([...path, 'cooldown'], 'a cooldown only matters for an event with repeat: true');
+    if (e.cooldown > 0 && !e.repeat) c.error([...path, 'cooldown'], `a cooldown only matters for an event with repeat: true (this one has cooldown: ${e.cooldown} and does not repeat)`);
     let response: GameEvent['response'];
     if (e.response) {
       const r = e.response;
@@ -352,12 +360,15 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Positi
 
   // Checked before the verdict: each of them can find problems too.
   const steps = guide(c, data);
+  const cal = calendar(c, data);
   const ai = { tokyo: personality(c, data, 'tokyo'), seoul: personality(c, data, 'seoul') };
   const asked = questions(c, data);
+  goalWarnings(c, data);
 
-  if (c.problems.length > 0) return { ok: false, problems: c.problems };
+  if (c.problems.length > 0) return { ok: false, problems: [...c.problems, ...c.warnings] };
   return {
     ok: true,
+    warnings: c.warnings,
     scenario: {
       id: data.id,
       title: data.title,
@@ -369,7 +380,7 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Positi
       ...(data.period !== undefined && { period: data.period }),
       ...(data.difficulty !== undefined && { difficulty: data.difficulty }),
       turns,
-      ...(data.calendar && { calendar: { start: data.calendar.start, monthsPerTurn: data.calendar.months_per_turn } }),
+      ...(cal && { calendar: cal }),
       sources: data.sources,
       sides,
       meters,
@@ -386,6 +397,29 @@ export function compileScenario(file: string, data: ScenarioFile, locate: Positi
 function side(c: Compiler, data: ScenarioFile, s: Side): Scenario['sides'][Side] {
   const d = data.sides[s];
   return { name: d.name, goals: d.goals, capital: c.num(d.capital, ['sides', s, 'capital']), score: c.num(d.score, ['sides', s, 'score']) };
+}
+
+/** The calendar: one way of giving the turns' lengths, and one length and one label a turn. */
+function calendar(c: Compiler, data: ScenarioFile): Calendar | undefined {
+  const d = data.calendar;
+  if (!d) return undefined;
+  const turns = data.turns;
+  const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  if (d.months_per_turn === undefined && d.months === undefined) {
+    c.error(['calendar'], `a calendar needs the length of its turns: add 'months_per_turn: N' (every turn N months) or 'months: [...]' (${plural(turns, 'number', 'numbers')}, one for each turn)`);
+  } else if (d.months_per_turn !== undefined && d.months !== undefined) {
+    c.error(['calendar', 'months'], "give 'months_per_turn:' (every turn the same length) or 'months:' (one length for each turn), not both; remove one of them");
+  } else if (d.months && d.months.length !== turns) {
+    c.error(['calendar', 'months'], `'months:' has ${plural(d.months.length, 'length', 'lengths')}, but the scenario has ${plural(turns, 'turn', 'turns')}: it needs ${turns}, one for each turn`);
+  }
+  if (d.labels && d.labels.length !== turns) {
+    c.error(['calendar', 'labels'], `'labels:' has ${plural(d.labels.length, 'label', 'labels')}, but the scenario has ${plural(turns, 'turn', 'turns')}: it needs ${turns}, one for each turn`);
+  }
+  return {
+    start: d.start,
+    ...(d.months_per_turn !== undefined ? { monthsPerTurn: d.months_per_turn } : { months: d.months ?? [] }),
+    ...(d.labels && { labels: d.labels }),
+  };
 }
 
 function guide(c: Compiler, data: ScenarioFile): GuideStep[] {
@@ -432,6 +466,76 @@ function personality(c: Compiler, data: ScenarioFile, s: Side): AiPersonality {
     if (!meterIds.includes(id)) c.error(['ai', s, 'meters', id], `unknown meter '${id}'.${suggestion(id, meterIds)} The computer can only value meters listed under 'meters:'`);
   }
   return { meters: input.meters, leanings: input.leanings };
+}
+
+const AT_LEAST = /\b(above|over|more than|at least|or more|or higher|or above|and up|\+)/;
+const AT_MOST = /\b(below|under|less than|at most|or less|or lower|or below|or fewer)\b/;
+
+/**
+ * A side's goals that name a threshold ("keep trust above 60") its winning endings do not check
+ * (`gov_trust >= 50`) nor its losing endings mark (approval < 31 for "approval at 31% or more"):
+ * the briefing would promise one game and the ending judge another. Only the
+ * meters those endings compare are looked for, by id, label or their last word (when no other
+ * meter shares it), and only a bound of the same direction is compared.
+ */
+function goalWarnings(c: Compiler, data: ScenarioFile): void {
+  for (const side of ['tokyo', 'seoul'] as const) {
+    const written = data.sides[side].goals;
+    const english = typeof written === 'string' ? written : written.en;
+    const goals = english.toLowerCase();
+    // Quoted as written where lower case kept the length (it does for English).
+    const source = english.length === goals.length ? english : goals;
+    const bounds = (outcome: 'win' | 'loss'): Map<string, { bound: Threshold; ending: string }[]> => {
+      const found = new Map<string, { bound: Threshold; ending: string }[]>();
+      for (const e of data.endings) {
+        if (e.outcome?.[side] !== outcome || typeof e.when !== 'string') continue;
+        for (const bound of thresholds(e.when)) {
+          if (data.meters.some((m) => m.id === bound.name)) found.set(bound.name, [...(found.get(bound.name) ?? []), { bound, ending: e.id }]);
+        }
+      }
+      return found;
+    };
+    const checked = bounds('win');
+    const losing = bounds('loss');
+    // Names are looked for among all meters, so a word two meters share ("approval") names neither.
+    const names = new Map<string, string[]>();
+    for (const meter of data.meters) {
+      const id = meter.id;
+      const label = (typeof meter.label === 'string' ? meter.label : meter.label.en).toLowerCase();
+      const bare = label.replace(/\s*\(.*?\)\s*/g, ' ').trim();
+      for (const name of new Set([id, id.replace(/_/g, ' '), label, bare, id.split('_').at(-1)!, bare.split(/\s+/).at(-1)!])) {
+        if (name.length >= 3) names.set(name, [...(names.get(name) ?? []), id]);
+      }
+    }
+    const warned = new Set<string>();
+    for (const [name, ids] of names) {
+      const id = ids[0]!;
+      if (ids.length !== 1 || !checked.has(id)) continue;
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      for (const m of goals.matchAll(new RegExp(`\\b${escaped}\\b([^.;\\d]{0,30}?)(-?\\d+(?:\\.\\d+)?)\\s*%?([^.;,\\d]{0,12})`, 'g'))) {
+        const between = m[1]!;
+        const after = m[3]!;
+        const suffix = /^\s*(or more|or higher|or above|\+|or less|or lower|or below|or fewer)/.exec(after)?.[0] ?? '';
+        const atLeast = AT_LEAST.test(between) || /(more|higher|above|\+)$/.test(suffix);
+        const atMost = AT_MOST.test(between) || /(less|lower|below|fewer)$/.test(suffix);
+        if (atLeast === atMost) continue;
+        const value = Number(m[2]);
+        const same = checked.get(id)!.filter(({ bound }) => (atLeast ? bound.op === '>' || bound.op === '>=' : bound.op === '<' || bound.op === '<='));
+        if (same.length === 0 || same.some(({ bound }) => bound.value === value)) continue;
+        // "Keep approval at 31% or more" is the other side of a loss at approval < 31: a goal too.
+        const avoids = (losing.get(id) ?? []).some(({ bound }) => bound.value === value && (atLeast ? bound.op === '<' || bound.op === '<=' : bound.op === '>' || bound.op === '>='));
+        if (avoids) continue;
+        const key = `${side}:${id}:${value}`;
+        if (warned.has(key)) continue;
+        warned.add(key);
+        const { bound, ending } = same[0]!;
+        c.warn(
+          ['sides', side, 'goals', ...(typeof written === 'string' ? [] : ['en'])],
+          `the goals of ${side} say '${source.slice(m.index, m.index + m[0].length - after.length + suffix.length).trim()}', but the ending '${ending}' that ${side} wins needs ${bound.name} ${bound.op} ${bound.value}; make the goals and the ending say the same number`,
+        );
+      }
+    }
+  }
 }
 
 /** Rules run in file order, except that a rule runs after the rules it names in `after:`; a cycle is an error. */

@@ -80,6 +80,11 @@ export function compileExpression(source: string, expected: ExprType, scope: Exp
   return checked.fn;
 }
 
+/** An expression as a message quotes it: whole, or cut when very long. */
+function shortened(source: string): string {
+  return source.length > 60 ? `${source.slice(0, 60)}…` : source;
+}
+
 function offsetOf(source: string, name: string): number {
   const match = new RegExp(`(^|[^A-Za-z0-9_$])${name.replace(/[$]/g, '\\$')}(?![A-Za-z0-9_$])`).exec(source);
   return match ? match.index + match[1]!.length : 0;
@@ -102,12 +107,12 @@ function check(node: jsep.Expression, source: string, scope: ExprScope): Checked
     case 'CallExpression':
       return checkCall(node as jsep.CallExpression, source, scope);
     case 'MemberExpression':
-      throw new ExprError('expressions cannot read properties (no "." or "[ ]"): use a meter, counter or flag name', Math.max(0, source.search(/[.[]/)));
+      throw new ExprError(`expressions cannot read properties (no "." or "[ ]"): use a meter, counter or flag name in "${shortened(source)}"`, Math.max(0, source.search(/[.[]/)));
     case 'ConditionalExpression':
-      throw new ExprError('"a ? b : c" is not part of expressions; use an effect with if: and else: instead', Math.max(0, source.indexOf('?')));
+      throw new ExprError(`"a ? b : c" is not part of expressions ("${shortened(source)}"); use an effect with if: and else: instead`, Math.max(0, source.indexOf('?')));
     case 'Compound':
     case 'SequenceExpression':
-      throw new ExprError('an expression is one formula; remove the extra "," or ";" or the second formula', Math.max(0, source.search(/[,;]/)));
+      throw new ExprError(`an expression is one formula; remove the extra "," or ";" or the second formula in "${shortened(source)}"`, Math.max(0, source.search(/[,;]/)));
     default:
       throw new ExprError(`"${source}" uses something expressions do not allow (${node.type})`, 0);
   }
@@ -152,7 +157,7 @@ function checkUnary(node: jsep.UnaryExpression, source: string, scope: ExprScope
       expect(arg, 'boolean', "'not'", source);
       return { type: 'boolean', fn: (ctx) => !f(ctx) };
     default:
-      throw new ExprError(`the operator '${node.operator}' is not part of expressions`, Math.max(0, source.indexOf(node.operator)));
+      throw new ExprError(`the operator '${node.operator}' is not part of expressions, in "${shortened(source)}"`, Math.max(0, source.indexOf(node.operator)));
   }
 }
 
@@ -226,13 +231,13 @@ function checkBinary(node: jsep.BinaryExpression, source: string, scope: ExprSco
       expect(r, 'boolean', "'or'", source);
       return { type: 'boolean', fn: (c) => a(c) || b(c) };
     default:
-      throw new ExprError(`the operator '${op}' is not part of expressions`, Math.max(0, source.indexOf(op)));
+      throw new ExprError(`the operator '${op}' is not part of expressions, in "${shortened(source)}"`, Math.max(0, source.indexOf(op)));
   }
 }
 
 function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope): Checked {
   if (node.callee.type !== 'Identifier') {
-    throw new ExprError('only the named functions (min, max, abs, round, floor, ceil, clamp, taken, fired) can be called', 0);
+    throw new ExprError(`only the named functions (min, max, abs, round, floor, ceil, clamp, taken, fired) can be called, in "${shortened(source)}"`, 0);
   }
   const name = (node.callee as jsep.Identifier).name;
   const at = offsetOf(source, name);
@@ -240,7 +245,7 @@ function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope):
   const arity = (lo: number, hi: number): void => {
     if (args.length < lo || args.length > hi) {
       const want = lo === hi ? `${lo}` : hi === Infinity ? `${lo} or more` : `${lo} to ${hi}`;
-      throw new ExprError(`${name}() takes ${want} argument${want === '1' ? '' : 's'}, not ${args.length}`, at);
+      throw new ExprError(`${name}() takes ${want} argument${want === '1' ? '' : 's'}, not ${args.length}, in "${shortened(source)}"`, at);
     }
   };
   const numbers = (): Array<(c: EvalContext) => number> =>
@@ -277,12 +282,12 @@ function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope):
     case 'taken':
     case 'fired': {
       arity(1, 2);
-      const what = name === 'taken' ? 'decision' : 'event';
+      const what = name === 'taken' ? 'a decision' : 'an event';
       const known = name === 'taken' ? scope.decisions : scope.events;
       const first = args[0]!;
-      if (first.type !== 'Identifier') throw new ExprError(`${name}() needs ${what} id first, e.g. ${name}(some_id, 3)`, at);
+      if (first.type !== 'Identifier') throw new ExprError(`${name}() needs ${what} id first, e.g. ${name}(some_id, 3), in "${shortened(source)}"`, at);
       const id = intern((first as jsep.Identifier).name);
-      if (!known.has(id)) throw new ExprError(`${name}() names '${id}', which is not a ${what}.${suggestion(id, known)}`, offsetOf(source, id));
+      if (!known.has(id)) throw new ExprError(`${name}() names '${id}', which is not ${what}.${suggestion(id, known)}`, offsetOf(source, id));
       let lastTurns: (c: EvalContext) => number = () => Infinity;
       if (args.length === 2) {
         const checked = check(args[1]!, source, scope);
@@ -292,6 +297,50 @@ function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope):
       return name === 'taken' ? { type: 'number', fn: (c) => c.taken(id, lastTurns(c)) } : { type: 'number', fn: (c) => c.fired(id, lastTurns(c)) };
     }
     default:
-      throw new ExprError(`unknown function '${name}'.${suggestion(name, FUNCTION_NAMES)} Expressions can call ${FUNCTION_NAMES.join(', ')}`, at);
+      throw new ExprError(`unknown function '${name}' in "${shortened(source)}".${suggestion(name, FUNCTION_NAMES)} Expressions can call ${FUNCTION_NAMES.join(', ')}`, at);
   }
+}
+
+/** A comparison of a name with a number in an expression, turned so the name comes first: `50 <= trust` is trust >= 50. */
+export interface Threshold {
+  readonly name: string;
+  readonly op: '<' | '<=' | '>' | '>=';
+  readonly value: number;
+}
+
+const FLIPPED = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' } as const;
+
+/** Every `name op number` in an expression that parses (none for one that does not: the checker says why elsewhere). */
+export function thresholds(source: string): Threshold[] {
+  let ast: jsep.Expression;
+  try {
+    ast = jsep(source);
+  } catch {
+    return [];
+  }
+  const found: Threshold[] = [];
+  const number = (n: jsep.Expression): number | undefined => {
+    if (n.type === 'Literal' && typeof (n as jsep.Literal).value === 'number') return (n as jsep.Literal).value as number;
+    if (n.type === 'UnaryExpression' && (n as jsep.UnaryExpression).operator === '-') {
+      const inner = number((n as jsep.UnaryExpression).argument);
+      return inner === undefined ? undefined : -inner;
+    }
+    return undefined;
+  };
+  const visit = (n: jsep.Expression): void => {
+    if (n.type === 'BinaryExpression') {
+      const b = n as jsep.BinaryExpression;
+      if (b.operator in FLIPPED) {
+        const op = b.operator as keyof typeof FLIPPED;
+        const right = number(b.right);
+        const left = number(b.left);
+        if (b.left.type === 'Identifier' && right !== undefined) found.push({ name: (b.left as jsep.Identifier).name, op, value: right });
+        else if (b.right.type === 'Identifier' && left !== undefined) found.push({ name: (b.right as jsep.Identifier).name, op: FLIPPED[op], value: left });
+      }
+      visit(b.left);
+      visit(b.right);
+    } else if (n.type === 'UnaryExpression') visit((n as jsep.UnaryExpression).argument);
+  };
+  visit(ast);
+  return found;
 }

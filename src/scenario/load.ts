@@ -11,7 +11,8 @@ import { sortProblems, type Problem } from './problems';
 import type { ScenarioFile } from './schema';
 import { checkStructure } from './structure';
 
-export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/** `warnings`: said, but the file loads (e.g. goals that name a threshold the ending does not check). */
+export type LoadResult = { ok: true; scenario: Scenario; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export function loadScenario(file: string, text: string): LoadResult {
   try {
@@ -21,7 +22,7 @@ export function loadScenario(file: string, text: string): LoadResult {
     const structure = checkStructure(file, parsed.parsed.value, locate);
     if (!structure.ok) return { ok: false, problems: sortProblems(structure.problems) };
     const compiled = compileScenario(file, internIds(structure.data), locate);
-    return compiled.ok ? compiled : { ok: false, problems: sortProblems(compiled.problems) };
+    return compiled.ok ? { ok: true, scenario: compiled.scenario, warnings: sortProblems(compiled.warnings) } : { ok: false, problems: sortProblems(compiled.problems) };
   } catch (e) {
     // A bug of ours must still reach the author as a message, not a crash.
     const reason = e instanceof RangeError ? 'the file is nested too deeply to read' : `internal error while reading the file (${(e as Error).message}); please report it`;

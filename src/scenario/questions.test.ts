@@ -111,10 +111,10 @@ describe('the checker’s rules for questions', () => {
 
   it('fewer than 2 or more than 8 choices', () => {
     expect(problems(withQuestions('  - text: Which?', '    choices:', '      - {id: only, text: The only one}', '    key: only'))).toEqual([
-      `mini.yaml:${line(3)}:7: error: 'choices' needs at least 2 items`,
+      `mini.yaml:${line(3)}:7: error: 'choices' needs at least 2 items; it has 1`,
     ]);
     const nine = 'abcdefghi'.split('').map((id) => `{id: ${id}, text: "${id}"}`);
-    expect(problems(withQuestions('  - text: Which?', `    choices: [${nine.join(', ')}]`, '    key: a'))).toEqual([`mini.yaml:${line(2)}:14: error: 'choices' needs at most 8 items`]);
+    expect(problems(withQuestions('  - text: Which?', `    choices: [${nine.join(', ')}]`, '    key: a'))).toEqual([`mini.yaml:${line(2)}:14: error: 'choices' needs at most 8 items; it has 9`]);
   });
 
   it('a misspelt key of a question: did-you-mean among the question’s keys, and not also a missing key', () => {
@@ -159,10 +159,16 @@ describe('the checks made while the scenario is put together are reported too', 
 
 describe('questions in the editor schema', () => {
   it('offers both forms with hover descriptions for every key of a question', () => {
-    const schema = scenarioJsonSchema() as { properties: { questions: { items: { anyOf: { properties?: Record<string, { description?: string }> }[]; description?: string } } } };
-    const items = schema.properties.questions.items;
+    type Node = { $ref?: string; allOf?: Node[]; anyOf?: Node[]; properties?: Record<string, { description?: string }>; description?: string };
+    const schema = scenarioJsonSchema() as { properties: { questions: { items: Node } }; definitions: Record<string, Node> };
+    // Shared parts are named definitions ({$ref: '#/definitions/Question'}): read through them.
+    const resolve = (n: Node): Node => {
+      const ref = n.$ref ?? n.allOf?.[0]?.$ref;
+      return ref ? { ...resolve(schema.definitions[ref.split('/').at(-1)!]!), ...(n.description && { description: n.description }) } : n;
+    };
+    const items = resolve(schema.properties.questions.items);
     expect(items.description).toMatch(/guide, choices, key/);
-    const object = items.anyOf.find((o) => o.properties?.text);
+    const object = items.anyOf!.map(resolve).find((o) => o.properties?.text);
     expect(Object.keys(object!.properties!)).toEqual(['text', 'guide', 'choices', 'key']);
     for (const [key, value] of Object.entries(object!.properties!)) expect(value.description, key).toMatch(/\w/);
     expect(object!.properties!.guide!.description).toMatch(/never shown to the teams/i);

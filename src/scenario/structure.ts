@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { didYouMean, suggestion } from '../engine/didYouMean';
 import type { DataPath, Locator } from './locate';
-import type { Problem } from './problems';
+import { quoted, type Problem } from './problems';
 import { ScenarioSchema, type ScenarioFile } from './schema';
 
 type Issue = z.core.$ZodIssue;
@@ -84,8 +84,9 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
       // When the value is a mapping and one alternative is a mapping, that alternative's complaint is the useful one;
       // of several mappings (a question: {en, ja, ko} or {text, guide, choices, key}), the one that knows most of its keys.
       if (isPlainObject(actual)) {
+        // A branch that refuses the mapping itself (text, or one of a fixed set of words) has nothing to say about its keys.
         const objectBranch = bestFit(
-          issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0)),
+          issue.errors.filter((branch) => !branch.some((i) => (i.code === 'invalid_type' || i.code === 'invalid_value') && i.path.length === 0)),
           (branch) => branch.reduce((n, i) => n + (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys.length : 0), 0),
         );
         if (objectBranch) {
@@ -98,13 +99,22 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
         const parent = path.slice(0, -1);
         return at(locate.value(parent), `missing '${name}'${where(parent, root, ctx.what)}: it is required here`);
       }
+      // A word where one of a fixed set of words belongs (visibility: hdden) is a misspelt word, whatever else the union allows.
+      const words = typeof actual === 'string' ? issue.errors.find((branch) => branch.length === 1 && branch[0]?.code === 'invalid_value' && branch[0].path.length === 0) : undefined;
+      if (words) return describeIssue(words[0]!, path, ctx);
       return at(locate.value(path), `'${name}' should be ${unionPhrase(issue)}, but it is ${kindOf(actual)}`);
     }
     case 'invalid_value': {
       const options = issue.values.map((v) => String(v));
       const given = typeof actual === 'string' ? actual : String(actual);
-      if (actual === undefined) return at(locate.value(path.slice(0, -1)), `missing '${name}': one of ${options.join(', ')}`);
-      return at(locate.value(path), `'${name}' must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}, not '${given}'.${suggestion(given, options)}`);
+      if (actual === undefined) {
+        if (ctx.misspelt.has(JSON.stringify(path))) return [];
+        return at(locate.value(path.slice(0, -1)), `missing '${name}'${where(path.slice(0, -1), root, ctx.what)}: one of ${options.join(', ')}`);
+      }
+      return at(
+        locate.value(path),
+        `'${name}' must be ${options.length === 1 ? options[0] : `one of ${options.join(', ')}`}, not ${quoted(typeof actual === 'string' ? given : actual)}.${suggestion(given, options)}`,
+      );
     }
     case 'too_small':
     case 'too_big': {
@@ -112,10 +122,14 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
       const word = issue.code === 'too_small' ? 'at least' : 'at most';
       const what =
         issue.origin === 'array' ? `needs ${word} ${bound} item${bound === '1' ? '' : 's'}` : issue.origin === 'string' ? `must be ${word} ${bound} characters long` : `must be ${word} ${bound}`;
-      return at(locate.value(path), `'${name}' ${what}${issue.origin === 'array' ? '' : `, not ${JSON.stringify(actual)}`}`);
+      const count = Array.isArray(actual) ? `; it has ${actual.length}` : `, not ${quoted(actual)}`;
+      return at(locate.value(path), `'${name}' ${what}${count}`);
     }
-    default:
-      return at(locate.value(path), `'${name}': ${issue.message}`);
+    default: {
+      // A value refused by a check (an id's pattern, a date's form, a finite number): say which value.
+      const shown = actual === undefined || isPlainObject(actual) || Array.isArray(actual) ? '' : `, not ${quoted(actual)}`;
+      return at(locate.value(path), `'${name}': ${issue.message}${shown}`);
+    }
   }
 }
 
@@ -227,10 +241,19 @@ function allowedKeys(top: z.ZodType, path: DataPath, root: unknown): string[] {
     if (!def) return [];
     if (def.type === 'array') schema = def.element;
     else if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[step as string];
+    else if (def.type === 'record') schema = def.valueType;
     else return [];
   }
   const def = defOf(unwrapToObjectOrArray(schema, 'object', valueAt(root, path)));
-  return def?.type === 'object' ? Object.keys(def.shape as Record<string, unknown>) : [];
+  if (def?.type === 'object') return Object.keys(def.shape as Record<string, unknown>);
+  // A map whose keys are a fixed set of words (ai leanings: the categories).
+  if (def?.type === 'record') return enumValues(def.keyType);
+  return [];
+}
+
+function enumValues(schema: unknown): string[] {
+  const def = defOf(schema);
+  return def?.type === 'enum' && def.entries ? Object.values(def.entries).map(String) : [];
 }
 
 /** The first of the items with the lowest cost (undefined for none). */
@@ -255,6 +278,9 @@ interface LooseDef {
   options?: unknown[];
   getter?: () => unknown;
   in?: unknown;
+  keyType?: unknown;
+  valueType?: unknown;
+  entries?: Record<string, unknown>;
 }
 
 function defOf(schema: unknown): LooseDef | undefined {
@@ -266,7 +292,7 @@ function unwrapToObjectOrArray(schema: unknown, want: 'object' | 'array', value?
   for (let guard = 0; guard < 20; guard++) {
     const def = defOf(schema);
     if (!def) return schema;
-    if (def.type === want) return schema;
+    if (def.type === want || (want === 'object' && def.type === 'record')) return schema;
     if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') schema = def.innerType;
     else if (def.type === 'lazy' && def.getter) schema = def.getter();
     else if (def.type === 'pipe') schema = def.in;

@@ -50,6 +50,8 @@ export interface LibraryProblem {
   /** The file's line it points at, shown with a caret under `sourceCol`. */
   readonly source?: string;
   readonly sourceCol?: number;
+  /** The lines around it (src/scenario/browser.ts), its own marked: shown so a slip of indentation can be seen. */
+  readonly excerpt?: readonly { readonly line: number; readonly text: string; readonly marked: boolean }[];
 }
 
 /** The problems of one file. */

@@ -87,10 +87,21 @@ describe('scenario files in the browser', () => {
     expect(text).toContain(`'cost' should be a number, but it is the text "two"`);
     expect(text).toContain('bad_pilot.yaml:84:5');
     expect(text).toContain("Did you mean 'once'?");
-    // The offending line, with a caret under the column.
-    expect(await dialog.locator('.library-source code').first().textContent()).toBe('    cost: two');
-    expect(await dialog.locator('.library-caret-line').first().textContent()).toBe('    cost: ^');
-    const [code, caret] = await Promise.all([dialog.locator('.library-source code').first().boundingBox(), dialog.locator('.library-caret').first().boundingBox()]);
+    // The offending line among the two before and the two after it, numbered, with a caret under the column.
+    const excerpt = dialog.locator('.library-source').first();
+    expect(await excerpt.locator('code').allTextContents()).toEqual([
+      '    category: economy',
+      '    title: "Lift the export controls"',
+      '    cost: two',
+      '    onse: true',
+      '    when: "export_controls"',
+    ]);
+    expect(await excerpt.locator('.library-gutter').allTextContents()).toEqual(['81 │ ', '82 │ ', '83 │ ', '84 │ ', '85 │ ']);
+    expect(await excerpt.locator('code.library-marked').textContent()).toBe('    cost: two');
+    expect(await excerpt.locator('.library-caret-line').textContent()).toBe('83 │     cost: ^');
+    // Text nodes only: the author's text is never read as markup.
+    expect(await excerpt.evaluate((pre) => [...pre.querySelectorAll('code')].every((c) => c.childNodes.length === 1 && c.firstChild!.nodeType === Node.TEXT_NODE))).toBe(true);
+    const [code, caret] = await Promise.all([excerpt.locator('code.library-marked').boundingBox(), excerpt.locator('.library-caret').boundingBox()]);
     // The caret sits under the 't' of "two" (column 11): ten characters in.
     expect(Math.abs(caret!.x - (code!.x + (code!.width * 10) / 13))).toBeLessThan(2);
     expect(await focused(page)).toBe('Close');
@@ -107,7 +118,7 @@ describe('scenario files in the browser', () => {
     expect(await focused(page)).toBe(before);
     await click(page, 'button', 'New game');
     await waitForScene(page, 'ScenarioSelect');
-    expect(await scenarioIds(page)).toEqual(['tutorial', 'fifty_years_on', 'different_roads', 'linkage']);
+    expect(await scenarioIds(page)).toEqual(['tutorial', 'fifty_years_on', 'different_roads', 'linkage', 'thaw']);
     await click(page, 'button', 'Back');
     await waitForScene(page, 'Title');
     await startGame(page, 'tutorial', 'Tokyo');
@@ -191,10 +202,11 @@ describe('scenario files in the browser', () => {
     // The last good file is picked on the list; the list has room for some and scrolls to it.
     await waitForScenario(page, 'pilot_5');
     expect(await page.evaluate(() => window.__cyd?.scene)).toBe('ScenarioSelect');
-    expect(await scenarioIds(page)).toEqual(['tutorial', 'fifty_years_on', 'different_roads', 'linkage', 'pilot_1', 'pilot_2', 'pilot_3', 'pilot_4', 'pilot_5']);
+    expect(await scenarioIds(page)).toEqual(['tutorial', 'fifty_years_on', 'different_roads', 'linkage', 'thaw', 'pilot_1', 'pilot_2', 'pilot_3', 'pilot_4', 'pilot_5']);
     await shot(page, 'long-list');
     await page.locator('input[name="scenario"][value="pilot_5"]').focus();
-    for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowUp');
+    // From the last file to the first: one press per entry above it.
+    for (let i = 0; i < (await scenarioIds(page)).length - 1; i++) await page.keyboard.press('ArrowUp');
     expect(await page.locator('input[name="scenario"][value="tutorial"]').isChecked()).toBe(true);
     await shot(page, 'long-list-top');
     expect(errors).toEqual([]);

@@ -51,7 +51,7 @@ function heading(report: LibraryReport): string {
   return t('library.dialog.headingFailed', { file: report.file });
 }
 
-/** One problem: where, what, and the line with a caret under the column. */
+/** One problem: where, what, and the lines around it with a caret under the column. */
 function problemItem(file: string, problem: LibraryProblem): HTMLLIElement {
   const item = el('li');
   const place = problemPlace(file, problem);
@@ -60,19 +60,34 @@ function problemItem(file: string, problem: LibraryProblem): HTMLLIElement {
   // The checker speaks English (as on the command line); say so to a screen reader in another language.
   if (problem.message !== undefined) message.lang = 'en';
   item.append(message);
-  if (problem.source !== undefined) {
-    const pre = el('pre', undefined, 'library-source');
-    const code = el('code', problem.source);
+  if (problem.source !== undefined) item.append(sourceExcerpt(problem, problem.source));
+  return item;
+}
+
+/** The rows the dialog shows for a problem: the lines around it with their numbers, its own line marked. */
+export function excerptRows(problem: LibraryProblem, source: string): { gutter: string; text: string; marked: boolean }[] {
+  const lines = problem.excerpt?.length ? problem.excerpt : [{ line: problem.line ?? 1, text: source, marked: true }];
+  const width = String(lines.at(-1)!.line).length;
+  // The marked line is the one cut around the column, so the caret's place in it holds.
+  return lines.map((l) => ({ gutter: `${String(l.line).padStart(width)} │ `, text: l.marked ? source : l.text, marked: l.marked }));
+}
+
+function sourceExcerpt(problem: LibraryProblem, source: string): HTMLPreElement {
+  const pre = el('pre', undefined, 'library-source');
+  for (const row of excerptRows(problem, source)) {
+    const gutter = el('span', row.gutter, 'library-gutter');
+    gutter.setAttribute('aria-hidden', 'true');
+    pre.append(gutter, el('code', row.text, row.marked ? 'library-marked' : undefined), '\n');
+    if (!row.marked) continue;
     // The caret lines up under the column whatever the characters before it (tabs, wide CJK
     // characters): the line's own text up to the column, invisible, pushes it there.
     const column = (problem.sourceCol ?? problem.col ?? 1) - 1;
     const caretLine = el('span', undefined, 'library-caret-line');
     caretLine.setAttribute('aria-hidden', 'true');
-    caretLine.append(el('span', problem.source.slice(0, column), 'library-pad'), el('span', '^', 'library-caret'));
-    pre.append(code, '\n', caretLine);
-    item.append(pre);
+    caretLine.append(el('span', row.gutter + row.text.slice(0, column), 'library-pad'), el('span', '^', 'library-caret'));
+    pre.append(caretLine, '\n');
   }
-  return item;
+  return pre;
 }
 
 /** Shows the store's libraryProblems whenever there are some. Returns the unsubscribe. */

@@ -10,6 +10,7 @@ import { LIBRARY_KEY, storageShelf } from '../../store/library';
 import { storagePersistence } from '../../store/saves';
 import { catalogEntryFrom, MemoryStorage, randomComputer } from '../../store/testing';
 import { downloadScenario, fileNameOf, scenarioAddress } from './address';
+import { excerptRows } from './dialog';
 import { bringFiles, restoreRemembered } from './index';
 
 const tutorial = catalogEntryFrom('scenarios/tutorial.yaml');
@@ -49,6 +50,35 @@ describe('bringing files in', () => {
     await bringFiles(store, [{ name: 'pilot.yaml', content: PILOT, from: 'https://example.org/pilot.yaml' }], 'address');
     expect(store.getState().screen).toBe('turn');
     expect(store.getState().catalog.some((e) => e.id === 'classroom_pilot')).toBe(true);
+  });
+});
+
+describe('the problems dialog', () => {
+  it('shows the lines around a problem, numbered in one width, with its own line (cut around the column) marked', () => {
+    const excerpt = [98, 99, 100, 101].map((line) => ({ line, text: `line ${line}`, marked: line === 99 }));
+    expect(excerptRows({ line: 99, col: 3, source: '…cut line 99', sourceCol: 4, excerpt }, '…cut line 99')).toEqual([
+      { gutter: ' 98 │ ', text: 'line 98', marked: false },
+      { gutter: ' 99 │ ', text: '…cut line 99', marked: true },
+      { gutter: '100 │ ', text: 'line 100', marked: false },
+      { gutter: '101 │ ', text: 'line 101', marked: false },
+    ]);
+  });
+
+  it('shows the line alone when the checker gave no lines around it', () => {
+    expect(excerptRows({ line: 7, col: 1, source: 'id: x' }, 'id: x')).toEqual([{ gutter: '7 │ ', text: 'id: x', marked: true }]);
+  });
+
+  it('gets the lines around a bad file’s problems from the checker', async () => {
+    const store = visit(new MemoryStorage());
+    await bringFiles(store, [{ name: 'bad_pilot.yaml', content: new Uint8Array(BAD) }], 'dropped');
+    const [cost] = store.getState().libraryProblems[0]!.problems;
+    expect(cost!.excerpt?.map((l) => [l.line, l.marked])).toEqual([
+      [81, false],
+      [82, false],
+      [83, true],
+      [84, false],
+      [85, false],
+    ]);
   });
 });
 

@@ -45,7 +45,8 @@ export interface GameRecordV1 {
     /** A scenario shipped with the game, or one an instructor loaded. */
     readonly origin: CatalogEntry['origin'];
     readonly turns: number;
-    readonly calendar: { readonly start: string; readonly monthsPerTurn: number } | null;
+    /** monthsPerTurn when every turn is as long, months (one length a turn) when they are uneven. */
+    readonly calendar: { readonly start: string; readonly monthsPerTurn?: number; readonly months?: readonly number[] } | null;
     /** The essays the causes' `source` ids name. */
     readonly sources: readonly { readonly id: string; readonly author: string; readonly title: string; readonly year: number }[];
   };
@@ -85,7 +86,9 @@ export function gameRecord(session: Session, entry: CatalogEntry, exportedAt: st
       hash: entry.hash,
       origin: entry.origin,
       turns: scenario.turns,
-      calendar: scenario.calendar ? { start: scenario.calendar.start, monthsPerTurn: scenario.calendar.monthsPerTurn } : null,
+      calendar: scenario.calendar
+        ? { start: scenario.calendar.start, ...(scenario.calendar.months ? { months: scenario.calendar.months } : { monthsPerTurn: scenario.calendar.monthsPerTurn }) }
+        : null,
       sources: scenario.sources.map((s) => ({ id: s.id, author: s.author, title: s.title, year: s.year })),
     },
     mode: session.mode,
