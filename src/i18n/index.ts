@@ -108,13 +108,38 @@ export function formatPercent(share: number): string {
 }
 
 /**
- * The date a turn stands for ("October 2019" in the locale's form) from the scenario's calendar,
- * or "Turn 2 of 8" when the scenario has no calendar.
+ * What the scenario's calendar calls a turn: its label ("Spring 2023") when the calendar gives
+ * labels, else the month it starts in ("October 2019" in the locale's form); undefined without a
+ * calendar, where a turn has no name but its number.
  */
-export function formatTurn(scenario: Pick<Scenario, 'calendar' | 'turns'>, turn: number): string {
+export function turnWhen(scenario: Pick<Scenario, 'calendar' | 'turns'>, turn: number): string | undefined {
+  const label = scenario.calendar?.labels?.[turn - 1];
+  if (label !== undefined) return tx(label);
   const date = turnDate(scenario, turn);
-  if (!date) return t('calendar.turn', { turn, turns: scenario.turns });
-  return new Intl.DateTimeFormat(current, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+  return date ? new Intl.DateTimeFormat(current, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(date) : undefined;
+}
+
+/** A turn in one phrase: what the calendar calls it (turnWhen), or "Turn 2 of 8" when the scenario has no calendar. */
+export function formatTurn(scenario: Pick<Scenario, 'calendar' | 'turns'>, turn: number): string {
+  return turnWhen(scenario, turn) ?? t('calendar.turn', { turn, turns: scenario.turns });
+}
+
+/**
+ * The turn screen's heading: whose government and when, then the turn's number. Without a calendar
+ * the number is all there is to say of when, so it is said once, beside the side.
+ * `side` is the side's name; without one, the heading is the class game observer's.
+ */
+export function turnHeading(scenario: Pick<Scenario, 'calendar' | 'turns'>, turn: number, side?: string): { title: string; turnOf: string } {
+  const date = turnWhen(scenario, turn);
+  const turnOf = t('play.turn.turnOf', { turn, turns: scenario.turns });
+  if (side === undefined) return { title: date === undefined ? t('classGame.turn.observerUndated') : t('classGame.turn.observerHeading', { date }), turnOf };
+  return { title: date === undefined ? side : t('play.turn.heading', { side, date }), turnOf };
+}
+
+/** The turn's number and what the calendar calls it ("Turn 2 of 8 · March 2016"), or the number alone without a calendar. */
+export function turnNumberAndWhen(scenario: Pick<Scenario, 'calendar' | 'turns'>, turn: number): string {
+  const date = turnWhen(scenario, turn);
+  return date === undefined ? t('play.turn.turnOf', { turn, turns: scenario.turns }) : t('hotseat.handover.when', { turn, turns: scenario.turns, date });
 }
 
 /** The first day of the month a turn starts in (UTC), or null without a readable calendar. */

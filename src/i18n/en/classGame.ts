@@ -60,6 +60,7 @@ export const classGame = {
       observerKeys: 'Keys: Tab moves · Page Up/Down scroll · Esc menu',
       sharedMeters: 'Meters both sides see',
       observerHeading: 'Watching · {{date}}',
+      observerUndated: 'Watching',
       watchingHeading: 'Who has sealed',
       sealed: 'Your orders are sealed. Waiting for {{side}}…',
       otherSealed: '{{side}} has sealed its orders.',

@@ -42,6 +42,7 @@ export const classroom = {
       private: 'Only the {{side}} team should look at the screen now.',
       keys: 'Enter or Space: reveal',
       announce: 'Pass to the {{side}} team. Turn {{turn}}, {{date}}. Press Enter to reveal.',
+      announceUndated: 'Pass to the {{side}} team. Turn {{turn}} of {{turns}}. Press Enter to reveal.',
     },
     turn: {
       choosing: '{{side}}’s team is choosing',
@@ -55,6 +56,7 @@ export const classroom = {
     },
     briefing: {
       teams: 'Tokyo’s team and Seoul’s team · {{when}} · {{turns}}',
+      teamsUndated: 'Tokyo’s team and Seoul’s team · {{turns}}',
       goals: 'Goals of {{side}}’s team',
       meters: 'The meters both teams see',
       meterPrivate: 'each team sees its own reading',

@@ -99,6 +99,7 @@ export const menus = {
   briefing: {
     heading: 'Briefing: {{title}}',
     youGovern: 'You govern {{name}} · {{when}} · {{turns}}',
+    youGovernUndated: 'You govern {{name}} · {{turns}}',
     situation: 'The situation',
     goals: 'Your goals',
     meters: 'Your meters',

@@ -60,6 +60,7 @@ export const classGame = {
       observerKeys: 'Tab 移動 · PgUp/PgDn スクロール · Esc メニュー',
       sharedMeters: '両国が見られるメーター',
       observerHeading: '観戦中・{{date}}',
+      observerUndated: '観戦中',
       watchingHeading: '選択を封印したのは',
       sealed: '選択を封印しました。{{side}}を待っています…',
       otherSealed: '{{side}}は選択を封印しました。',

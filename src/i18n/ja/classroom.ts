@@ -41,6 +41,7 @@ export const classroom = {
       private: '今は{{side}}チームだけが画面を見てください。',
       keys: 'Enter または Space：表示',
       announce: '{{side}}チームに渡してください。{{turn}}ターン目、{{date}}。Enter で表示します。',
+      announceUndated: '{{side}}チームに渡してください。{{turn}}ターン目（全{{turns}}ターン）。Enter で表示します。',
     },
     turn: {
       choosing: '{{side}}チームが選択中',
@@ -54,6 +55,7 @@ export const classroom = {
     },
     briefing: {
       teams: '東京チームとソウルチーム · {{when}} · {{turns}}',
+      teamsUndated: '東京チームとソウルチーム · {{turns}}',
       goals: '{{side}}チームの目標',
       meters: '両チームに見えるメーター',
       meterPrivate: 'チームごとに見え方が異なります',

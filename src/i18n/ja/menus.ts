@@ -97,6 +97,7 @@ export const menus = {
   briefing: {
     heading: 'ブリーフィング：{{title}}',
     youGovern: '担当：{{name}} · {{when}} · {{turns}}',
+    youGovernUndated: '担当：{{name}} · {{turns}}',
     situation: '状況',
     goals: 'あなたの目標',
     meters: 'あなたのメーター',

@@ -60,6 +60,7 @@ export const classGame = {
       observerKeys: 'Tab 이동 · PgUp/PgDn 스크롤 · Esc 메뉴',
       sharedMeters: '양측이 보는 지표',
       observerHeading: '관전 중 · {{date}}',
+      observerUndated: '관전 중',
       watchingHeading: '선택을 봉인한 쪽',
       sealed: '선택을 봉인했습니다. {{side}} 측을 기다리는 중…',
       otherSealed: '{{side}} 측이 선택을 봉인했습니다.',

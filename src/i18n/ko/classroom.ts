@@ -41,6 +41,7 @@ export const classroom = {
       private: '지금은 {{side}} 팀만 화면을 보세요.',
       keys: 'Enter 또는 Space: 보기',
       announce: '{{side}} 팀에게 넘겨 주세요. {{turn}}턴, {{date}}. Enter를 누르면 보입니다.',
+      announceUndated: '{{side}} 팀에게 넘겨 주세요. {{turn}}턴 (전체 {{turns}}턴). Enter를 누르면 보입니다.',
     },
     turn: {
       choosing: '{{side}} 팀이 고르는 중',
@@ -54,6 +55,7 @@ export const classroom = {
     },
     briefing: {
       teams: '도쿄 팀과 서울 팀 · {{when}} · {{turns}}',
+      teamsUndated: '도쿄 팀과 서울 팀 · {{turns}}',
       goals: '{{side}} 팀의 목표',
       meters: '두 팀 모두에게 보이는 지표',
       meterPrivate: '팀마다 보이는 값이 다릅니다',

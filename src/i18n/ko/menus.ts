@@ -99,6 +99,7 @@ export const menus = {
   briefing: {
     heading: '브리핑: {{title}}',
     youGovern: '담당: {{name}} · {{when}} · {{turns}}',
+    youGovernUndated: '담당: {{name}} · {{turns}}',
     situation: '상황',
     goals: '목표',
     meters: '내 지표',

@@ -5,7 +5,7 @@
  */
 import { sideView, type MeterView } from '../../engine';
 import { SIDES, type Meter } from '../../engine/model';
-import { currentLanguage, formatNumber, formatTurn, t, tx } from '../../i18n';
+import { currentLanguage, formatNumber, t, turnWhen, tx } from '../../i18n';
 import { fallbackLang } from '../../i18n/text';
 import { otherSide } from '../../store/session';
 import { setStage } from '../../world/stage';
@@ -55,9 +55,11 @@ export const briefingView: ScreenView = (root, ctx) => {
     : [{ side, heading: t('briefing.goals'), text: scenario.sides[side].goals }];
   const metersHeading = hotseat ? t('hotseat.briefing.meters') : t('briefing.meters');
   const heading = t('briefing.heading', { title: tx(scenario.title) });
-  const subtitle = t(hotseat ? 'hotseat.briefing.teams' : 'briefing.youGovern', {
+  // Without a calendar the turn's number would repeat the length beside it ("Turn 1 of 8 · 8 turns"): the length alone says it.
+  const when = turnWhen(scenario, session.state.turn);
+  const subtitle = t(hotseat ? `hotseat.briefing.teams${when === undefined ? 'Undated' : ''}` : `briefing.youGovern${when === undefined ? 'Undated' : ''}`, {
     name: t(`common.sides.${side}`),
-    when: formatTurn(scenario, session.state.turn),
+    when,
     turns: t('scenarios.length', { count: scenario.turns }),
   });
 

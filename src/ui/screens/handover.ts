@@ -5,7 +5,7 @@
  * its turn. The same screen starts every turn, so the room always knows whose turn it is.
  */
 import { SIDES } from '../../engine/model';
-import { formatTurn, t } from '../../i18n';
+import { t, turnNumberAndWhen, turnWhen } from '../../i18n';
 import { otherSide } from '../../store/session';
 import { announce } from '../announce';
 import { button, el, keyHint } from '../kit';
@@ -24,7 +24,8 @@ export const handoverView: ScreenView = (root, ctx) => {
   const other = otherSide(side);
   const team = t(`common.sides.${side}`);
   const reveal = (): void => actions.revealTurn();
-  const date = formatTurn(scenario, session.state.turn);
+  const when = turnNumberAndWhen(scenario, session.state.turn);
+  const date = turnWhen(scenario, session.state.turn);
   const pass = t('hotseat.handover.pass', { side: team });
   const press = t('hotseat.handover.press');
   const status = session.sealed[other] !== undefined ? t('hotseat.handover.sealed', { side: t(`common.sides.${other}`) }) : t('hotseat.handover.first', { side: team });
@@ -42,7 +43,7 @@ export const handoverView: ScreenView = (root, ctx) => {
       el(
         'main',
         { class: 'handover-card panel' },
-        el('p', { class: 'handover-when muted', text: t('hotseat.handover.when', { turn: session.state.turn, turns: scenario.turns, date }) }),
+        el('p', { class: 'handover-when muted', text: when }),
         // One heading says both halves, as the room reads it: whom to pass to, and what to press.
         el(
           'h1',
@@ -69,5 +70,5 @@ export const handoverView: ScreenView = (root, ctx) => {
   document.addEventListener('keydown', dropRepeats, true);
   ctx.onLeave(() => document.removeEventListener('keydown', dropRepeats, true));
   ctx.onEscape(() => actions.openSettings());
-  announce(t('hotseat.handover.announce', { side: team, turn: session.state.turn, date }));
+  announce(t(date === undefined ? 'hotseat.handover.announceUndated' : 'hotseat.handover.announce', { side: team, turn: session.state.turn, turns: scenario.turns, date }));
 };

@@ -6,7 +6,7 @@
  */
 import { playSound } from '../../audio/sound';
 import type { DecisionCategory } from '../../engine/model';
-import { formatTurn, t } from '../../i18n';
+import { t, turnHeading } from '../../i18n';
 import { cue, setStage } from '../../world/stage';
 import { announce } from '../announce';
 import { button, choice, el, keyHint, scrollRegion } from '../kit';
@@ -46,22 +46,13 @@ export const turnView: ScreenView = (root, ctx) => {
   const watching = session.mode === 'class' && state.classGame?.seat === 'observer';
 
   // Header: whose government, which month, which turn, the capital; in hot-seat the team and its timer.
+  const heading = turnHeading(scenario, session.state.turn, watching ? undefined : model.sideName);
   const capital = el('div', { class: 'turn-capital' });
   const clock = state.clock;
   const head = el(
     'header',
     { class: 'turn-head' },
-    el(
-      'h1',
-      { class: 'turn-title' },
-      el(
-        'span',
-        watching
-          ? { text: t('classGame.turn.observerHeading', { date: formatTurn(scenario, session.state.turn) }) }
-          : { class: `side-${human}`, text: t('play.turn.heading', { side: model.sideName, date: formatTurn(scenario, session.state.turn) }) },
-      ),
-      el('span', { class: 'turn-of', text: ` · ${t('play.turn.turnOf', { turn: session.state.turn, turns: scenario.turns })}` }),
-    ),
+    el('h1', { class: 'turn-title' }, el('span', watching ? { text: heading.title } : { class: `side-${human}`, text: heading.title }), el('span', { class: 'turn-of', text: ` · ${heading.turnOf}` })),
     hotseat ? el('p', { class: `turn-team side-${human}`, text: t('hotseat.turn.choosing', { side: team }) }) : null,
     (hotseat || session.mode === 'class') && clock && clock.side === human ? teamTimer(ctx, human) : null,
     watching ? null : capital,
