@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main';
 import { parseOrdersFile, toOrders } from '../src/cli/orders';
 import { replay } from '../src/cli/replay';
-import { simulate } from '../src/cli/simulate';
+import { PLAYERS, playGame, simulate, VERDICT } from '../src/cli/simulate';
 import { newGame, resolveTurn, type Change } from '../src/engine';
 import { loadScenario } from '../src/scenario/load';
 import { formatProblem } from '../src/scenario/problems';
@@ -51,6 +51,17 @@ describe('scenario check', () => {
     const r = await run('check', '/nowhere/x.yaml');
     expect(r.code).toBe(1);
     expect(r.err).toBe('/nowhere/x.yaml:1:1: error: cannot read the file: no such file');
+  });
+
+  it('says warnings as FILE:LINE:COL: warning: and still exits 0 when there are only warnings', async () => {
+    const pilot = readFileSync(join(ROOT, 'tests/fixtures/scenarios/classroom_pilot.yaml'), 'utf8');
+    const file = tmpFile('goals.yaml', pilot.replace("Keep the Cabinet's approval at 30% or more and rebuild some trust with Seoul.", 'Keep trust above 60.'));
+    const r = await run('check', file);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      `${file}:28:12: warning: the goals of tokyo say 'trust above 60', but the ending 'thaw' that tokyo wins needs gov_trust >= 40; make the goals and the ending say the same number`,
+    );
+    expect(r.out).toMatch(/: ok with 1 warning \(/);
   });
 
   it('the template checks clean', async () => {
@@ -194,6 +205,89 @@ describe('scenario simulate', () => {
     expect(winIt.winShareWithout).toBe(0);
     expect(report.endings.tokyo_wins).toBe(winIt.games);
     expect(report.winsWith.seoul.wait!.winShareWith).toBe(0);
+  });
+
+  const BALANCE = (name: string): string => join(ROOT, `tests/fixtures/scenarios/balance_${name}.yaml`);
+  const loadFixture = (file: string) => {
+    const loaded = loadScenario(file, readFileSync(file, 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    return loaded.scenario;
+  };
+
+  it('says a fair game looks balanced, and why: the win shares, and no dominant decision', async () => {
+    const report = simulate(loadFixture(BALANCE('even')), 2000, 'v');
+    expect(report.verdict.balance).toBe('balanced');
+    expect(Math.abs(report.verdict.gap)).toBeLessThanOrEqual(VERDICT.evenGap);
+    expect(report.verdict.dominant).toEqual([]);
+    const tokyo = (100 * (report.outcomes.tokyo.win / 2000)).toFixed(1);
+    expect(report.verdict.text[0]).toBe(`Looks balanced: Tokyo wins ${tokyo}%, Seoul ${(100 * (report.outcomes.seoul.win / 2000)).toFixed(1)}%, and no decision is dominant.`);
+    const r = await run('simulate', BALANCE('even'), '--games', '2000', '--seed', 'v');
+    expect(r.out).toMatch(/\n\nverdict: Looks balanced: /);
+  });
+
+  it('says a loaded game is lopsided, names the favoured side and the endings it wins by', async () => {
+    const report = simulate(loadFixture(BALANCE('lopsided')), 2000, 'v');
+    expect(report.verdict.balance).toBe('lopsided');
+    expect(report.verdict.favoured).toBe('tokyo');
+    expect(report.verdict.gap).toBeGreaterThanOrEqual(VERDICT.lopsidedGap);
+    expect(report.verdict.text[0]).toMatch(/^Tokyo wins far more often than Seoul \(\d+\.\d% vs \d+\.\d%, \d+ points apart\): look at the endings Tokyo wins \(tokyo_ahead \d+\.\d%\)/);
+    // Each side's wins by ending add up to its wins, and name only endings it wins.
+    expect(report.endingOutcomes.tokyo_ahead).toEqual({ tokyo: 'win', seoul: 'loss' });
+    expect(report.winsByEnding.tokyo).toEqual({ tokyo_ahead: report.endings.tokyo_ahead });
+    expect(report.winsByEnding.seoul).toEqual({ seoul_ahead: report.endings.seoul_ahead });
+    expect(report.outcomes.tokyo.win).toBe(report.endings.tokyo_ahead);
+    const r = await run('simulate', BALANCE('lopsided'), '--games', '2000', '--seed', 'v');
+    expect(r.out).toMatch(new RegExp(`^ +${report.endings.tokyo_ahead} +\\d+\\.\\d%  tokyo_ahead  tokyo wins, seoul loses$`, 'm'));
+    expect(r.out).toMatch(new RegExp(`^tokyo: win .*wins by ending: tokyo_ahead ${report.endings.tokyo_ahead}$`, 'm'));
+    const json = JSON.parse((await run('simulate', BALANCE('lopsided'), '--games', '2000', '--seed', 'v', '--json')).out) as typeof report;
+    expect(json.verdict).toEqual(report.verdict);
+    expect(json.winsByEnding).toEqual(report.winsByEnding);
+  });
+
+  it('flags a dominant decision, says by how many points it lifts the win share, and what to change', async () => {
+    const report = simulate(loadFixture(BALANCE('dominant')), 2000, 'v');
+    expect(report.verdict.dominant.map((d) => `${d.side}/${d.decision}`)).toEqual(['tokyo/win_it']);
+    const d = report.verdict.dominant[0]!;
+    expect(d.winShareWith).toBe(1);
+    expect(d.lift).toBeGreaterThanOrEqual(VERDICT.dominantLift);
+    const said = report.verdict.text.find((t) => t.startsWith('DOMINANT tokyo win_it'));
+    expect(said).toContain(`raises the win share by ${Math.round(100 * d.lift)} points, whatever else Tokyo chose`);
+    for (const change of ['`cost`', '`cooldown`', '`once: true`', '`when:`', 'effects smaller']) expect(said).toContain(change);
+    // The fair coin's sides: nothing else lifts anything.
+    expect(report.winsWith.seoul.wait!.winShareWith - report.winsWith.seoul.wait!.winShareWithout).toBeLessThan(VERDICT.dominantLift);
+    const r = await run('simulate', BALANCE('dominant'), '--games', '2000', '--seed', 'v');
+    expect(r.out).toMatch(/^ {2}tokyo {2}win_it .*DOMINANT$/m);
+    expect(r.out).not.toMatch(/^ {2}tokyo {2}wait .*DOMINANT$/m);
+  });
+
+  it("counts a joint decision's proposals by each side, its agreements and its lapsed proposals apart", async () => {
+    const scenario = loadFixture(MINI);
+    const report = simulate(scenario, 300, 'j');
+    // The same games, counted from their histories: a turn where the summit took effect is an
+    // agreement; a side choosing it on a turn where it did not is a proposal, which lapses unless
+    // the other side's acceptance makes it take effect next turn (or the game ends first).
+    const want = { proposed: { tokyo: 0, seoul: 0 }, agreed: 0, lapsed: 0 };
+    const random = { tokyo: PLAYERS.random!, seoul: PLAYERS.random! };
+    for (let g = 0; g < 300; g++) {
+      const { history } = playGame(scenario, `j/${g}`, random);
+      history.forEach((h, i) => {
+        if (h.joint.includes('summit')) return void want.agreed++;
+        const next = history[i + 1];
+        for (const side of ['tokyo', 'seoul'] as const) {
+          if (!h.decisions[side].includes('summit')) continue;
+          want.proposed[side]++;
+          if (next && !next.joint.includes('summit')) want.lapsed++;
+        }
+      });
+    }
+    expect(report.joint.summit).toEqual(want);
+    expect(want.proposed.tokyo).toBeGreaterThan(0);
+    expect(want.agreed).toBeGreaterThan(0);
+    expect(want.lapsed).toBeGreaterThan(0);
+    // Merged, the choices would be proposals and acceptances together: the report keeps that total apart.
+    expect(report.decisions.summit).toBeGreaterThan(want.proposed.tokyo + want.proposed.seoul);
+    const r = await run('simulate', MINI, '--games', '300', '--seed', 'j');
+    expect(r.out).toContain(`  summit: proposed by tokyo ${want.proposed.tokyo}, by seoul ${want.proposed.seoul}; agreed ${want.agreed}; lapsed ${want.lapsed}`);
   });
 
   it('simulates the template', () => {
