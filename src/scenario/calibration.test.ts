@@ -59,15 +59,16 @@ describe('placing a poll on the turn axis', () => {
 describe('calibrate', () => {
   const file = (figures: string, extra = '') => `format: 1\nscenario: cal\npolls:\n  - meter: view\n    source: "Poll A"\n${extra}    figures:\n${figures}`;
 
-  it('reads the game between turn ends, averages the seeds and counts agreeing directions', () => {
+  it('reads the game at the end of the turn that holds each figure, averages the seeds and counts agreeing directions', () => {
     const loaded = polls(file('      - {date: "2020-02", value: 20}\n      - {date: "2020-08", value: 30}\n      - {date: "2021-02", value: 25}\n'));
     if (!loaded.ok) throw new Error(loaded.problems[0]!.message);
-    // 2020-02 is turn position 0.5, 2020-08 is 2.5, 2021-02 is 4.5 (half a turn after the end: read at the end).
-    const result = calibrate(scenario(), loaded.polls, [game('1', [20, 22, 28, 32, 26]), game('2', [20, 22, 28, 32, 24])]);
+    // 2020-02 is in turn 1 (position 0.5), 2020-08 in turn 3 (2.5), 2021-02 half a turn after the end (4.5: read at the end).
+    const result = calibrate(scenario(), loaded.polls, [game('1', [20, 21, 28, 31, 26]), game('2', [20, 21, 28, 29, 24])]);
     const [series] = result.series;
     expect(series!.figures.map((f) => f.game)).toEqual([21, 30, 25]);
     expect(series!.directions).toEqual({ agree: 2, of: 2 });
     expect(series!.levels.meanError).toBeCloseTo(1 / 3);
+    expect(series!.figures.map((f) => f.position)).toEqual([expect.closeTo(0.5), expect.closeTo(2.5), expect.closeTo(4.5)]);
     expect(series!.meets).toBe(true);
   });
 
@@ -78,6 +79,16 @@ describe('calibrate', () => {
     expect(series!.figures[2]!.game).toBeNull();
     expect(series!.directions).toEqual({ agree: 0, of: 1 });
     expect(series!.meets).toBe(false);
+  });
+
+  it('averages figures that fall in one turn into one reading: a dip within a turn is no change the game could show', () => {
+    // 2020-04 and 2020-05 both fall in turn 2 (April–June); 2020-08 in turn 3.
+    const loaded = polls(file('      - {date: "2020-04", value: 30}\n      - {date: "2020-05", value: 20}\n      - {date: "2020-08", value: 26}\n'));
+    if (!loaded.ok) throw new Error(loaded.problems[0]!.message);
+    const [series] = calibrate(scenario(), loaded.polls, [game('1', [20, 22, 24, 27, 27])]).series;
+    expect(series!.figures).toHaveLength(3);
+    // One change, 25 → 26, and the game rises too.
+    expect(series!.directions).toEqual({ agree: 1, of: 1 });
   });
 
   it('maps a poll onto the meter with scale:, and holds a report-only series to nothing', () => {

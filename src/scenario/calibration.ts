@@ -1,6 +1,6 @@
 /**
- * How closely a scenario's history replay follows the polls: each figure placed on the turn axis
- * by the calendar, the replayed meter read there, and the agreement of levels and of changes.
+ * How closely a scenario's history replay follows the polls: each figure placed on its turn by the
+ * calendar, the replayed meter read at the end of that turn, and the agreement of levels and of changes.
  */
 import { turnStartMonths } from '../engine/calendar';
 import type { Scenario } from '../engine/model';
@@ -44,7 +44,7 @@ export interface SeriesCalibration {
   readonly source: string;
   readonly reportOnly: boolean;
   readonly figures: readonly FigureReading[];
-  /** Poll-to-poll changes between figures inside the game, and how many the game moves the same way. */
+  /** Changes between the turns that have figures (figures of one turn averaged), and how many the game moves the same way. */
   readonly directions: { readonly agree: number; readonly of: number };
   readonly levels: Agreement;
   readonly changes: Agreement;
@@ -79,7 +79,7 @@ function calibrateSeries(series: PollSeries, starts: readonly number[], games: r
     const game = readings.length ? mean(readings) : null;
     return { date: f.date, position, poll: f.value, target, game, error: game === null ? null : game - target, seeds: readings.length, ...(f.note !== undefined && { note: f.note }) };
   });
-  const inside = figures.filter((f): f is FigureReading & { game: number } => f.game !== null);
+  const inside = readingsByTurn(figures);
   const pollChanges: number[] = [];
   const gameChanges: number[] = [];
   let agree = 0;
@@ -104,6 +104,22 @@ function calibrateSeries(series: PollSeries, starts: readonly number[], games: r
 }
 
 /**
+ * The figures inside the game, one reading per turn: the game resolves a turn at once, so it can say
+ * nothing about a rise and fall within one (two polls a month apart in a two-month turn). Figures in
+ * the same turn are averaged, the poll's and the game's alike; the start (position ≤ 0) is turn 0.
+ */
+function readingsByTurn(figures: readonly FigureReading[]): { target: number; game: number }[] {
+  const turns = new Map<number, { target: number; game: number; n: number }>();
+  for (const f of figures) {
+    if (f.game === null) continue;
+    const turn = turnOf(f.position);
+    const sum = turns.get(turn) ?? { target: 0, game: 0, n: 0 };
+    turns.set(turn, { target: sum.target + f.target, game: sum.game + f.game, n: sum.n + 1 });
+  }
+  return [...turns.entries()].sort(([a], [b]) => a - b).map(([, sum]) => ({ target: sum.target / sum.n, game: sum.game / sum.n }));
+}
+
+/**
  * A month (with its fraction) on the turn axis: turn k spans starts[k-1] … starts[k], so a
  * month a third into turn 2 is 1.33. Before the first turn and after the last, the nearest turn's
  * length carries on.
@@ -115,16 +131,19 @@ export function turnPosition(starts: readonly number[], month: number): number {
   return last + (month - starts[last]!) / (starts[last]! - starts[last - 1]!);
 }
 
-/** The meter at a turn position, on the straight line between two turn ends; undefined outside this game. */
+/**
+ * The meter a figure is compared with: at the end of the turn whose months hold the figure's date
+ * (the start values before turn 1), since a turn is the finest time the game has. Undefined outside this game.
+ */
 function readAt(meters: Trajectory['meters'], meter: string, position: number): number | undefined {
   const played = meters.length - 1;
   if (position < -EDGE || position > played + EDGE) return undefined;
-  const p = Math.min(Math.max(position, 0), played);
-  const k = Math.min(Math.floor(p), Math.max(played - 1, 0));
-  const a = meters[k]?.[meter];
-  const b = meters[Math.min(k + 1, played)]?.[meter];
-  if (a === undefined || b === undefined) return undefined;
-  return a + (b - a) * (p - k);
+  return meters[Math.min(turnOf(position), played)]?.[meter];
+}
+
+/** The turn whose months hold a position (turn k spans k − 1 … k); 0, the start, for anything before turn 1. */
+function turnOf(position: number): number {
+  return position <= 0 ? 0 : Math.ceil(position);
 }
 
 function line(from: readonly [number, number], to: readonly [number, number]): (v: number) => number {
