@@ -50,9 +50,11 @@ const meter = (turn: number, id: string): number => after[turn]!.meters[id]!;
 const change = (from: number, to: number, id: string): number => meter(to, id) - meter(from, id);
 
 describe('Fifty Years On: the history replay', () => {
-  it('starts from the 2015 polls', () => {
-    expect(meter(0, 'jp_view')).toBe(23.8); // Genron NPO/EAI 2015
-    expect(meter(0, 'kr_view')).toBe(15.7); // Genron NPO/EAI 2015
+  it('starts from the polls as they stood in February 2015', () => {
+    // Between two Genron NPO/EAI fieldworks, June 2014 and May 2015, 8 of the 11 months on:
+    // Japanese 20.5 → 23.8 gives 22.9, Koreans 17.5 → 15.7 gives 16.2.
+    expect(meter(0, 'jp_view')).toBe(22.9);
+    expect(meter(0, 'kr_view')).toBe(16.2);
   });
 
   it('plays the real joint decisions on their real turns: summit in turn 5, the agreement in turn 6, GSOMIA in turn 11', () => {
@@ -98,12 +100,15 @@ describe('Fifty Years On: the history replay', () => {
   });
 
   it('both publics warm between the 2015 and 2016 polls (Genron NPO/EAI), and the Cabinet Office series agrees', () => {
-    // Genron NPO/EAI 2015 → 2016 (fieldwork around mid-2016, turn 9): Japanese 23.8 → 29.1 (+5.3), Koreans 15.7 → 21.3 (+5.6). Tolerance ±2.5.
-    expect(Math.abs(change(0, 9, 'jp_view') - 5.3)).toBeLessThanOrEqual(2.5);
-    expect(Math.abs(change(0, 9, 'kr_view') - 5.6)).toBeLessThanOrEqual(2.5);
-    // Cabinet Office affinity, October 2015 → October 2016: 33.0 → 38.1 (+5.1). Ours is the Genron scale,
-    // so only the size of the change is compared (turn 5 ends in November 2015, turn 11 in November 2016). Tolerance ±2.5.
-    expect(Math.abs(change(5, 11, 'jp_view') - 5.1)).toBeLessThanOrEqual(2.5);
+    // Genron NPO/EAI 2015 → 2016 (the 2015 report is dated May 2015, the end of turn 2; fieldwork around
+    // mid-2016, turn 9): Japanese 23.8 → 29.1 (+5.3), Koreans 15.7 → 21.3 (+5.6). Tolerance ±2.5.
+    expect(Math.abs(change(2, 9, 'jp_view') - 5.3)).toBeLessThanOrEqual(2.5);
+    expect(Math.abs(change(2, 9, 'kr_view') - 5.6)).toBeLessThanOrEqual(2.5);
+    // Cabinet Office affinity, January 2016 → October 2016: 33.0 → 38.1 (+5.1). (The survey reported as
+    // 2015 was fielded in January 2016, after the agreement: Yomiuri, 13 March 2016.) Ours is the Genron
+    // scale, so only the size of the change is compared: turn 6 ends in January 2016, turn 10 in
+    // September 2016. Tolerance ±2.5.
+    expect(Math.abs(change(6, 10, 'jp_view') - 5.1)).toBeLessThanOrEqual(2.5);
   });
 
   it('Japanese approval of the deal wears down while the statue stays (Yomiuri–Hankook, mid-2016: 49% positive)', () => {
@@ -115,7 +120,8 @@ describe('Fifty Years On: the history replay', () => {
     const final = after[after.length - 1]!;
     expect(final.ending?.id).toBe('park_impeached');
     expect(final.ending?.turn).toBe(12);
-    // Gallup Korea: 5% in early November, 4% later that month. after[11] includes the candlelight protests of turn 12.
+    // Gallup Korea: 5% in early November, 4% later that month: the scandal and the candlelight protests
+    // (both in turn 11) take her there, and the Assembly votes the turn after (9 December).
     expect(meter(11, 'seoul_approval')).toBeLessThan(10);
   });
 });
