@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario, Side, Text } from '../src/engine/model';
 import { loadScenario } from '../src/scenario/load';
 
-const HISTORICAL = ['fifty_years_on', 'different_roads', 'linkage'];
+const HISTORICAL = ['fifty_years_on', 'different_roads', 'linkage', 'thaw'];
 const ALL = [...HISTORICAL, 'tutorial'];
 const CATEGORIES = ['summit', 'history', 'north_korea', 'china', 'economy', 'public'];
 

@@ -14,7 +14,7 @@ const VIRTUAL_ID = 'virtual:shipped-scenarios';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 /** The order players meet them in: the tutorial first, then by period. The template is for authors only. */
-const ORDER = ['tutorial', 'fifty_years_on', 'different_roads', 'linkage'];
+const ORDER = ['tutorial', 'fifty_years_on', 'different_roads', 'linkage', 'thaw'];
 
 export function shippedScenarioFiles(dir: string): string[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
