@@ -1,5 +1,5 @@
 /** `scenario replay FILE --seed S --orders ORDERS.json [--json]`: plays fixed orders and prints each turn. */
-import { IllegalOrderError, newGame, resolveTurn, stateHash, type EndingResult, type GameState } from '../engine';
+import { IllegalOrderError, newGame, resolveTurn, stateHash, turnEnd, type EndingResult, type GameState } from '../engine';
 import type { Scenario } from '../engine/model';
 import { EXIT, parseArgs, readFileOrReport, UsageError, type CliIO } from './io';
 import { parseOrdersFile, toOrders } from './orders';
@@ -62,32 +62,17 @@ export function replay(scenario: Scenario, seed: string, orders: readonly Return
   for (const [i, turnOrders] of orders.entries()) {
     if (state.ending) throw new IllegalOrderError(`turn ${i + 1}: the game already ended after turn ${state.ending.turn} (${state.ending.id}); remove the later turns`);
     const { state: next, report } = resolveTurn(scenario, state, turnOrders);
+    const meters = { ...turnEnd(state, report).meters };
     state = next;
     turns.push({
       turn: report.turn,
-      meters: endOfTurnMeters(state),
+      meters,
       fired: report.fired.map((f) => f.event),
       decisions: { tokyo: [...report.decisions.tokyo], seoul: [...report.decisions.seoul] },
       joint: [...report.joint],
     });
   }
   return { scenario: scenario.id, seed, turns, ending: state.ending ?? null, hash: stateHash(state) };
-}
-
-/**
- * The meters as the turn left them. A resolved state has already opened the next turn, whose
- * events may have moved meters; their changes (state.opening) record the values before.
- */
-function endOfTurnMeters(state: GameState): Record<string, number> {
-  const meters = { ...state.meters };
-  const restored = new Set<string>();
-  for (const c of state.opening) {
-    if (c.target === 'meter' && !restored.has(c.id)) {
-      meters[c.id] = c.before as number;
-      restored.add(c.id);
-    }
-  }
-  return meters;
 }
 
 function printTable(io: CliIO, scenario: Scenario, result: ReplayResult): void {

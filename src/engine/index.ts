@@ -20,6 +20,7 @@ export {
 export { intervene, InterventionError, interventionProblem, type Intervention } from './intervene';
 export { replayGame, type TimedIntervention } from './replay';
 export { randomOrders } from './randomPlayer';
+export { turnEnd, type TurnEnd } from './turnEnd';
 export { canonicalJson, stateHash } from './hash';
 export { sideView, type MeterView, type SideView } from './view';
 export { endedGameState, seatReport, seatState, type Seat } from './seat';

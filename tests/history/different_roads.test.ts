@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseOrdersFile, toOrders, type OrdersFileTurn } from '../../src/cli/orders';
-import { newGame, resolveTurn, type GameState } from '../../src/engine';
+import { newGame, resolveTurn, turnEnd, type GameState } from '../../src/engine';
 import type { Scenario } from '../../src/engine/model';
 import { loadScenario } from '../../src/scenario/load';
 
@@ -62,9 +62,8 @@ function play(scenario: Scenario, turns: readonly OrdersFileTurn[]): Played {
   const ends: TurnEnd[] = [];
   for (const turn of turns) {
     const { state: next, report } = resolveTurn(scenario, state, toOrders(scenario, turn));
-    const meters: Record<string, number> = { ...state.meters };
-    for (const c of report.changes) if (c.target === 'meter') meters[c.id] = c.after as number;
-    ends.push({ meters: meters as Record<MeterId, number>, fired: report.fired.map((f) => f.event) });
+    const { meters } = turnEnd(state, report);
+    ends.push({ meters: meters, fired: report.fired.map((f) => f.event) });
     state = next;
   }
   return { ends, final: state };

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseOrdersFile, toOrders, type OrdersFileTurn } from '../../src/cli/orders';
-import { newGame, resolveTurn, type GameState } from '../../src/engine';
+import { newGame, resolveTurn, turnEnd, type GameState } from '../../src/engine';
 import type { Scenario } from '../../src/engine/model';
 import { loadScenario } from '../../src/scenario/load';
 
@@ -60,9 +60,8 @@ interface Played {
 const HISTORY_POLICY: Readonly<Record<string, string>> = { gsomia_deadline: 'suspend', visa_waivers: 'reciprocate', court_deadline: 'let_appeals_run' };
 
 /**
- * Plays the orders from a new game. The state resolveTurn returns has already opened the
- * next turn (its events fired), so each turn's end is rebuilt from the turn report: the
- * last value every change left, on top of the state the turn was played from.
+ * Plays the orders from a new game, reading each turn's end with the engine's turnEnd (the
+ * state resolveTurn returns has already opened the next turn).
  * With a `policy`, the orders' own answers are replaced by the policy's for the events pending.
  */
 function play(scenario: Scenario, turns: readonly OrdersFileTurn[], policy?: Readonly<Record<string, string>>): Played {
@@ -71,18 +70,11 @@ function play(scenario: Scenario, turns: readonly OrdersFileTurn[], policy?: Rea
   for (const written of turns) {
     const turn = policy ? { ...written, responses: answers(state, written, policy) } : written;
     const { state: next, report } = resolveTurn(scenario, state, toOrders(scenario, turn));
-    const meters: Record<string, number> = { ...state.meters };
-    const counters: Record<string, number> = { ...state.counters };
-    const flags: Record<string, boolean> = { ...state.flags };
-    for (const c of report.changes) {
-      if (c.target === 'flag') flags[c.id] = c.after as boolean;
-      else if (c.target === 'counter') counters[c.id] = c.after as number;
-      else meters[c.id] = c.after as number;
-    }
+    const { meters, counters, flags } = turnEnd(state, report);
     ends.push({
-      meters: meters as Record<MeterId, number>,
-      counters: counters as Record<CounterId, number>,
-      flags: flags as Record<FlagId, boolean>,
+      meters: meters,
+      counters: counters,
+      flags: flags,
       fired: report.fired.map((f) => f.event),
       joint: report.joint,
     });

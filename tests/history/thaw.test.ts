@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseOrdersFile, toOrders, type OrdersFileTurn } from '../../src/cli/orders';
-import { newGame, resolveTurn, type GameState } from '../../src/engine';
+import { newGame, resolveTurn, turnEnd, type GameState } from '../../src/engine';
 import type { Scenario } from '../../src/engine/model';
 import type { Change, CauseKind } from '../../src/engine/report';
 import { loadScenario } from '../../src/scenario/load';
@@ -57,9 +57,8 @@ interface Played {
 }
 
 /**
- * Plays the orders from a new game. The state resolveTurn returns has already opened the next turn
- * (its events fired), so each turn's end is rebuilt from the turn report: the last value every
- * change left, on top of the state the turn was played from.
+ * Plays the orders from a new game, reading each turn's end with the engine's turnEnd (the state
+ * resolveTurn returns has already opened the next turn).
  */
 function play(scenario: Scenario, turns: readonly OrdersFileTurn[]): Played {
   let state = newGame(scenario, SEED);
@@ -67,18 +66,11 @@ function play(scenario: Scenario, turns: readonly OrdersFileTurn[]): Played {
   for (const turn of turns) {
     if (state.ending) break;
     const { state: next, report } = resolveTurn(scenario, state, toOrders(scenario, turn));
-    const meters: Record<string, number> = { ...state.meters };
-    const counters: Record<string, number> = { ...state.counters };
-    const flags: Record<string, boolean> = { ...state.flags };
-    for (const c of report.changes) {
-      if (c.target === 'flag') flags[c.id] = c.after as boolean;
-      else if (c.target === 'counter') counters[c.id] = c.after as number;
-      else meters[c.id] = c.after as number;
-    }
+    const { meters, counters, flags } = turnEnd(state, report);
     ends.push({
-      meters: meters as Record<MeterId, number>,
-      counters: counters as Record<CounterId, number>,
-      flags: flags as Record<FlagId, boolean>,
+      meters: meters,
+      counters: counters,
+      flags: flags,
       fired: report.fired.map((f) => f.event),
       joint: report.joint,
       changes: report.changes,
