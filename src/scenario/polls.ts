@@ -9,7 +9,7 @@ import type { Scenario } from '../engine/model';
 import { Locator, type DataPath } from './locate';
 import { parseScenarioText } from './parse';
 import { sortProblems, type Problem } from './problems';
-import { Id } from './schema';
+import { editorJsonSchema, Id } from './schema';
 import { checkAgainst } from './structure';
 
 /** How far a game must follow its polls unless the file says otherwise (issue 15's targets). */
@@ -116,4 +116,9 @@ function dayExists(date: string): boolean {
   const match = DATE.exec(date);
   if (!match || match[3] === undefined) return match !== null;
   return Number(match[3]) <= new Date(Date.UTC(Number(match[1]), Number(match[2]), 0)).getUTCDate();
+}
+
+/** The polls file's JSON Schema, for editors (scenarios/history/polls.schema.json, npm run schema). */
+export function pollsJsonSchema(): Record<string, unknown> {
+  return editorJsonSchema(PollsSchema, 'https://close-yet-distant.invalid/polls.schema.json', 'Close Yet Distant polls file');
 }

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { schemaText } from '../../tools/write-schema';
+import { pollsSchemaText, schemaText } from '../../tools/write-schema';
+
+describe('scenarios/history/polls.schema.json', () => {
+  it('is generated from the polls file schema, and describes every key for hover help', () => {
+    expect(readFileSync(new URL('../../scenarios/history/polls.schema.json', import.meta.url), 'utf8')).toBe(pollsSchemaText());
+    const schema = JSON.parse(pollsSchemaText()) as { properties: Record<string, { description?: string }> };
+    for (const [key, value] of Object.entries(schema.properties)) expect(value.description, key).toBeTruthy();
+  });
+});
 
 describe('scenarios/schema.json', () => {
   it('is the JSON Schema generated from the zod schema (run `npm run schema` after changing the format)', () => {

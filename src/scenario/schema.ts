@@ -357,7 +357,12 @@ export type QuestionFile = z.output<typeof QuestionSchema>;
 
 /** The JSON Schema editors use (draft-07: what the common YAML language server reads). */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ScenarioSchema, {
+  return editorJsonSchema(ScenarioSchema, 'https://close-yet-distant.invalid/scenario.schema.json', 'Close Yet Distant scenario');
+}
+
+/** A zod schema as the JSON Schema editors read for hover help and completion (draft-07, enums for fixed words). */
+export function editorJsonSchema(zodSchema: z.ZodType, id: string, title: string): Record<string, unknown> {
+  const schema = z.toJSONSchema(zodSchema, {
     target: 'draft-07',
     io: 'input',
     unrepresentable: 'any',
@@ -369,5 +374,5 @@ export function scenarioJsonSchema(): Record<string, unknown> {
       }
     },
   }) as Record<string, unknown>;
-  return { ...schema, $id: 'https://close-yet-distant.invalid/scenario.schema.json', title: 'Close Yet Distant scenario' };
+  return { ...schema, $id: id, title };
 }
