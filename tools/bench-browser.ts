@@ -285,7 +285,8 @@ async function aiMsPerTurn(browser: Browser): Promise<Measurement> {
   try {
     const page = await browser.newPage({ serviceWorkers: RETURNING });
     await page.goto(`${url}tools/ai-bench-page/index.html`);
-    await page.waitForFunction('window.__aiBench !== undefined', undefined, { timeout: 300_000 });
+    // A function, not a string: the dev server's policy forbids eval, which a string predicate needs.
+    await page.waitForFunction(() => (window as { __aiBench?: unknown }).__aiBench !== undefined, undefined, { timeout: 300_000 });
     const result = await page.evaluate<{ scenario: string; times: number[] } | { error: string }>('window.__aiBench');
     await page.close();
     if ('error' in result) throw new Error(`the AI bench page failed: ${result.error}`);
