@@ -68,7 +68,10 @@ export default defineConfig({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,json,svg,woff2,wav,webmanifest}'],
+        // Sounds: the Ogg files only (src/audio/player.ts, AUDIO_FORMATS), or every install would
+        // download both formats; a browser that falls back to MP3 keeps the MP3 files it played.
+        globPatterns: ['**/*.{js,css,html,json,svg,woff2,ogg,webmanifest}'],
+        runtimeCaching: [{ urlPattern: /\.mp3$/, handler: 'CacheFirst', options: { cacheName: 'cyd-sounds-mp3' } }],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The Phaser chunk is the largest file, about 1.4 MB: under this bound, with room.

@@ -1,25 +1,29 @@
 /**
- * Synthesizes the game's sounds into assets/audio/*.wav (npm run assets:audio): 16-bit PCM mono
- * WAV at 22050 Hz, which every browser plays. Tones come from the anhemitonic pentatonic scale
- * (C D E G A) shared by Japanese and Korean folk music; plucked notes use Karplus–Strong synthesis
- * (a koto or gayageum-like string), bells and pads use sums of sines with soft envelopes.
- * Deterministic: no Math.random (the string's initial noise comes from a seeded generator), so the
- * same script gives the same bytes, which a test checks against the committed files.
+ * Synthesizes the game's sounds and writes each, from the same samples (mono, 22050 Hz), as Ogg
+ * Vorbis and as MP3 into assets/audio/ (npm run assets:audio); src/audio/sound.ts offers both and
+ * the browser plays the first it can. Tones come from the anhemitonic pentatonic scale (C D E G A)
+ * shared by Japanese and Korean folk music; plucked notes use Karplus–Strong synthesis (a koto or
+ * gayageum-like string), bells and pads use sums of sines with soft envelopes.
+ * Deterministic: no Math.random (the string's initial noise comes from a seeded generator, each Ogg
+ * stream's serial number is fixed), and the encoders (libvorbis and LAME, compiled to WebAssembly by
+ * wasm-media-encoders, pinned) give the same bytes for the same samples, which a test checks
+ * against the committed files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SOUND_NAMES } from '../src/audio/player';
+import { createMp3Encoder, createOggEncoder } from 'wasm-media-encoders';
+import { AMBIENT_LOOP, AUDIO_FORMATS, SOUND_NAMES, type AudioFormat } from '../src/audio/player';
 
 export const SAMPLE_RATE = 22050;
 export const AUDIO_DIR = fileURLToPath(new URL('../assets/audio/', import.meta.url));
 
-/** Every file the script writes, without its .wav extension: the game's sounds and the ambient loop. */
+/** Every sound the script writes, without extension: the game's effects and the ambient loop. */
 export const AUDIO_NAMES = [...SOUND_NAMES, 'ambient'] as const;
 export type AudioName = (typeof AUDIO_NAMES)[number];
 
 /** Length of the ambient loop in seconds; every pad frequency is a whole number of cycles in it. */
-export const AMBIENT_SECONDS = 10;
+export const AMBIENT_SECONDS = AMBIENT_LOOP.seconds;
 
 type Buffer = Float64Array;
 
@@ -359,50 +363,93 @@ const MAKERS: Readonly<Record<AudioName, () => Buffer>> = {
   ambient,
 };
 
-/** A 44-byte RIFF/WAVE header and 16-bit little-endian PCM samples, mono. */
-export function encodeWav(samples: Buffer): Uint8Array {
-  const bytes = new Uint8Array(44 + samples.length * 2);
-  const view = new DataView(bytes.buffer);
-  const ascii = (at: number, s: string): void => {
-    for (let i = 0; i < s.length; i++) bytes[at + i] = s.charCodeAt(i);
-  };
-  ascii(0, 'RIFF');
-  view.setUint32(4, 36 + samples.length * 2, true);
-  ascii(8, 'WAVE');
-  ascii(12, 'fmt ');
-  view.setUint32(16, 16, true); // size of the fmt chunk
-  view.setUint16(20, 1, true); // PCM
-  view.setUint16(22, 1, true); // mono
-  view.setUint32(24, SAMPLE_RATE, true);
-  view.setUint32(28, SAMPLE_RATE * 2, true); // bytes per second
-  view.setUint16(32, 2, true); // bytes per sample frame
-  view.setUint16(34, 16, true); // bits per sample
-  ascii(36, 'data');
-  view.setUint32(40, samples.length * 2, true);
-  for (let i = 0; i < samples.length; i++) {
-    const v = Math.max(-1, Math.min(1, samples[i]!));
-    view.setInt16(44 + i * 2, Math.round(v * 32767), true);
+/**
+ * The ambient file: the loop with its own last AMBIENT_LOOP.start seconds before it and its first as
+ * many after it (see AMBIENT_LOOP for why), so the player's loop region holds one whole period.
+ */
+function wrapped(loop: Buffer): Buffer {
+  const lead = Math.round(AMBIENT_LOOP.start * SAMPLE_RATE);
+  const out = new Float64Array(loop.length + 2 * lead);
+  for (let i = 0; i < out.length; i++) out[i] = loop[(i - lead + loop.length) % loop.length]!;
+  return out;
+}
+
+/** Every sound's samples as the encoders get them: -1..1, the ambient loop wrapped. */
+export function renderPcm(): Map<AudioName, Float32Array> {
+  return new Map(
+    AUDIO_NAMES.map((name) => {
+      const samples = name === 'ambient' ? wrapped(MAKERS.ambient()) : MAKERS[name]();
+      return [name, Float32Array.from(samples, (v) => Math.max(-1, Math.min(1, v)))];
+    }),
+  );
+}
+
+/**
+ * The long files (the loop and the endings, 18 of the 23 seconds) take a lower quality so the
+ * sounds stay small: pads and slow bells lose nothing a listener hears there. Short effects keep more,
+ * since the string's attack and the card's brush are where a codec's losses show.
+ */
+const LONG: ReadonlySet<AudioName> = new Set(['ambient', 'ending_win', 'ending_draw', 'ending_loss']);
+/** Vorbis VBR quality, -1 (smallest) to 10. */
+const OGG_QUALITY = { short: 6, long: 4 } as const;
+/** LAME VBR quality, 0 (best) to 9.999 (smallest). */
+const MP3_QUALITY = { short: 2, long: 4 } as const;
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
   }
-  return bytes;
+  return out;
 }
 
-/** Every sound as the bytes of its WAV file. */
-export function renderAudio(): Map<AudioName, Uint8Array> {
-  return new Map(AUDIO_NAMES.map((name) => [name, encodeWav(MAKERS[name]())]));
+type Encoder = Awaited<ReturnType<typeof createOggEncoder>> | Awaited<ReturnType<typeof createMp3Encoder>>;
+
+/** Encodes one sound; the encoder's buffers are its own until the next call, so each is copied. */
+function encode(encoder: Encoder, samples: Float32Array): Uint8Array {
+  return concat([encoder.encode([samples]).slice(), encoder.finalize().slice()]);
 }
 
-/** Writes every file into `dir`; returns a line per file and a total, for the console. */
-export function writeAudio(dir: string = AUDIO_DIR): string {
+/** Every sound as the bytes of each of its files, keyed by file name (`click.ogg`). */
+export async function renderAudio(): Promise<Map<string, Uint8Array>> {
+  const ogg = await createOggEncoder();
+  const mp3 = await createMp3Encoder();
+  const files = new Map<string, Uint8Array>();
+  const pcm = renderPcm();
+  AUDIO_NAMES.forEach((name, index) => {
+    const samples = pcm.get(name)!;
+    const length = LONG.has(name) ? 'long' : 'short';
+    // A fixed serial number: libvorbis's own default is random, which would change every file on every run.
+    ogg.configure({ channels: 1, sampleRate: SAMPLE_RATE, vbrQuality: OGG_QUALITY[length], oggSerialNo: index + 1 });
+    files.set(`${name}.ogg`, encode(ogg, samples));
+    mp3.configure({ channels: 1, sampleRate: SAMPLE_RATE, outputSampleRate: SAMPLE_RATE, vbrQuality: MP3_QUALITY[length] });
+    files.set(`${name}.mp3`, encode(mp3, samples));
+  });
+  return files;
+}
+
+/** Every file the script writes, by format. */
+export function audioFiles(format: AudioFormat): string[] {
+  return AUDIO_NAMES.map((name) => `${name}.${format}`);
+}
+
+/** Writes every file into `dir`; returns a line per file and a total per format, for the console. */
+export async function writeAudio(dir: string = AUDIO_DIR): Promise<string> {
   mkdirSync(dir, { recursive: true });
+  const files = await renderAudio();
   const lines: string[] = [];
-  let total = 0;
-  for (const [name, bytes] of renderAudio()) {
-    writeFileSync(join(dir, `${name}.wav`), bytes);
-    total += bytes.length;
-    lines.push(`${name}.wav  ${(bytes.length / 1024).toFixed(1)} KB`);
+  for (const [file, bytes] of files) {
+    writeFileSync(join(dir, file), bytes);
+    lines.push(`${file}  ${(bytes.length / 1024).toFixed(1)} KB`);
   }
-  lines.push(`wrote ${AUDIO_NAMES.length} files to ${dir} (${(total / 1024).toFixed(0)} KB)`);
+  for (const format of AUDIO_FORMATS) {
+    const total = audioFiles(format).reduce((sum, file) => sum + files.get(file)!.length, 0);
+    lines.push(`${format}: ${AUDIO_NAMES.length} files, ${(total / 1024).toFixed(1)} KB`);
+  }
+  lines.push(`wrote ${files.size} files to ${dir}`);
   return `${lines.join('\n')}\n`;
 }
 
-if (process.argv[1]?.endsWith('make-audio.ts')) process.stdout.write(writeAudio());
+if (process.argv[1]?.endsWith('make-audio.ts')) process.stdout.write(await writeAudio());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AMBIENT_FADE_IN_MS, AMBIENT_FADE_OUT_MS, AMBIENT_VOLUME, SOUND_NAMES, createSoundPlayer, type AudioBackend, type SoundName, type Voice } from './player';
+import { AMBIENT_FADE_IN_MS, AMBIENT_FADE_OUT_MS, AMBIENT_LOOP, AMBIENT_VOLUME, SOUND_NAMES, createSoundPlayer, type AudioBackend, type SoundName, type SoundSources, type Voice } from './player';
 
-const URLS = Object.fromEntries([...SOUND_NAMES, 'ambient'].map((n) => [n, `/audio/${n}.wav`])) as Record<SoundName | 'ambient', string>;
+const URLS = Object.fromEntries([...SOUND_NAMES, 'ambient'].map((n) => [n, { ogg: `/audio/${n}.ogg`, mp3: `/audio/${n}.mp3` }])) as Record<SoundName | 'ambient', SoundSources>;
 
 /**
  * An audio backend that records what the player asks of it, standing in for howler (which needs
@@ -9,11 +9,14 @@ const URLS = Object.fromEntries([...SOUND_NAMES, 'ambient'].map((n) => [n, `/aud
  */
 function recordingBackend() {
   const log: string[] = [];
-  const pendingFades: { src: string; id: number; to: number; done: () => void }[] = [];
+  const pendingFades: { id: number; to: number; done: () => void }[] = [];
   let nextId = 1;
   const backend: AudioBackend = {
-    createVoice({ src, loop, volume }) {
-      log.push(`create ${src} loop=${loop} volume=${volume}`);
+    createVoice({ src: sources, loop, volume }) {
+      // Named by its first source; the other must be the same sound's.
+      const src = sources.ogg;
+      expect(sources.mp3).toBe(src.replace(/\.ogg$/, '.mp3'));
+      log.push(`create ${src} loop=${loop ? `${loop.start}+${loop.seconds}s` : 'none'} volume=${volume}`);
       const voice: Voice = {
         play() {
           const id = nextId++;
@@ -25,7 +28,7 @@ function recordingBackend() {
         },
         fade(id, to, ms, done) {
           log.push(`fade ${src} #${id} to ${to} in ${ms}`);
-          pendingFades.push({ src, id, to, done });
+          pendingFades.push({ id, to, done });
         },
       };
       return voice;
@@ -64,7 +67,8 @@ describe('the sound player', () => {
     expect(log).toContain('muted false');
     // Every file starts loading at the press; the loop is created silent.
     expect(log.filter((l) => l.startsWith('create'))).toHaveLength(SOUND_NAMES.length + 1);
-    expect(log).toContain('create /audio/ambient.wav loop=true volume=0');
+    expect(log).toContain(`create /audio/ambient.ogg loop=${AMBIENT_LOOP.start}+${AMBIENT_LOOP.seconds}s volume=0`);
+    expect(log).toContain('create /audio/click.ogg loop=none volume=1');
   });
 
   it('plays each effect from its own file after the first press, reusing one voice per file', async () => {
@@ -77,7 +81,7 @@ describe('the sound player', () => {
     player.playSound('card');
     player.playSound('card');
     player.playSound('ending_loss');
-    expect(log).toEqual(['play /audio/card.wav #1', 'play /audio/card.wav #2', 'play /audio/ending_loss.wav #3']);
+    expect(log).toEqual(['play /audio/card.ogg #1', 'play /audio/card.ogg #2', 'play /audio/ending_loss.ogg #3']);
   });
 
   it('applies volume and mute at once after the first press, clamping the volume to 0..1', async () => {
@@ -99,7 +103,7 @@ describe('the sound player', () => {
     player.setAmbient(true);
     expect(log).toEqual([]);
     await press(input);
-    expect(log.slice(-2)).toEqual(['play /audio/ambient.wav #1', `fade /audio/ambient.wav #1 to ${AMBIENT_VOLUME} in ${AMBIENT_FADE_IN_MS}`]);
+    expect(log.slice(-2)).toEqual(['play /audio/ambient.ogg #1', `fade /audio/ambient.ogg #1 to ${AMBIENT_VOLUME} in ${AMBIENT_FADE_IN_MS}`]);
   });
 
   it('fades the ambient loop out before stopping it, and keeps it if turned back on meanwhile', async () => {
@@ -112,17 +116,17 @@ describe('the sound player', () => {
     log.length = 0;
 
     player.setAmbient(false);
-    expect(log).toEqual([`fade /audio/ambient.wav #1 to 0 in ${AMBIENT_FADE_OUT_MS}`]);
+    expect(log).toEqual([`fade /audio/ambient.ogg #1 to 0 in ${AMBIENT_FADE_OUT_MS}`]);
     player.setAmbient(true); // before the fade-out ends
     finishFades();
-    expect(log).not.toContain('stop /audio/ambient.wav #1');
+    expect(log).not.toContain('stop /audio/ambient.ogg #1');
     expect(log.filter((l) => l.startsWith('play'))).toEqual([]); // the same instance fades back in
 
     log.length = 0;
     player.setAmbient(false);
     finishFades();
-    expect(log).toEqual([`fade /audio/ambient.wav #1 to 0 in ${AMBIENT_FADE_OUT_MS}`, 'stop /audio/ambient.wav #1']);
+    expect(log).toEqual([`fade /audio/ambient.ogg #1 to 0 in ${AMBIENT_FADE_OUT_MS}`, 'stop /audio/ambient.ogg #1']);
     player.setAmbient(true);
-    expect(log.at(-2)).toBe('play /audio/ambient.wav #2');
+    expect(log.at(-2)).toBe('play /audio/ambient.ogg #2');
   });
 });

@@ -17,6 +17,32 @@ export interface SoundSettings {
   readonly muted: boolean;
 }
 
+/**
+ * The formats every sound ships in, in the order a browser should try them (howler takes the first
+ * it can play): Ogg Vorbis, the smaller, which Chromium and Firefox play; MP3 for a browser without
+ * Ogg (Safari before it had it).
+ */
+export const AUDIO_FORMATS = ['ogg', 'mp3'] as const;
+export type AudioFormat = (typeof AUDIO_FORMATS)[number];
+
+/** One sound's file in each format (URLs). */
+export type SoundSources = Readonly<Record<AudioFormat, string>>;
+
+/** The part of a file that repeats, in seconds from its start. */
+export interface LoopRegion {
+  readonly start: number;
+  readonly seconds: number;
+}
+
+/**
+ * The ambient file holds its loop with `start` seconds of the loop's own end before it and as much
+ * of its start after it, and only the region between repeats. An MP3 decoder puts the encoder's
+ * delay (about 50 ms of silence) before the sound and not every browser removes it; however far a
+ * decoder shifts the sound, up to `start`, the region still holds exactly one period of it, so the
+ * seam is seamless in either format.
+ */
+export const AMBIENT_LOOP: LoopRegion = { start: 0.2, seconds: 10 };
+
 /** One loaded sound file, as the player needs it. */
 export interface Voice {
   /** Starts a new instance and returns its id. */
@@ -27,7 +53,8 @@ export interface Voice {
 }
 
 export interface AudioBackend {
-  createVoice(options: { readonly src: string; readonly loop: boolean; readonly volume: number }): Voice;
+  /** `loop`: the region that repeats, or null for an effect played once. */
+  createVoice(options: { readonly src: SoundSources; readonly loop: LoopRegion | null; readonly volume: number }): Voice;
   setVolume(volume: number): void;
   setMuted(muted: boolean): void;
 }
@@ -52,7 +79,7 @@ export const FIRST_INPUT_EVENTS = ['pointerdown', 'keydown'] as const;
  * `loadBackend` is called once, at the first press: the audio library is fetched only then, so a
  * visit does not download it before the title (and one that never presses never does).
  */
-export function createSoundPlayer(loadBackend: () => Promise<AudioBackend>, urls: Readonly<Record<SoundName | 'ambient', string>>, firstInput: EventTarget): SoundPlayer {
+export function createSoundPlayer(loadBackend: () => Promise<AudioBackend>, urls: Readonly<Record<SoundName | 'ambient', SoundSources>>, firstInput: EventTarget): SoundPlayer {
   let unlocked = false;
   let backend: AudioBackend | undefined;
   const effects = new Map<SoundName, Voice>();
@@ -97,8 +124,8 @@ export function createSoundPlayer(loadBackend: () => Promise<AudioBackend>, urls
         backend = loaded;
         pushSettings();
         // Every file starts loading now, so the first of each effect is not late.
-        for (const name of SOUND_NAMES) effects.set(name, loaded.createVoice({ src: urls[name], loop: false, volume: 1 }));
-        ambient = loaded.createVoice({ src: urls.ambient, loop: true, volume: 0 });
+        for (const name of SOUND_NAMES) effects.set(name, loaded.createVoice({ src: urls[name], loop: null, volume: 1 }));
+        ambient = loaded.createVoice({ src: urls.ambient, loop: AMBIENT_LOOP, volume: 0 });
         updateAmbient();
       },
       (error: unknown) => console.warn(`The sound library could not be loaded (${String(error)}); the game continues in silence.`),

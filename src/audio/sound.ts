@@ -1,51 +1,74 @@
 /**
  * The game's one sound module: effects, the ambient loop and the volume settings, over howler.
- * Files come from assets/audio/ (made by `npm run assets:audio`) through Vite, which turns each
- * import into a URL that works under `base: './'`. Settings are kept by the store, which calls
- * applySoundSettings whenever they change and once at start.
+ * Files come from assets/audio/ (made by `npm run assets:audio`), each sound in every format of
+ * AUDIO_FORMATS, through Vite, which turns each import into a URL that works under `base: './'`
+ * (never a data: URL inlined in the script: every visit would download the formats it does not
+ * play). Settings are kept by the store, which calls applySoundSettings whenever they change and
+ * once at start.
  */
 import type { HowlOptions } from 'howler';
-import ambientUrl from '../../assets/audio/ambient.wav';
-import cardUrl from '../../assets/audio/card.wav';
-import clickUrl from '../../assets/audio/click.wav';
-import endingDrawUrl from '../../assets/audio/ending_draw.wav';
-import endingLossUrl from '../../assets/audio/ending_loss.wav';
-import endingWinUrl from '../../assets/audio/ending_win.wav';
-import eventUrl from '../../assets/audio/event.wav';
-import meterDownUrl from '../../assets/audio/meter_down.wav';
-import meterUpUrl from '../../assets/audio/meter_up.wav';
-import proposalUrl from '../../assets/audio/proposal.wav';
-import warningUrl from '../../assets/audio/warning.wav';
-import { createSoundPlayer, type AudioBackend, type SoundName, type SoundPlayer, type SoundSettings, type Voice } from './player';
+import ambientMp3 from '../../assets/audio/ambient.mp3?no-inline';
+import ambientOgg from '../../assets/audio/ambient.ogg?no-inline';
+import cardMp3 from '../../assets/audio/card.mp3?no-inline';
+import cardOgg from '../../assets/audio/card.ogg?no-inline';
+import clickMp3 from '../../assets/audio/click.mp3?no-inline';
+import clickOgg from '../../assets/audio/click.ogg?no-inline';
+import endingDrawMp3 from '../../assets/audio/ending_draw.mp3?no-inline';
+import endingDrawOgg from '../../assets/audio/ending_draw.ogg?no-inline';
+import endingLossMp3 from '../../assets/audio/ending_loss.mp3?no-inline';
+import endingLossOgg from '../../assets/audio/ending_loss.ogg?no-inline';
+import endingWinMp3 from '../../assets/audio/ending_win.mp3?no-inline';
+import endingWinOgg from '../../assets/audio/ending_win.ogg?no-inline';
+import eventMp3 from '../../assets/audio/event.mp3?no-inline';
+import eventOgg from '../../assets/audio/event.ogg?no-inline';
+import meterDownMp3 from '../../assets/audio/meter_down.mp3?no-inline';
+import meterDownOgg from '../../assets/audio/meter_down.ogg?no-inline';
+import meterUpMp3 from '../../assets/audio/meter_up.mp3?no-inline';
+import meterUpOgg from '../../assets/audio/meter_up.ogg?no-inline';
+import proposalMp3 from '../../assets/audio/proposal.mp3?no-inline';
+import proposalOgg from '../../assets/audio/proposal.ogg?no-inline';
+import warningMp3 from '../../assets/audio/warning.mp3?no-inline';
+import warningOgg from '../../assets/audio/warning.ogg?no-inline';
+import { AUDIO_FORMATS, createSoundPlayer, type AudioBackend, type LoopRegion, type SoundName, type SoundPlayer, type SoundSettings, type SoundSources, type Voice } from './player';
 
 export type { SoundName, SoundSettings } from './player';
 
-const URLS: Readonly<Record<SoundName | 'ambient', string>> = {
-  click: clickUrl,
-  card: cardUrl,
-  meter_up: meterUpUrl,
-  meter_down: meterDownUrl,
-  event: eventUrl,
-  proposal: proposalUrl,
-  ending_win: endingWinUrl,
-  ending_draw: endingDrawUrl,
-  ending_loss: endingLossUrl,
-  warning: warningUrl,
-  ambient: ambientUrl,
+const URLS: Readonly<Record<SoundName | 'ambient', SoundSources>> = {
+  click: { ogg: clickOgg, mp3: clickMp3 },
+  card: { ogg: cardOgg, mp3: cardMp3 },
+  meter_up: { ogg: meterUpOgg, mp3: meterUpMp3 },
+  meter_down: { ogg: meterDownOgg, mp3: meterDownMp3 },
+  event: { ogg: eventOgg, mp3: eventMp3 },
+  proposal: { ogg: proposalOgg, mp3: proposalMp3 },
+  ending_win: { ogg: endingWinOgg, mp3: endingWinMp3 },
+  ending_draw: { ogg: endingDrawOgg, mp3: endingDrawMp3 },
+  ending_loss: { ogg: endingLossOgg, mp3: endingLossMp3 },
+  warning: { ogg: warningOgg, mp3: warningMp3 },
+  ambient: { ogg: ambientOgg, mp3: ambientMp3 },
 };
 
 type HowlerModule = typeof import('howler');
 
-/** A Howl per file, played through Web Audio (not html5: its pool of ten elements runs out). */
-function howlVoice({ Howl }: HowlerModule, src: string, loop: boolean, volume: number): Voice {
-  // Small files are inlined by Vite as data: URLs, which carry no extension: name the format.
-  const options: HowlOptions = { src: [src], format: ['wav'], loop, volume, html5: false, preload: true };
+/** A Howl per sound, played through Web Audio (not html5: its pool of ten elements runs out). */
+function howlVoice({ Howl }: HowlerModule, sources: SoundSources, loop: LoopRegion | null, volume: number): Voice {
+  const src = AUDIO_FORMATS.map((format) => sources[format]);
+  const options: HowlOptions = {
+    src,
+    // Said, not left to howler to guess from each URL's extension.
+    format: [...AUDIO_FORMATS],
+    loop: loop !== null,
+    volume,
+    html5: false,
+    preload: true,
+    // Through Web Audio a looping sprite repeats on the buffer's own loop points: sample-exact, no gap.
+    ...(loop && { sprite: { loop: [loop.start * 1000, loop.seconds * 1000, true] as [number, number, boolean] } }),
+  };
   const howl = new Howl(options);
   howl.on('loaderror', (_id, error) => {
-    console.warn(`A sound could not be loaded (${src}): ${String(error)}. The game continues without it.`);
+    console.warn(`A sound could not be loaded (${src.join(' or ')}): ${String(error)}. The game continues without it.`);
   });
   return {
-    play: () => howl.play(),
+    play: () => (loop ? howl.play('loop') : howl.play()),
     stop: (id) => {
       howl.stop(id);
     },

@@ -19,14 +19,15 @@ const TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
-  '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
   '.txt': 'text/plain; charset=utf-8',
   '.yaml': 'text/yaml; charset=utf-8',
   '.yml': 'text/yaml; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
 /** Types worth compressing; fonts and images are compressed already. */
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.yaml', '.yml', '.wav', '.webmanifest']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.yaml', '.yml', '.webmanifest']);
 /** A built game is a few megabytes; a folder far larger is not one (and would all sit in memory). */
 const MAX_SITE_BYTES = 64 * 1024 * 1024;
 

@@ -7,7 +7,7 @@
  * a new value every 1.2 s). It reports through `window.__mapTest`.
  *
  * It also loads the game's sounds through src/audio/sound.ts at the first key press, and reports how
- * many decoded (`window.__soundTest`), which checks the WAV files and their Vite URLs in a browser.
+ * many decoded (`window.__soundTest`), which checks the sound files and their Vite URLs in a browser.
  */
 import '../../../src/ui/base.css';
 import { Howler } from 'howler';
