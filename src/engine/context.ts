@@ -1,7 +1,7 @@
 /** What expressions read: the world at this moment of the turn, and the record of past turns. */
-import type { Decision, EvalContext, Scenario, Side } from './model';
-import { lookup } from './lookup';
+import type { EvalContext, Scenario, Side } from './model';
 import type { TurnRecord } from './state';
+import { valuesOf } from './values';
 
 /** The turn in progress, as far as it has got: what `taken(x, 1)` and `fired(x, 1)` count. */
 export interface TurnSoFar {
@@ -11,49 +11,51 @@ export interface TurnSoFar {
   readonly joint: readonly string[];
 }
 
-/** The values expressions read, and the turns behind them; read afresh on every call, so a world can move on. */
-export interface Situated {
+/** The turns behind a world's values; read afresh on every call, so a world can move on. */
+interface Turns {
+  readonly history: readonly TurnRecord[];
+  readonly current: TurnSoFar;
+}
+
+/** The values expressions read, as a state holds them, and the turns behind them. */
+export interface Situated extends Turns {
   readonly meters: Readonly<Record<string, number>>;
   readonly counters: Readonly<Record<string, number>>;
   readonly flags: Readonly<Record<string, boolean>>;
-  readonly history: readonly TurnRecord[];
-  readonly current: TurnSoFar;
+}
+
+/** A world that keeps its values by place (a World, which changes them in place as a turn goes on). */
+export interface SituatedByPlace extends Turns {
+  readonly meterValues: readonly number[];
+  readonly counterValues: readonly number[];
+  readonly flagValues: readonly boolean[];
 }
 
 // A class rather than an object of closures: contexts are made several times a turn,
 // and the simulator plays tens of thousands of turns a second.
 class Situation implements EvalContext {
   readonly turns: number;
-  // The value records are read once, and again when the world says it replaced one (see reread).
-  meters: Readonly<Record<string, number>>;
-  counters: Readonly<Record<string, number>>;
-  flags: Readonly<Record<string, boolean>>;
+  readonly meterValues: readonly number[];
+  readonly counterValues: readonly number[];
+  readonly flagValues: readonly boolean[];
 
   constructor(
     scenario: Scenario,
-    private readonly world: Situated,
-    private readonly decisions: ReadonlyMap<string, Decision>,
+    private readonly world: Turns,
+    values: Pick<SituatedByPlace, 'meterValues' | 'counterValues' | 'flagValues'>,
   ) {
     this.turns = scenario.turns;
-    this.meters = world.meters;
-    this.counters = world.counters;
-    this.flags = world.flags;
-  }
-
-  /** Reads the value records again: the world replaced one with its own copy. */
-  reread(): void {
-    this.meters = this.world.meters;
-    this.counters = this.world.counters;
-    this.flags = this.world.flags;
+    this.meterValues = values.meterValues;
+    this.counterValues = values.counterValues;
+    this.flagValues = values.flagValues;
   }
 
   get turn(): number {
     return this.world.current.turn;
   }
 
-  taken(id: string, lastTurns: number): number {
+  taken(id: string, lastTurns: number, joint: boolean): number {
     const { current, history } = this.world;
-    const joint = this.decisions.get(id)?.joint === true;
     let n = takenIn(current, id, joint);
     const since = current.turn - lastTurns;
     for (let i = history.length - 1; i >= 0 && history[i]!.turn > since; i--) n += takenIn(history[i]!, id, joint);
@@ -69,11 +71,15 @@ class Situation implements EvalContext {
   }
 }
 
-/** An EvalContext over a world that may replace its value records (then it calls reread). */
-export type WorldContext = EvalContext & { reread(): void };
+/** An EvalContext over a world given as records (a state's, say): their values are read into arrays once, here. */
+export function evalContext(scenario: Scenario, world: Situated): EvalContext {
+  const values = { meterValues: valuesOf(scenario, 'meters', world.meters), counterValues: valuesOf(scenario, 'counters', world.counters), flagValues: valuesOf(scenario, 'flags', world.flags) };
+  return new Situation(scenario, world, values);
+}
 
-export function evalContext(scenario: Scenario, world: Situated): WorldContext {
-  return new Situation(scenario, world, lookup(scenario).decisions);
+/** An EvalContext over a World: it reads the World's own arrays, which the World changes in place as the turn goes on. */
+export function worldContext(scenario: Scenario, world: SituatedByPlace): EvalContext {
+  return new Situation(scenario, world, world);
 }
 
 /** A joint decision is taken once when it takes effect; any other once for each side that chose it. */

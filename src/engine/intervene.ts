@@ -57,11 +57,12 @@ export function intervene(scenario: Scenario, state: GameState, action: Interven
     const { events, causes } = lookup(scenario);
     fireOne(events.get(action.event)!, w, responses, { ...causes.event.get(action.event)!, byInstructor: true });
   } else {
-    const m = lookup(scenario).meters.get(action.meter)!;
-    const before = w.meters[m.id]!;
+    const slot = scenario.meters.findIndex((m) => m.id === action.meter);
+    const m = scenario.meters[slot]!;
+    const before = w.meterValues[slot]!;
     const after = clamp(action.value, m.min, m.max, before);
     if (after !== before) {
-      w.meters[m.id] = after;
+      w.setMeter(slot, after);
       w.changes.push({ target: 'meter', id: m.id, before, after, cause: { kind: 'instructor', id: m.id, reason: action.reason.trim() } });
     }
   }
@@ -71,9 +72,7 @@ export function intervene(scenario: Scenario, state: GameState, action: Interven
     state: {
       ...state,
       rng: w.random.state(),
-      meters: w.meters,
-      counters: w.counters,
-      flags: w.flags,
+      ...w.handOut(),
       fired: w.current.fired,
       opening,
       responses,

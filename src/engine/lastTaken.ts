@@ -53,6 +53,38 @@ export function lastTakenTable(scenario: Scenario, history: readonly TurnRecord[
   return table;
 }
 
+let firedScenario: Scenario | undefined;
+let firedHistory: readonly TurnRecord[] = [];
+let firedTable: number[] | undefined;
+
+/**
+ * When each event last fired over a game's history, by the event's index in the scenario (0 for
+ * never): what an event's `repeat` and `cooldown` ask as each turn opens. Kept and extended like
+ * the table of decisions above.
+ */
+export function lastFiredTable(scenario: Scenario, history: readonly TurnRecord[]): readonly number[] {
+  if (scenario === firedScenario && history === firedHistory) return firedTable!;
+  const { eventIndex } = lookup(scenario);
+  let table: number[];
+  let from = 0;
+  if (scenario === firedScenario && extends_(history, firedHistory)) {
+    table = firedTable!.slice();
+    from = firedHistory.length;
+  } else table = new Array<number>(scenario.events.length).fill(0);
+  for (let k = from; k < history.length; k++) {
+    const h = history[k]!;
+    const fired = h.fired;
+    for (let j = 0; j < fired.length; j++) {
+      const i = eventIndex.get(fired[j]!);
+      if (i !== undefined) table[i] = h.turn;
+    }
+  }
+  firedScenario = scenario;
+  firedHistory = history;
+  firedTable = table;
+  return table;
+}
+
 /** Whether `longer` is `shorter` with turns added: the same records, in the same places. */
 function extends_(longer: readonly TurnRecord[], shorter: readonly TurnRecord[]): boolean {
   if (longer.length < shorter.length) return false;

@@ -18,20 +18,20 @@ export interface Causes {
 export interface Lookup {
   readonly meters: ReadonlyMap<string, Meter>;
   readonly counters: ReadonlyMap<string, Counter>;
-  /** The same as `meters` and `counters`, as records: a world reads them on every change, and a record's property is quicker to find than a map's entry. */
-  readonly meterById: Readonly<Record<string, Meter>>;
-  readonly counterById: Readonly<Record<string, Counter>>;
   readonly decisions: ReadonlyMap<string, Decision>;
   /** Each decision's place in the scenario's list, for tables indexed by decision. */
   readonly decisionIndex: ReadonlyMap<string, number>;
   /** By decision index: whether it is joint. */
   readonly decisionIsJoint: readonly boolean[];
   readonly events: ReadonlyMap<string, GameEvent>;
+  /** Each event's place in the scenario's list. */
+  readonly eventIndex: ReadonlyMap<string, number>;
   /** Every effect by its key, nested ones included, so a delayed effect can be saved as its key. */
   readonly effects: ReadonlyMap<string, Effect>;
   readonly causes: Causes;
-  /** The meters each side sees through a poll. */
+  /** The meters each side sees through a poll, and their places in the scenario's list. */
   readonly polled: Readonly<Record<Side, readonly Meter[]>>;
+  readonly polledSlots: Readonly<Record<Side, readonly number[]>>;
   /** For each side, a record of its polls with every key in place (in the order of `polled`), to be copied and filled. */
   readonly pollTemplate: Readonly<Record<Side, Readonly<Record<string, Poll>>>>;
   /** The decisions each side may ever choose (its own and those for both), in file order. */
@@ -41,10 +41,10 @@ export interface Lookup {
   /** The causes of rules and decisions by their place in the scenario's lists, to save a search by id each time. */
   readonly ruleCauses: readonly Cause[];
   readonly decisionCauses: readonly Readonly<Record<Side, Cause>>[];
-  /** The meters that drift, each with its cause. */
-  readonly drifting: readonly { readonly meter: Meter; readonly cause: Cause }[];
-  /** By turn (1..turns): the events whose turns, from and to allow them on that turn, in file order. */
-  readonly eventsOnTurn: readonly (readonly GameEvent[])[];
+  /** The meters that drift, each with its place in the scenario's list and its cause. */
+  readonly drifting: readonly { readonly meter: Meter; readonly slot: number; readonly cause: Cause }[];
+  /** By turn (1..turns): the places in the scenario's list of the events whose turns, from and to allow them on that turn, in file order. */
+  readonly eventSlotsOnTurn: readonly (readonly number[])[];
   /** For each of `choosable`, its index in the scenario's decisions (as decisionIndex gives it). */
   readonly choosableIndex: Readonly<Record<Side, readonly number[]>>;
   /** 0, 1, 2, ... one for each of `choosable`: the random player shuffles a copy. */
@@ -93,25 +93,25 @@ function build(s: Scenario): Lookup {
   const polled = { tokyo: s.meters.filter((m) => m.visibility.tokyo === 'poll'), seoul: s.meters.filter((m) => m.visibility.seoul === 'poll') };
   const decisionIndex = new Map(s.decisions.map((d, i) => [d.id, i]));
   const choosable = { tokyo: s.decisions.filter((d) => d.side !== 'seoul'), seoul: s.decisions.filter((d) => d.side !== 'tokyo') };
-  const eventsOnTurn: GameEvent[][] = [];
-  for (let turn = 0; turn <= s.turns; turn++) eventsOnTurn.push(s.events.filter((e) => mayFireOn(e, turn)));
+  const eventSlotsOnTurn: number[][] = [];
+  for (let turn = 0; turn <= s.turns; turn++) eventSlotsOnTurn.push(s.events.flatMap((e, i) => (mayFireOn(e, turn) ? [i] : [])));
   return {
     meters: new Map(s.meters.map((m) => [m.id, m])),
     counters: new Map(s.counters.map((c) => [c.id, c])),
-    meterById: Object.fromEntries(s.meters.map((m) => [m.id, m])),
-    counterById: Object.fromEntries(s.counters.map((c) => [c.id, c])),
     decisions: new Map(s.decisions.map((d) => [d.id, d])),
     decisionIndex,
     decisionIsJoint: s.decisions.map((d) => d.joint),
     events: new Map(s.events.map((e) => [e.id, e])),
+    eventIndex: new Map(s.events.map((e, i) => [e.id, i])),
     effects,
     causes: allCauses,
     jointDecisions: s.decisions.filter((d) => d.joint),
     ruleCauses: s.rules.map((r) => allCauses.rule.get(r.id)!),
     decisionCauses: s.decisions.map((d) => allCauses.decision.get(d.id)!),
-    drifting: s.meters.filter((m) => m.drift > 0).map((m) => ({ meter: m, cause: allCauses.drift.get(m.id)! })),
-    eventsOnTurn,
+    drifting: s.meters.flatMap((m, slot) => (m.drift > 0 ? [{ meter: m, slot, cause: allCauses.drift.get(m.id)! }] : [])),
+    eventSlotsOnTurn,
     polled,
+    polledSlots: { tokyo: polled.tokyo.map((m) => s.meters.indexOf(m)), seoul: polled.seoul.map((m) => s.meters.indexOf(m)) },
     pollTemplate: { tokyo: pollTemplate(polled.tokyo), seoul: pollTemplate(polled.seoul) },
     choosable,
     choosablePlaces: { tokyo: choosable.tokyo.map((_, k) => k), seoul: choosable.seoul.map((_, k) => k) },

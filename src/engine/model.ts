@@ -13,15 +13,24 @@ export type Language = (typeof LANGUAGES)[number];
 /** Player-facing text: plain English, or a map of languages with English required. */
 export type Text = string | { readonly en: string; readonly ja?: string; readonly ko?: string };
 
-/** What an expression can read: the world as it stands at that moment of the turn. */
+/**
+ * What an expression can read: the world as it stands at that moment of the turn. The values
+ * are by place, each at its index in the scenario's list (Scenario.meters, .counters, .flags):
+ * an array's element is far quicker to read than a record's property found by name, and
+ * expressions read millions a second in the simulator.
+ */
 export interface EvalContext {
-  readonly meters: Readonly<Record<string, number>>;
-  readonly counters: Readonly<Record<string, number>>;
-  readonly flags: Readonly<Record<string, boolean>>;
+  readonly meterValues: readonly number[];
+  readonly counterValues: readonly number[];
+  readonly flagValues: readonly boolean[];
   readonly turn: number;
   readonly turns: number;
-  /** How many times a decision was taken (by either side) in the last `lastTurns` turns, this one included. */
-  taken(decisionId: string, lastTurns: number): number;
+  /**
+   * How many times a decision was taken (by either side) in the last `lastTurns` turns, this one
+   * included; `joint` is whether it is a joint decision (taken once when it takes effect), known
+   * when the expression is compiled.
+   */
+  taken(decisionId: string, lastTurns: number, joint: boolean): number;
   /** How many times an event fired in the last `lastTurns` turns, this one included. */
   fired(eventId: string, lastTurns: number): number;
 }
@@ -73,7 +82,11 @@ export interface Flag {
   readonly start: boolean;
 }
 
-export type EffectTarget = { readonly kind: 'meter'; readonly id: string } | { readonly kind: 'counter'; readonly id: string } | { readonly kind: 'flag'; readonly id: string };
+/** What an effect changes; `slot` is its place in the scenario's list of meters, counters or flags (see EvalContext). */
+export type EffectTarget =
+  | { readonly kind: 'meter'; readonly id: string; readonly slot: number }
+  | { readonly kind: 'counter'; readonly id: string; readonly slot: number }
+  | { readonly kind: 'flag'; readonly id: string; readonly slot: number };
 
 /**
  * One effect. A change (target + op + value) and/or nested effects under a

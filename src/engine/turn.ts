@@ -6,6 +6,7 @@
  */
 import { lookup, mayFireOn } from './lookup';
 import { SIDES, type Ending, type GameEvent, type ResponseChoice, type Scenario, type Side } from './model';
+import { lastFiredTable } from './lastTaken';
 import { IllegalOrderError, orderProblems, type Orders } from './orders';
 import { resumeRandom, seededRandom } from './random';
 import type { Cause, FiredEvent, TurnReport } from './report';
@@ -42,6 +43,8 @@ export function resolveTrustedTurn(scenario: Scenario, state: GameState, orders:
   const all = scenario.decisions;
   const w = new World(scenario, state, state.history, state.turn, resumeRandom(state.rng));
   w.current.fired = state.fired.slice();
+  // The report lists the opening's changes, then the resolution's: the World adds them to a copy of the opening's.
+  if (state.opening.length > 0) w.changes = state.opening.slice();
 
   // (a) Responses, in the order their events fired.
   const responses: Record<string, string> = {};
@@ -113,13 +116,13 @@ export function resolveTrustedTurn(scenario: Scenario, state: GameState, orders:
     joint: w.current.joint,
     proposed,
     declined,
-    changes: state.opening.length === 0 ? w.changes : appended(state.opening, w.changes),
+    changes: w.changes,
     ending,
   };
   if (ending) {
     const rng = w.random.state();
     return {
-      state: { ...state, rng, meters: w.meters, counters: w.counters, flags: w.flags, fired: [], opening: [], responses: [], proposals: [], fireNext: [], scheduled: [], history, ending },
+      state: { ...state, rng, ...w.handOut(), fired: [], opening: [], responses: [], proposals: [], fireNext: [], scheduled: [], history, ending },
       report,
     };
   }
@@ -148,12 +151,6 @@ function firedWithResponses(fired: readonly string[], responses: Readonly<Record
   return list;
 }
 
-function appended<T>(first: readonly T[], then: readonly T[]): T[] {
-  const all = first.slice();
-  for (const x of then) all.push(x);
-  return all;
-}
-
 /** Array.prototype.includes, without the call into the runtime: these lists hold a handful of ids. */
 function has(list: readonly string[], id: string): boolean {
   for (let i = 0; i < list.length; i++) if (list[i] === id) return true;
@@ -162,25 +159,29 @@ function has(list: readonly string[], id: string): boolean {
 
 /** Opens turn `w.turn`: scheduled events, then eligible ones in file order; capital; polls. */
 function open(scenario: Scenario, seed: string, w: World, fireNow: readonly string[], proposals: readonly Proposal[]): GameState {
-  const { events, causes, eventsOnTurn } = lookup(scenario);
+  const { events, causes, eventSlotsOnTurn } = lookup(scenario);
   const pending: PendingResponse[] = [];
   for (const id of fireNow) fireOne(events.get(id)!, w, pending, causes.event.get(id)!);
   const turn = w.turn;
-  const candidates = eventsOnTurn[turn] ?? scenario.events.filter((e) => mayFireOn(e, turn));
+  const all = scenario.events;
+  const candidates = eventSlotsOnTurn[turn] ?? all.flatMap((e, i) => (mayFireOn(e, turn) ? [i] : []));
+  const lastFired = lastFiredTable(scenario, w.history);
   for (let i = 0; i < candidates.length; i++) {
-    const e = candidates[i]!;
-    if (eligible(e, w)) fireOne(e, w, pending, causes.event.get(e.id)!);
+    const k = candidates[i]!;
+    const e = all[k]!;
+    if (eligible(e, w, lastFired[k]!)) fireOne(e, w, pending, causes.event.get(e.id)!);
   }
   const capital = { tokyo: capitalOf(scenario, w, 'tokyo'), seoul: capitalOf(scenario, w, 'seoul') };
   const polls = { tokyo: drawPolls(scenario, w, 'tokyo'), seoul: drawPolls(scenario, w, 'seoul') };
+  const { meters, counters, flags } = w.handOut();
   return {
     scenario: scenario.id,
     seed,
     rng: w.random.state(),
     turn: w.turn,
-    meters: w.meters,
-    counters: w.counters,
-    flags: w.flags,
+    meters,
+    counters,
+    flags,
     capital,
     polls,
     fired: w.current.fired,
@@ -202,23 +203,18 @@ export function fireOne(e: GameEvent, w: World, pending: PendingResponse[], caus
   if (e.response) pending.push({ event: e.id, side: e.response.side });
 }
 
-/** Whether an event fires by its own trigger this turn (the chance is drawn last, only when all else allows it). */
-function eligible(e: GameEvent, w: World): boolean {
+/**
+ * Whether an event fires by its own trigger this turn (the chance is drawn last, only when all
+ * else allows it); `last` is the turn it last fired before this one, 0 for never.
+ */
+function eligible(e: GameEvent, w: World, last: number): boolean {
   const turn = w.turn;
   // The turn limits were checked when the candidates for this turn were listed.
   if (has(w.current.fired, e.id)) return false;
-  // A repeating event without a cooldown may fire whenever it fired before: no need to look.
-  if (!e.repeat || e.cooldown > 0) {
-    const last = lastFired(w.history, e.id);
-    if (last > 0 && (!e.repeat || turn - last <= e.cooldown)) return false;
-  }
+  // A repeating event without a cooldown may fire whenever it fired before.
+  if ((!e.repeat || e.cooldown > 0) && last > 0 && (!e.repeat || turn - last <= e.cooldown)) return false;
   if (e.when && !e.when(w.ctx)) return false;
   return w.chance(e.chance);
-}
-
-function lastFired(history: readonly TurnRecord[], id: string): number {
-  for (let i = history.length - 1; i >= 0; i--) if (has(history[i]!.fired, id)) return history[i]!.turn;
-  return 0;
 }
 
 /** Capital is a whole, non-negative number of points: the expression's value rounded to the nearest whole number. */
@@ -231,15 +227,16 @@ const DEFAULT_POLL_ERROR = 10;
 
 /** What `side` sees of each meter it follows through a poll: the true value lies within estimate ± margin. */
 function drawPolls(scenario: Scenario, w: World, side: Side): Record<string, Poll> {
-  const { polled, pollTemplate } = lookup(scenario);
+  const { polled, polledSlots, pollTemplate } = lookup(scenario);
   const meters = polled[side];
+  const slots = polledSlots[side];
   // A copy of a record with every key in place: far cheaper than adding the keys one by one.
   const polls = { ...pollTemplate[side] };
   for (let i = 0; i < meters.length; i++) {
     const m = meters[i]!;
     const e = m.pollError ? m.pollError(w.ctx) : DEFAULT_POLL_ERROR;
     const margin = Number.isFinite(e) ? Math.max(0, e) : DEFAULT_POLL_ERROR;
-    const value = w.meters[m.id]!;
+    const value = w.meterValues[slots[i]!]!;
     polls[m.id] = { estimate: clamp(value + margin * (2 * w.random.next() - 1), m.min, m.max, value), margin };
   }
   return polls;

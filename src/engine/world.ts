@@ -3,30 +3,32 @@
  * every change recorded with its cause. Nothing outside a single engine call ever sees
  * it mutate; the engine hands back a fresh GameState.
  */
-import { evalContext, type WorldContext } from './context';
+import { worldContext } from './context';
 import { lookup, type Lookup } from './lookup';
 import type { Effect, EvalContext, Scenario, Side } from './model';
+import { remember, valuesOf } from './values';
 import type { Random } from './random';
 import type { Cause, Change } from './report';
 import type { GameState, ScheduledEffect, TurnRecord } from './state';
 
 export class World {
-  readonly meters: Record<string, number>;
   /**
-   * Counters and flags change on few turns: the world starts with the records it was given and
-   * copies one only before its first change (copy on write), so most turns share them with the
-   * state before. A record is never changed once a state holds it.
+   * The values by place in the scenario's lists, what expressions read (see EvalContext): the
+   * World's own copies, which effects change. The records of the state the World hands out are
+   * written from them once, at the end (handOut), rather than by name at every change.
    */
-  counters: Record<string, number>;
-  flags: Record<string, boolean>;
-  private ownCounters = false;
-  private ownFlags = false;
+  readonly meterValues: number[];
+  readonly counterValues: number[];
+  readonly flagValues: boolean[];
+  /** The records the World started from, and their values by place, for handOut to tell what changed. */
+  private readonly from: Pick<GameState, 'meters' | 'counters' | 'flags'>;
+  private readonly fromValues: { readonly meters: readonly number[]; readonly counters: readonly number[]; readonly flags: readonly boolean[] };
   changes: Change[] = [];
   readonly scheduled: ScheduledEffect[];
   /** Events to fire at the start of the next turn: those scheduled when this turn opened, then during it. */
   fireNext: string[];
   current: { turn: number; fired: string[]; decisions: Record<Side, string[]>; joint: string[] };
-  readonly ctx: WorldContext;
+  readonly ctx: EvalContext;
   private readonly index: Lookup;
 
   constructor(
@@ -36,14 +38,16 @@ export class World {
     turn: number,
     readonly random: Random,
   ) {
-    this.meters = { ...from.meters };
-    this.counters = from.counters;
-    this.flags = from.flags;
+    this.from = from;
+    this.fromValues = { meters: valuesOf(scenario, 'meters', from.meters), counters: valuesOf(scenario, 'counters', from.counters), flags: valuesOf(scenario, 'flags', from.flags) };
+    this.meterValues = this.fromValues.meters.slice();
+    this.counterValues = this.fromValues.counters.slice();
+    this.flagValues = this.fromValues.flags.slice();
     this.scheduled = from.scheduled.slice();
     this.fireNext = from.fireNext.slice();
     this.current = { turn, fired: [], decisions: { tokyo: [], seoul: [] }, joint: [] };
     this.index = lookup(scenario);
-    this.ctx = evalContext(scenario, this);
+    this.ctx = worldContext(scenario, this);
   }
 
   /**
@@ -62,6 +66,29 @@ export class World {
 
   get turn(): number {
     return this.current.turn;
+  }
+
+  /**
+   * The records of the state the World hands out: meters always a new record; counters and flags
+   * the records it started from when none of theirs changed (they change on few turns), so
+   * a record is never changed once a state holds it. The arrays of their values are left for
+   * whoever reads the state next (values.ts), so that none reads them by name again. Call it
+   * last, when the state is made: the World must change nothing after.
+   */
+  handOut(): Pick<GameState, 'meters' | 'counters' | 'flags'> {
+    const { scenario, from, fromValues } = this;
+    const meters = withValues({ ...from.meters }, scenario.meters, fromValues.meters, this.meterValues);
+    const counters = changed(fromValues.counters, this.counterValues) ? withValues({ ...from.counters }, scenario.counters, fromValues.counters, this.counterValues) : from.counters;
+    const flags = changed(fromValues.flags, this.flagValues) ? withValues({ ...from.flags }, scenario.flags, fromValues.flags, this.flagValues) : from.flags;
+    remember(scenario, 'meters', meters, this.meterValues);
+    remember(scenario, 'counters', counters, this.counterValues);
+    remember(scenario, 'flags', flags, this.flagValues);
+    return { meters, counters, flags };
+  }
+
+  /** Sets a meter to a value already within its bounds (the instructor's hand). */
+  setMeter(slot: number, value: number): void {
+    this.meterValues[slot] = value;
   }
 
   /** True with probability p, drawing from the game's generator only when the outcome is in doubt. */
@@ -110,54 +137,45 @@ export class World {
 
   drift(): void {
     const drifting = this.index.drifting;
+    const values = this.meterValues;
     for (let i = 0; i < drifting.length; i++) {
-      const { meter: m, cause } = drifting[i]!;
-      const meters = this.meters;
-      const id = m.id;
-      const before = meters[id]!;
+      const { meter: m, slot, cause } = drifting[i]!;
+      const before = values[slot]!;
       const after = clamp(before + m.drift * (m.baseline - before), m.min, m.max, before);
       if (after === before) continue;
-      meters[id] = after;
-      this.changes.push({ target: 'meter', id, before, after, cause });
+      values[slot] = after;
+      this.changes.push({ target: 'meter', id: m.id, before, after, cause });
     }
   }
 
   private change(e: Effect, cause: Cause): void {
-    const { kind, id } = e.target!;
+    const { kind, id, slot } = e.target!;
     if (kind === 'flag') {
       const after = (e.value as (c: EvalContext) => boolean)(this.ctx);
-      if (this.flags[id] !== after) {
-        if (!this.ownFlags) {
-          this.flags = { ...this.flags };
-          this.ownFlags = true;
-          this.ctx.reread();
-        }
-        this.changes.push({ target: 'flag', id, before: this.flags[id]!, after, cause });
-        this.flags[id] = after;
+      const before = this.flagValues[slot]!;
+      if (before !== after) {
+        this.changes.push({ target: 'flag', id, before, after, cause });
+        this.flagValues[slot] = after;
       }
       return;
     }
     const v = (e.value as (c: EvalContext) => number)(this.ctx);
     if (kind === 'meter') {
-      const meters = this.meters;
-      const before = meters[id]!;
-      const bounds = this.index.meterById[id]!;
+      const values = this.meterValues;
+      const before = values[slot]!;
+      const bounds = this.scenario.meters[slot]!;
       const after = clamp(e.op === 'add' ? before + v : e.op === 'multiply' ? before * v : v, bounds.min, bounds.max, before);
       if (after === before) return;
-      meters[id] = after;
+      values[slot] = after;
       this.changes.push({ target: 'meter', id, before, after, cause });
       return;
     }
-    const before = this.counters[id]!;
-    const bounds = this.index.counterById[id]!;
+    const values = this.counterValues;
+    const before = values[slot]!;
+    const bounds = this.scenario.counters[slot]!;
     const after = clamp(e.op === 'add' ? before + v : e.op === 'multiply' ? before * v : v, bounds.min, bounds.max, before);
     if (after === before) return;
-    if (!this.ownCounters) {
-      this.counters = { ...this.counters };
-      this.ownCounters = true;
-      this.ctx.reread();
-    }
-    this.counters[id] = after;
+    values[slot] = after;
     this.changes.push({ target: 'counter', id, before, after, cause });
   }
 }
@@ -172,6 +190,21 @@ function delayedCause(scheduledBy: Cause): Cause {
     delayedCauses.set(scheduledBy, found);
   }
   return found;
+}
+
+/** Whether any value differs from the one it started from (Object.is: -0 is not 0). */
+function changed<T>(start: readonly T[], now: readonly T[]): boolean {
+  for (let i = 0; i < now.length; i++) if (!Object.is(start[i], now[i])) return true;
+  return false;
+}
+
+/**
+ * `record` (a copy of the one the values started from) with the values that changed written in.
+ * Only those: a record from an old save may lack an id, and then its value never changes.
+ */
+function withValues<T>(record: Record<string, T>, list: readonly { readonly id: string }[], start: readonly T[], now: readonly T[]): Record<string, T> {
+  for (let i = 0; i < now.length; i++) if (!Object.is(start[i], now[i])) record[list[i]!.id] = now[i]!;
+  return record;
 }
 
 /** Keeps a value within bounds; a value that is not a number at all leaves the old one in place. */

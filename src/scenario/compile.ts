@@ -39,6 +39,8 @@ class Compiler {
   /** Said, but the file still loads. */
   readonly warnings: Problem[] = [];
   private readonly kinds = new Map<string, Kind>();
+  /** Each meter's, counter's and flag's place in its own list: where expressions and effects find its value. */
+  private readonly slots = new Map<string, number>();
   private readonly scope: ExprScope;
   private readonly sourceIds: Set<string>;
   private readonly eventIds: Set<string>;
@@ -53,7 +55,15 @@ class Compiler {
     for (const [id, kind] of this.kinds) names.set(id, kind === 'flag' ? 'boolean' : 'number');
     this.eventIds = new Set(data.events.map((e) => e.id));
     const counters = new Set([...this.kinds].filter(([, kind]) => kind === 'counter').map(([id]) => id));
-    this.scope = { names, counters, decisions: new Set(data.decisions.map((d) => d.id)), events: this.eventIds };
+    for (const list of [data.meters, data.counters, data.flags]) list.forEach((item, i) => this.slots.has(item.id) || this.slots.set(item.id, i));
+    this.scope = {
+      names,
+      counters,
+      slots: this.slots,
+      decisions: new Set(data.decisions.map((d) => d.id)),
+      jointDecisions: new Set(data.decisions.filter((d) => d.joint).map((d) => d.id)),
+      events: this.eventIds,
+    };
     this.sourceIds = new Set(data.sources.map((s) => s.id));
   }
 
@@ -156,7 +166,7 @@ class Compiler {
       } else if (actual !== kind) {
         this.error([...path, kind], `'${id}' is a ${actual}, not a ${kind}; write '${actual}: ${id}'`);
       } else {
-        target = { kind, id };
+        target = { kind, id, slot: this.slots.get(id)! };
       }
       if (ops.length === 0) {
         this.error(path, `this effect names ${kind} '${id}' but not what to do: add 'add:', 'set:' or 'multiply:'`);

@@ -28,7 +28,10 @@ export interface ExprScope {
   readonly names: ReadonlyMap<string, ExprType>;
   /** The number names that are counters (the rest are meters): each name is read from one place. */
   readonly counters: ReadonlySet<string>;
+  /** Each meter's, counter's and flag's place in its own list of the scenario: where its value is read (EvalContext). */
+  readonly slots: ReadonlyMap<string, number>;
   readonly decisions: ReadonlySet<string>;
+  readonly jointDecisions: ReadonlySet<string>;
   readonly events: ReadonlySet<string>;
 }
 
@@ -43,9 +46,34 @@ export class ExprError extends Error {
 }
 
 type Compiled = (ctx: EvalContext) => number | boolean;
+type NumberFn = (c: EvalContext) => number;
 interface Checked {
   readonly type: ExprType;
   readonly fn: Compiled;
+  /** Set when the expression reads nothing from the game: its value, worked out here once. */
+  readonly constant?: number | boolean;
+  /** Set when the expression is one meter's or counter's value, or a flag: where it is read. */
+  readonly reads?: { readonly from: 'meters' | 'counters' | 'flags'; readonly slot: number };
+  /** Set on `a and b and ...` (or `or`): its terms in order, so a longer chain is one closure. */
+  readonly chain?: { readonly kind: 'and' | 'or'; readonly terms: readonly Compiled[] };
+}
+
+/*
+ * Speed. The simulator evaluates expressions millions of times a second, and every closure of a
+ * kind (every `x(c) + y(c)`, say) shares one piece of machine code, so a call from one closure to
+ * the next is an indirect call the JavaScript engine cannot inline. The fewer closures an
+ * expression is made of, the faster it runs: parts that read nothing are worked out here once
+ * (constant), and an operation with a constant operand, or a comparison of a meter with a
+ * constant, is one closure with the constant written in. Each does the same arithmetic in the
+ * same order as the closures it replaces, so every value is the same to the last bit.
+ */
+function constant(type: ExprType, value: number | boolean): Checked {
+  return { type, fn: () => value, constant: value };
+}
+
+/** The value of an operation whose operands are all constant: its own closure, run once (it reads nothing). */
+function folded(type: ExprType, fn: Compiled): Checked {
+  return constant(type, fn(undefined as never));
 }
 
 const BUILTIN_NAMES: ReadonlyMap<string, ExprType> = new Map([
@@ -94,8 +122,8 @@ function check(node: jsep.Expression, source: string, scope: ExprScope): Checked
   switch (node.type) {
     case 'Literal': {
       const value = (node as jsep.Literal).value;
-      if (typeof value === 'number' && Number.isFinite(value)) return { type: 'number', fn: () => value };
-      if (typeof value === 'boolean') return { type: 'boolean', fn: () => value };
+      if (typeof value === 'number' && Number.isFinite(value)) return constant('number', value);
+      if (typeof value === 'boolean') return constant('boolean', value);
       throw new ExprError(`only numbers and true/false can be written in an expression, not ${JSON.stringify(value)}`, offsetOf(source, String((node as jsep.Literal).raw)));
     }
     case 'Identifier':
@@ -132,8 +160,9 @@ function checkName(rawName: string, source: string, scope: ExprScope): Checked {
   }
   if (name === 'turn') return { type, fn: (ctx) => ctx.turn };
   if (name === 'turns') return { type, fn: (ctx) => ctx.turns };
-  if (type === 'boolean') return { type, fn: (ctx) => ctx.flags[name] === true };
-  return scope.counters.has(name) ? { type, fn: (ctx) => ctx.counters[name]! } : { type, fn: (ctx) => ctx.meters[name]! };
+  const slot = scope.slots.get(name)!;
+  if (type === 'boolean') return { type, fn: (ctx) => ctx.flagValues[slot] === true, reads: { from: 'flags', slot } };
+  return scope.counters.has(name) ? { type, fn: (ctx) => ctx.counterValues[slot]!, reads: { from: 'counters', slot } } : { type, fn: (ctx) => ctx.meterValues[slot]!, reads: { from: 'meters', slot } };
 }
 
 function expect(checked: Checked, type: ExprType, what: string, source: string): void {
@@ -146,16 +175,24 @@ function checkUnary(node: jsep.UnaryExpression, source: string, scope: ExprScope
   const arg = check(node.argument, source, scope);
   const f = arg.fn;
   switch (node.operator) {
-    case '-':
+    case '-': {
       expect(arg, 'number', "'-'", source);
-      return { type: 'number', fn: (ctx) => -(f(ctx) as number) };
+      const negated: Compiled = (ctx) => -(f(ctx) as number);
+      return arg.constant === undefined ? { type: 'number', fn: negated } : folded('number', negated);
+    }
     case '+':
       expect(arg, 'number', "'+'", source);
       return arg;
     case 'not':
-    case '!':
+    case '!': {
       expect(arg, 'boolean', "'not'", source);
+      if (arg.constant !== undefined) return folded('boolean', (ctx) => !f(ctx));
+      if (arg.reads) {
+        const slot = arg.reads.slot;
+        return { type: 'boolean', fn: (ctx) => ctx.flagValues[slot] !== true };
+      }
       return { type: 'boolean', fn: (ctx) => !f(ctx) };
+    }
     default:
       throw new ExprError(`the operator '${node.operator}' is not part of expressions, in "${shortened(source)}"`, Math.max(0, source.indexOf(node.operator)));
   }
@@ -167,72 +204,162 @@ function checkBinary(node: jsep.BinaryExpression, source: string, scope: ExprSco
   const a = l.fn;
   const b = r.fn;
   const op = node.operator;
-  const num = (): void => {
-    expect(l, 'number', `'${op}'`, source);
-    expect(r, 'number', `'${op}'`, source);
-  };
-  // Numbers were checked above, so the casts hold; calling a and b directly keeps each step one call.
-  const x = a as (c: EvalContext) => number;
-  const y = b as (c: EvalContext) => number;
   switch (op) {
     case '+':
-      num();
-      return { type: 'number', fn: (c) => x(c) + y(c) };
     case '-':
-      num();
-      return { type: 'number', fn: (c) => x(c) - y(c) };
     case '*':
-      num();
-      return { type: 'number', fn: (c) => x(c) * y(c) };
     case '/':
-      num();
-      // Division by zero gives 0 rather than Infinity so that meters stay finite.
-      return {
-        type: 'number',
-        fn: (c) => {
-          const d = y(c);
-          return d === 0 ? 0 : x(c) / d;
-        },
-      };
     case '%':
-      num();
-      return {
-        type: 'number',
-        fn: (c) => {
-          const d = y(c);
-          return d === 0 ? 0 : x(c) % d;
-        },
-      };
     case '<':
-      num();
-      return { type: 'boolean', fn: (c) => x(c) < y(c) };
     case '<=':
-      num();
-      return { type: 'boolean', fn: (c) => x(c) <= y(c) };
     case '>':
-      num();
-      return { type: 'boolean', fn: (c) => x(c) > y(c) };
-    case '>=':
-      num();
-      return { type: 'boolean', fn: (c) => x(c) >= y(c) };
+    case '>=': {
+      expect(l, 'number', `'${op}'`, source);
+      expect(r, 'number', `'${op}'`, source);
+      const type = op === '+' || op === '-' || op === '*' || op === '/' || op === '%' ? 'number' : 'boolean';
+      const fn = numeric(op, a as NumberFn, b as NumberFn);
+      if (l.constant !== undefined && r.constant !== undefined) return folded(type, fn);
+      // Division by zero gives 0 (see numeric), whatever is divided.
+      if (r.constant === 0 && (op === '/' || op === '%')) return constant('number', 0);
+      if (typeof r.constant === 'number') return { type, fn: withConstantRight(op, l, r.constant) };
+      if (typeof l.constant === 'number') return { type, fn: withConstantLeft(op, l.constant, b as NumberFn) };
+      return { type, fn };
+    }
     case '==':
     case '!=': {
       if (l.type !== r.type) throw new ExprError(`'${op}' compares a number with true/false in "${source}"`, Math.max(0, source.indexOf(op)));
-      return op === '==' ? { type: 'boolean', fn: (c) => a(c) === b(c) } : { type: 'boolean', fn: (c) => a(c) !== b(c) };
+      const fn: Compiled = op === '==' ? (c) => a(c) === b(c) : (c) => a(c) !== b(c);
+      if (l.constant !== undefined && r.constant !== undefined) return folded('boolean', fn);
+      if (r.constant !== undefined) {
+        const k = r.constant;
+        return { type: 'boolean', fn: op === '==' ? (c) => a(c) === k : (c) => a(c) !== k };
+      }
+      return { type: 'boolean', fn };
     }
     case 'and':
     case '&&':
-      expect(l, 'boolean', "'and'", source);
-      expect(r, 'boolean', "'and'", source);
-      return { type: 'boolean', fn: (c) => a(c) && b(c) };
     case 'or':
-    case '||':
-      expect(l, 'boolean', "'or'", source);
-      expect(r, 'boolean', "'or'", source);
-      return { type: 'boolean', fn: (c) => a(c) || b(c) };
+    case '||': {
+      const and = op === 'and' || op === '&&';
+      expect(l, 'boolean', and ? "'and'" : "'or'", source);
+      expect(r, 'boolean', and ? "'and'" : "'or'", source);
+      const fn: Compiled = and ? (c) => a(c) && b(c) : (c) => a(c) || b(c);
+      if (l.constant !== undefined && r.constant !== undefined) return folded('boolean', fn);
+      // `a and b and c` is one closure over its three terms (in order, stopping at the first that decides), not two.
+      const kind = and ? 'and' : 'or';
+      const terms = [...(l.chain?.kind === kind ? l.chain.terms : [a]), ...(r.chain?.kind === kind ? r.chain.terms : [b])];
+      return { type: 'boolean', fn: terms.length === 2 ? fn : chained(and, terms), chain: { kind, terms } };
+    }
     default:
       throw new ExprError(`the operator '${op}' is not part of expressions, in "${shortened(source)}"`, Math.max(0, source.indexOf(op)));
   }
+}
+type NumberOp = '+' | '-' | '*' | '/' | '%' | '<' | '<=' | '>' | '>=';
+
+/** A number operation or comparison of two expressions. */
+function numeric(op: NumberOp, x: NumberFn, y: NumberFn): Compiled {
+  switch (op) {
+    case '+':
+      return (c) => x(c) + y(c);
+    case '-':
+      return (c) => x(c) - y(c);
+    case '*':
+      return (c) => x(c) * y(c);
+    case '/':
+      // Division by zero gives 0 rather than Infinity so that meters stay finite.
+      return (c) => {
+        const d = y(c);
+        return d === 0 ? 0 : x(c) / d;
+      };
+    case '%':
+      return (c) => {
+        const d = y(c);
+        return d === 0 ? 0 : x(c) % d;
+      };
+    case '<':
+      return (c) => x(c) < y(c);
+    case '<=':
+      return (c) => x(c) <= y(c);
+    case '>':
+      return (c) => x(c) > y(c);
+    case '>=':
+      return (c) => x(c) >= y(c);
+  }
+}
+
+/** `x op k`, k a constant (not 0 for / and %): a comparison of a meter or counter with k reads it directly. */
+function withConstantRight(op: NumberOp, l: Checked, k: number): Compiled {
+  const x = l.fn as NumberFn;
+  const from = l.reads?.from;
+  const i = l.reads?.slot ?? 0;
+  switch (op) {
+    case '+':
+      return (c) => x(c) + k;
+    case '-':
+      return (c) => x(c) - k;
+    case '*':
+      return (c) => x(c) * k;
+    case '/':
+      return (c) => x(c) / k;
+    case '%':
+      return (c) => x(c) % k;
+    case '<':
+      return from === 'meters' ? (c) => c.meterValues[i]! < k : from === 'counters' ? (c) => c.counterValues[i]! < k : (c) => x(c) < k;
+    case '<=':
+      return from === 'meters' ? (c) => c.meterValues[i]! <= k : from === 'counters' ? (c) => c.counterValues[i]! <= k : (c) => x(c) <= k;
+    case '>':
+      return from === 'meters' ? (c) => c.meterValues[i]! > k : from === 'counters' ? (c) => c.counterValues[i]! > k : (c) => x(c) > k;
+    case '>=':
+      return from === 'meters' ? (c) => c.meterValues[i]! >= k : from === 'counters' ? (c) => c.counterValues[i]! >= k : (c) => x(c) >= k;
+  }
+}
+
+/** `k op y`, k a constant. */
+function withConstantLeft(op: NumberOp, k: number, y: NumberFn): Compiled {
+  switch (op) {
+    case '+':
+      return (c) => k + y(c);
+    case '-':
+      return (c) => k - y(c);
+    case '*':
+      return (c) => k * y(c);
+    case '/':
+      return (c) => {
+        const d = y(c);
+        return d === 0 ? 0 : k / d;
+      };
+    case '%':
+      return (c) => {
+        const d = y(c);
+        return d === 0 ? 0 : k % d;
+      };
+    case '<':
+      return (c) => k < y(c);
+    case '<=':
+      return (c) => k <= y(c);
+    case '>':
+      return (c) => k > y(c);
+    case '>=':
+      return (c) => k >= y(c);
+  }
+}
+
+/** `a and b and c ...` (or `or`) over three or more terms, each asked in order until one decides. */
+function chained(and: boolean, terms: readonly Compiled[]): Compiled {
+  const n = terms.length;
+  if (n === 3) {
+    const [p, q, r] = terms as [Compiled, Compiled, Compiled];
+    return and ? (c) => p(c) && q(c) && r(c) : (c) => p(c) || q(c) || r(c);
+  }
+  return and
+    ? (c) => {
+        for (let i = 0; i < n; i++) if (!terms[i]!(c)) return false;
+        return true;
+      }
+    : (c) => {
+        for (let i = 0; i < n; i++) if (terms[i]!(c)) return true;
+        return false;
+      };
 }
 
 function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope): Checked {
@@ -248,36 +375,51 @@ function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope):
       throw new ExprError(`${name}() takes ${want} argument${want === '1' ? '' : 's'}, not ${args.length}, in "${shortened(source)}"`, at);
     }
   };
-  const numbers = (): Array<(c: EvalContext) => number> =>
+  const checkedNumbers = (): Checked[] =>
     args.map((arg) => {
       const checked = check(arg, source, scope);
       expect(checked, 'number', `${name}()`, source);
-      return checked.fn as (c: EvalContext) => number;
+      return checked;
     });
   switch (name) {
     case 'min':
     case 'max': {
       arity(1, Infinity);
-      const fs = numbers();
+      const checked = checkedNumbers();
+      const fs = checked.map((x) => x.fn as NumberFn);
       const pick = name === 'min' ? Math.min : Math.max;
+      const fn: Compiled = (c) => pick(...fs.map((f) => f(c)));
+      if (checked.every((x) => x.constant !== undefined)) return folded('number', fn);
       if (fs.length === 2) {
-        const [a, b] = fs as [(c: EvalContext) => number, (c: EvalContext) => number];
-        return { type: 'number', fn: (c) => pick(a(c), b(c)) };
+        // Math.min and Math.max named in the closure (not through `pick`), so the engine runs them inline.
+        const [a, b] = fs as [NumberFn, NumberFn];
+        const k = checked[0]!.constant;
+        if (typeof k === 'number') return { type: 'number', fn: name === 'min' ? (c) => Math.min(k, b(c)) : (c) => Math.max(k, b(c)) };
+        return { type: 'number', fn: name === 'min' ? (c) => Math.min(a(c), b(c)) : (c) => Math.max(a(c), b(c)) };
       }
-      return { type: 'number', fn: (c) => pick(...fs.map((f) => f(c))) };
+      return { type: 'number', fn };
     }
     case 'abs':
     case 'round':
     case 'floor':
     case 'ceil': {
       arity(1, 1);
-      const [f] = numbers() as [(c: EvalContext) => number];
-      return { type: 'number', fn: (c) => Math[name](f(c)) };
+      const [arg] = checkedNumbers() as [Checked];
+      const f = arg.fn as NumberFn;
+      // Each function named in its own closure rather than looked up on Math at every call.
+      const fn: Compiled = name === 'abs' ? (c) => Math.abs(f(c)) : name === 'round' ? (c) => Math.round(f(c)) : name === 'floor' ? (c) => Math.floor(f(c)) : (c) => Math.ceil(f(c));
+      return arg.constant === undefined ? { type: 'number', fn } : folded('number', fn);
     }
     case 'clamp': {
       arity(3, 3);
-      const [x, lo, hi] = numbers() as [(c: EvalContext) => number, (c: EvalContext) => number, (c: EvalContext) => number];
-      return { type: 'number', fn: (c) => Math.min(Math.max(x(c), lo(c)), hi(c)) };
+      const checked = checkedNumbers() as [Checked, Checked, Checked];
+      const [x, lo, hi] = checked.map((a) => a.fn as NumberFn) as [NumberFn, NumberFn, NumberFn];
+      const fn: Compiled = (c) => Math.min(Math.max(x(c), lo(c)), hi(c));
+      if (checked.every((a) => a.constant !== undefined)) return folded('number', fn);
+      const [low, high] = [checked[1].constant, checked[2].constant];
+      // The usual clamp(x, 1, 4): the bounds written in.
+      if (typeof low === 'number' && typeof high === 'number') return { type: 'number', fn: (c) => Math.min(Math.max(x(c), low), high) };
+      return { type: 'number', fn };
     }
     case 'taken':
     case 'fired': {
@@ -288,13 +430,17 @@ function checkCall(node: jsep.CallExpression, source: string, scope: ExprScope):
       if (first.type !== 'Identifier') throw new ExprError(`${name}() needs ${what} id first, e.g. ${name}(some_id, 3), in "${shortened(source)}"`, at);
       const id = intern((first as jsep.Identifier).name);
       if (!known.has(id)) throw new ExprError(`${name}() names '${id}', which is not ${what}.${suggestion(id, known)}`, offsetOf(source, id));
-      let lastTurns: (c: EvalContext) => number = () => Infinity;
+      let over: Checked = constant('number', Infinity);
       if (args.length === 2) {
-        const checked = check(args[1]!, source, scope);
-        expect(checked, 'number', `${name}()`, source);
-        lastTurns = checked.fn as (c: EvalContext) => number;
+        over = check(args[1]!, source, scope);
+        expect(over, 'number', `${name}()`, source);
       }
-      return name === 'taken' ? { type: 'number', fn: (c) => c.taken(id, lastTurns(c)) } : { type: 'number', fn: (c) => c.fired(id, lastTurns(c)) };
+      // Nearly always a number of turns written in: then it is passed as it is.
+      const turns = over.constant;
+      const joint = scope.jointDecisions.has(id);
+      if (typeof turns === 'number') return name === 'taken' ? { type: 'number', fn: (c) => c.taken(id, turns, joint) } : { type: 'number', fn: (c) => c.fired(id, turns) };
+      const lastTurns = over.fn as NumberFn;
+      return name === 'taken' ? { type: 'number', fn: (c) => c.taken(id, lastTurns(c), joint) } : { type: 'number', fn: (c) => c.fired(id, lastTurns(c)) };
     }
     default:
       throw new ExprError(`unknown function '${name}' in "${shortened(source)}".${suggestion(name, FUNCTION_NAMES)} Expressions can call ${FUNCTION_NAMES.join(', ')}`, at);
