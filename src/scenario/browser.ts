@@ -1,8 +1,9 @@
 /**
  * The scenario checker in the browser, for a file an instructor brings. It is the command line's
  * checker itself (loadScenario: the same passes, problems, positions and did-you-means), so it
- * carries the YAML parser and the zod schema: import it only with a dynamic `import()`, so they
- * travel in their own chunk, fetched when a file is loaded (src/ui/library/check.ts).
+ * carries the YAML parser and the zod schema. The page runs it in a Web Worker of its own
+ * (src/ui/library/checkWorker.ts), so checking a large file never holds the page, and the parser and
+ * the schema travel in the worker's script, fetched when a file is loaded.
  */
 import { stateHash } from '../engine/hash';
 import type { Scenario } from '../engine/model';
@@ -10,6 +11,7 @@ import { loadScenario } from './load';
 import { Locator } from './locate';
 import { decodeScenarioBytes, parseScenarioText } from './parse';
 import type { Problem } from './problems';
+import type { ScenarioFile } from './schema';
 import { checkStructure } from './structure';
 
 /** A problem with the line of the file it points into, to show with a caret under its column. */
@@ -38,6 +40,8 @@ export interface CheckedFile {
   /** The file's text as decoded: what the library remembers. */
   readonly text: string;
   readonly scenario: Scenario;
+  /** The validated data (defaults filled in): what the scenario is compiled from, as a shipped file's is. */
+  readonly data: ScenarioFile;
   /** The fingerprint of the validated data, computed as for shipped files (src/store/catalog.ts). */
   readonly hash: string;
   /** Where the file sets its `id:` (to point at it when the id is already taken). */
@@ -46,7 +50,12 @@ export interface CheckedFile {
 
 export type ShownProblemPlace = Pick<ShownProblem, 'line' | 'col' | 'source' | 'sourceCol' | 'excerpt'>;
 
-export type BrowserCheck = CheckedFile | { readonly ok: false; readonly file: string; readonly problems: readonly ShownProblem[] };
+export type FailedCheck = { readonly ok: false; readonly file: string; readonly problems: readonly ShownProblem[] };
+
+export type BrowserCheck = CheckedFile | FailedCheck;
+
+/** A check as a worker can send it: plain data, no compiled scenario (its expressions are closures); the page compiles `data` as it compiles a shipped file. */
+export type DataCheck = Omit<CheckedFile, 'scenario'> | FailedCheck;
 
 /** Longest source line shown whole; longer lines are cut to a window around the column. */
 const MAX_SHOWN = 160;
@@ -68,7 +77,15 @@ export function checkScenarioFile(file: string, input: string | Uint8Array): Bro
   const structure = checkStructure(file, parsed.parsed.value, locate);
   if (!structure.ok) return { ok: false, file, problems: withSource(structure.problems, text) };
   const at = locate.value(['id']);
-  return { ok: true, file, text, scenario: loaded.scenario, hash: stateHash(structure.data), idAt: place(sourceLines(text), at.line, at.col) };
+  return { ok: true, file, text, scenario: loaded.scenario, data: structure.data, hash: stateHash(structure.data), idAt: place(sourceLines(text), at.line, at.col) };
+}
+
+/** The same check, as plain data to send from a worker. */
+export function checkScenarioData(file: string, input: string | Uint8Array): DataCheck {
+  const result = checkScenarioFile(file, input);
+  if (!result.ok) return result;
+  const { scenario: _compiled, ...data } = result;
+  return data;
 }
 
 /** Adds to each problem the line it points at. */

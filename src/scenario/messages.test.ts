@@ -100,7 +100,7 @@ describe('a refused value is quoted in the message', () => {
     ['a number above its range', mini(24, '    cost: 120'), "'cost' must be at most 99, not 120"],
     ['a number below its range', mini(13, '  - {id: trust, label: Trust, start: 30, drift: -0.5}'), "'drift' must be at least 0, not -0.5"],
     ['a bad id', mini(4, 'id: Mini Scenario'), "'id': an id is lower-case letters, digits and _ and starts with a letter (e.g. gov_trust), not 'Mini Scenario'"],
-    ['a long bad id, shortened', mini(4, `id: ${'x'.repeat(70)}`), `'id' must be at most 64 characters long, not '${'x'.repeat(40)}…'`],
+    ['a long bad id, shortened', mini(4, `id: ${'x'.repeat(70)}`), `'id' is 70 characters long, but may be at most 64: shorten it (it begins '${'x'.repeat(40)}…')`],
     ['a word not in its set', mini(32, '    category: pubic'), "'category' must be one of summit, history, north_korea, china, economy, public, security, other, not 'pubic'. Did you mean 'public'?"],
     [
       'a word where a word or a mapping belongs',

@@ -5,9 +5,10 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { unfoldJapanese } from './folding';
+import { MAX_FILE_BYTES } from './limits';
 import type { Problem } from './problems';
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 export const MAX_ALIAS_COUNT = 100;
 export const MAX_DEPTH = 48;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

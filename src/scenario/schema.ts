@@ -6,6 +6,7 @@
  * semantics.ts after this pass.
  */
 import { z } from 'zod';
+import { TEXT_LIMITS, type TextKind } from './limits';
 
 // Zod's JIT compiles validators with `new Function`, which a strict
 // Content-Security-Policy forbids; the interpreter is fast enough for our files.
@@ -21,15 +22,37 @@ export const Id = z
   .max(64)
   .meta({ id: 'Id', description: 'An identifier: lower-case letters, digits and _, starting with a letter.' });
 
-const TextMap = z
-  .strictObject({
-    en: z.string().describe('English (required: the fallback for every language).'),
-    ja: z.string().optional().describe('Japanese.'),
-    ko: z.string().optional().describe('Korean.'),
-  })
-  .meta({ id: 'Translations', description: 'The text in each language: {en, ja, ko}, English required.' });
+/** A text's tiers as the JSON Schema names them ("TitleText", "TitleTranslations"). */
+const TIER_NAMES: Record<TextKind, string> = { label: 'Label', title: 'Title', citation: 'Citation', sentence: 'Sentence', paragraph: 'Paragraph', briefing: 'Briefing' };
 
-export const Text = z.union([z.string(), TextMap]).meta({ id: 'Text', description: 'Text: a string, or a map {en, ja, ko} with English required.' });
+/** One language's text of a kind: at most its limit (src/scenario/limits.ts). */
+const limited = (kind: TextKind) => z.string().max(TEXT_LIMITS[kind]);
+
+/** A text of one kind: a string, or a map {en, ja, ko} with English required; each at most the kind's limit. Made once per kind (the JSON Schema names each once). */
+function textOf(kind: TextKind) {
+  const max = TEXT_LIMITS[kind];
+  const name = TIER_NAMES[kind];
+  const map = z
+    .strictObject({
+      en: limited(kind).describe(`English (required: the fallback for every language). At most ${max} characters.`),
+      ja: limited(kind).optional().describe(`Japanese. At most ${max} characters.`),
+      ko: limited(kind).optional().describe(`Korean. At most ${max} characters.`),
+    })
+    .meta({ id: `${name}Translations`, description: `The text in each language: {en, ja, ko}, English required; each at most ${max} characters.` });
+  return {
+    map,
+    text: z.union([limited(kind), map]).meta({ id: `${name}Text`, description: `Text of at most ${max} characters: a string, or a map {en, ja, ko} with English required.` }),
+  };
+}
+
+const TEXTS = { label: textOf('label'), title: textOf('title'), sentence: textOf('sentence'), paragraph: textOf('paragraph'), briefing: textOf('briefing') };
+const LabelText = TEXTS.label.text;
+const TitleText = TEXTS.title.text;
+const SentenceText = TEXTS.sentence.text;
+const ParagraphText = TEXTS.paragraph.text;
+const BriefingText = TEXTS.briefing.text;
+/** A part of a citation: plain text, in the language it was published in. */
+const citation = () => limited('citation');
 
 const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
 
@@ -44,8 +67,8 @@ export const Visibility = z.enum(['exact', 'poll', 'hidden']).meta({ id: 'Visibi
 
 const Perceived = z
   .strictObject({
-    tokyo: Text.optional().describe('How the Japanese public perceives it.'),
-    seoul: Text.optional().describe('How the Korean public perceives it.'),
+    tokyo: SentenceText.optional().describe('How the Japanese public perceives it.'),
+    seoul: SentenceText.optional().describe('How the Korean public perceives it.'),
   })
   .meta({ id: 'Perceived', description: 'How each public perceives this: shown to that side in the turn report.' });
 
@@ -93,18 +116,18 @@ const Effects = z.array(Effect).describe('Effects, applied in order.');
 export const SourceSchema = z
   .strictObject({
     id: Id.describe("The source's id, which source: names."),
-    author: z.string().min(1).describe('Who wrote it.'),
-    title: z.string().min(1).describe('Its title, as published.'),
+    author: citation().min(1).describe('Who wrote it.'),
+    title: citation().min(1).describe('Its title, as published.'),
     year: z.number().int().min(1800).max(2100).describe('The year it was published.'),
-    publisher: z.string().optional().describe('Where it was published (journal, institute, press).'),
+    publisher: citation().optional().describe('Where it was published (journal, institute, press).'),
   })
   .meta({ id: 'Source', description: 'An essay the scenario draws on: decisions, events, rules and endings cite it by id.' });
 
 export const MeterSchema = z
   .strictObject({
     id: Id.describe("The meter's id: what effects (meter:) and expressions name."),
-    label: Text.describe('Its name on screen, e.g. "Government-to-government trust".'),
-    description: Text.optional().describe('What it measures, shown with the meter.'),
+    label: LabelText.describe('Its name on screen, e.g. "Government-to-government trust".'),
+    description: SentenceText.optional().describe('What it measures, shown with the meter.'),
     unit: z.string().max(8).optional().describe('Shown after the value, e.g. %.'),
     min: finite().default(0).describe('Lowest value (default 0).'),
     max: finite().default(100).describe('Highest value (default 100).'),
@@ -122,7 +145,7 @@ export const MeterSchema = z
 export const CounterSchema = z
   .strictObject({
     id: Id.describe("The counter's id: what effects (counter:) and expressions name."),
-    label: Text.optional().describe('Its name, where the game shows it.'),
+    label: LabelText.optional().describe('Its name, where the game shows it.'),
     start: finite().default(0).describe('Value at the start of the game (default 0).'),
     min: finite().optional().describe('Lowest value (default: none).'),
     max: finite().optional().describe('Highest value (default: none).'),
@@ -132,7 +155,7 @@ export const CounterSchema = z
 export const FlagSchema = z
   .strictObject({
     id: Id.describe("The flag's id: what effects (flag:) and expressions name."),
-    label: Text.optional().describe('Its name, where the game shows it.'),
+    label: LabelText.optional().describe('Its name, where the game shows it.'),
     start: z.boolean().default(false).describe('true or false at the start of the game (default false).'),
   })
   .meta({ id: 'Flag', description: 'Something that is or is not so (e.g. export controls in force).' });
@@ -146,8 +169,8 @@ export const DecisionSchema = z
     side: z.enum(['tokyo', 'seoul', 'both']).describe('Who may choose it: tokyo, seoul or both.'),
     joint: z.boolean().default(false).describe('Joint: takes effect only when both sides choose it (same turn, or proposed and accepted next turn).'),
     category: Category.describe('What kind of decision it is: groups it on screen and steers the computer (ai leanings).'),
-    title: Text.describe('Its name on the decision card.'),
-    description: Text.optional().describe('What it does, on the decision card.'),
+    title: TitleText.describe('Its name on the decision card.'),
+    description: SentenceText.optional().describe('What it does, on the decision card.'),
     cost: z.number().int().min(0).max(99).default(1).describe('Political capital it costs.'),
     when: Condition.optional().describe('Available only when this condition holds.'),
     once: z.boolean().default(false).describe('Can be taken only once per game (per side).'),
@@ -156,27 +179,27 @@ export const DecisionSchema = z
     declined: Effects.optional().describe('Joint decisions only: effects when a proposal goes unanswered.'),
     perceived: Perceived.optional().describe('How each public perceives it, shown to that side in the turn report.'),
     source: Id.optional().describe('The id of the source (in sources) whose argument this models.'),
-    explain: Text.optional().describe('One or two plain sentences on the argument at work, for the debrief.'),
+    explain: SentenceText.optional().describe('One or two plain sentences on the argument at work, for the debrief.'),
   })
   .meta({ id: 'Decision', description: 'Something a side may choose to do in a turn, at a cost in political capital.' });
 
 const Choice = z
   .strictObject({
     id: Id.describe("The choice's id, unique within its event: what default: names."),
-    title: Text.describe('The choice as the side reads it.'),
-    description: Text.optional().describe('What it does, shown with it.'),
+    title: TitleText.describe('The choice as the side reads it.'),
+    description: SentenceText.optional().describe('What it does, shown with it.'),
     cost: z.number().int().min(0).max(99).default(0).describe('Political capital it costs (default 0).'),
     effects: Effects.default([]).describe('What happens when it is chosen.'),
     perceived: Perceived.optional().describe('How each public perceives it, shown to that side in the turn report.'),
-    explain: Text.optional().describe('One or two plain sentences on the argument at work, for the debrief.'),
+    explain: SentenceText.optional().describe('One or two plain sentences on the argument at work, for the debrief.'),
   })
   .meta({ id: 'Choice', description: 'One way to answer an event.' });
 
 export const EventSchema = z
   .strictObject({
     id: Id.describe("The event's id: what fire: and fired() name."),
-    title: Text.describe('Its headline in the turn report.'),
-    description: Text.optional().describe('What happened, in the turn report.'),
+    title: TitleText.describe('Its headline in the turn report.'),
+    description: SentenceText.optional().describe('What happened, in the turn report.'),
     trigger: z
       .strictObject({
         turn: z
@@ -196,7 +219,7 @@ export const EventSchema = z
     response: z
       .strictObject({
         side: SideName.describe('The side that must respond.'),
-        prompt: Text.describe('The question the side must answer.'),
+        prompt: SentenceText.describe('The question the side must answer.'),
         choices: z.array(Choice).min(1).describe('The answers it may give.'),
         default: Id.describe('The choice applied if the side gives none.'),
       })
@@ -204,19 +227,19 @@ export const EventSchema = z
       .describe('A response this event demands from one side, chosen during the turn.'),
     perceived: Perceived.optional().describe('How each public perceives it, shown to that side in the turn report.'),
     source: Id.optional().describe('The id of the source (in sources) whose argument this models.'),
-    explain: Text.optional().describe('One or two plain sentences on the argument at work, for the debrief.'),
+    explain: SentenceText.optional().describe('One or two plain sentences on the argument at work, for the debrief.'),
   })
   .meta({ id: 'Event', description: 'Something that happens to both sides at the start of a turn, when its trigger holds.' });
 
 export const RuleSchema = z
   .strictObject({
     id: Id.describe("The rule's id: what after: names."),
-    title: Text.optional().describe('Its name, where the debrief shows it.'),
+    title: TitleText.optional().describe('Its name, where the debrief shows it.'),
     when: Condition.optional().describe('The rule applies on every turn this holds.'),
     after: z.array(Id).optional().describe('Rules that must be evaluated before this one (default: file order).'),
     effects: Effects.describe('What happens on each turn it applies.'),
     source: Id.optional().describe('The id of the source (in sources) whose argument this models.'),
-    explain: Text.optional().describe('One or two plain sentences on the argument at work, for the debrief.'),
+    explain: SentenceText.optional().describe('One or two plain sentences on the argument at work, for the debrief.'),
   })
   .meta({ id: 'Rule', description: 'A standing dynamic of the relationship, applied at the end of every turn its condition holds.' });
 
@@ -226,14 +249,14 @@ export const MAX_QUESTION_CHOICES = 8;
 const QuestionChoiceSchema = z
   .strictObject({
     id: Id.describe("The choice's id, unique within its question: what 'key:' names."),
-    text: Text.describe('The choice as the teams read it.'),
+    text: SentenceText.describe('The choice as the teams read it.'),
   })
   .meta({ id: 'QuestionChoice', description: 'One answer a team may choose.' });
 
 const QuestionObjectSchema = z
   .strictObject({
-    text: Text.describe('The question, as the teams read it in the debrief.'),
-    guide: Text.optional().describe('An answer guide for the instructor: what a good answer names. Never shown to the teams.'),
+    text: SentenceText.describe('The question, as the teams read it in the debrief.'),
+    guide: ParagraphText.optional().describe('An answer guide for the instructor: what a good answer names. Never shown to the teams.'),
     choices: z
       .array(QuestionChoiceSchema)
       .min(MIN_QUESTION_CHOICES)
@@ -246,7 +269,7 @@ const QuestionObjectSchema = z
 
 /** A plain Text (string or {en, ja, ko}), or a question mapping; the alternatives are flat so the checker can tell a misspelt question from a misspelt language map. */
 export const QuestionSchema = z
-  .union([z.string(), TextMap, QuestionObjectSchema])
+  .union([limited('sentence'), TEXTS.sentence.map, QuestionObjectSchema])
   .meta({ id: 'Question', description: 'A question: text (a string or {en, ja, ko}), or a mapping {text, guide, choices, key} for an answer guide or a multiple-choice question.' });
 
 const OutcomeSchema = z.enum(['win', 'draw', 'loss']).meta({ id: 'Outcome', description: 'win, draw or loss.' });
@@ -256,21 +279,21 @@ export const EndingSchema = z
     id: Id.describe("The ending's id."),
     kind: z.enum(['immediate', 'final']).describe('immediate: checked after every turn; final: checked after the last turn.'),
     when: Condition.optional().describe('The ending applies when this holds (the first matching ending in file order wins).'),
-    title: Text.describe('Its headline in the debrief.'),
-    text: Text.describe("What happened, in terms of the essays' arguments."),
+    title: TitleText.describe('Its headline in the debrief.'),
+    text: ParagraphText.describe("What happened, in terms of the essays' arguments."),
     outcome: z
       .strictObject({ tokyo: OutcomeSchema.optional().describe('What it means for Tokyo (default draw).'), seoul: OutcomeSchema.optional().describe('What it means for Seoul (default draw).') })
       .optional()
       .describe('What this ending means for each side: win, draw or loss (default draw).'),
     source: Id.optional().describe('The id of the source (in sources) whose argument this models.'),
-    explain: Text.optional().describe('One or two plain sentences on the argument at work, for the debrief.'),
+    explain: SentenceText.optional().describe('One or two plain sentences on the argument at work, for the debrief.'),
   })
   .meta({ id: 'Ending', description: 'How a game can end, and what it means for each side.' });
 
 const SideSchema = z
   .strictObject({
-    name: Text.describe('The side as the game names it, e.g. "Japan (Tokyo)".'),
-    goals: Text.describe('What this side is trying to achieve, shown in the briefing.'),
+    name: LabelText.describe('The side as the game names it, e.g. "Japan (Tokyo)".'),
+    goals: ParagraphText.describe('What this side is trying to achieve, shown in the briefing.'),
     capital: NumberValue.default(3).describe('Political capital each turn: a number or an expression.'),
     score: NumberValue.describe("The side's score at the end: a number expression."),
   })
@@ -280,8 +303,8 @@ const GuideStepSchema = z
   .strictObject({
     turn: z.number().int().min(1).describe('The turn at whose start this note is shown.'),
     side: SideName.optional().describe('Show it only to this side (both sides when absent).'),
-    title: Text.optional().describe("The note's heading."),
-    text: Text.describe('What the player should notice or try this turn.'),
+    title: TitleText.optional().describe("The note's heading."),
+    text: ParagraphText.describe('What the player should notice or try this turn.'),
   })
   .meta({ id: 'GuideNote', description: 'A note shown at the start of a turn.' });
 
@@ -302,9 +325,9 @@ export const ScenarioSchema = z
   .strictObject({
     format: z.literal(FORMAT_VERSION).describe('The scenario format version: 1.'),
     id: Id.describe("The scenario's id: unique among the scenarios the game knows."),
-    title: Text.describe('Its title in the scenario list.'),
-    summary: Text.optional().describe('A sentence or two for the scenario list.'),
-    briefing: Text.optional().describe('The situation as the briefing screen tells it: a few paragraphs, longer than the summary.'),
+    title: TitleText.describe('Its title in the scenario list.'),
+    summary: ParagraphText.optional().describe('A sentence or two for the scenario list.'),
+    briefing: BriefingText.optional().describe('The situation as the briefing screen tells it: a few paragraphs, longer than the summary.'),
     questions: z
       .array(QuestionSchema)
       .default([])
@@ -316,7 +339,7 @@ export const ScenarioSchema = z
       .strictObject({ tokyo: AiPersonalitySchema.optional().describe('How it plays Tokyo.'), seoul: AiPersonalitySchema.optional().describe('How it plays Seoul.') })
       .optional()
       .describe("How the computer plays each side: what it values beyond the side's score, and its leanings."),
-    period: z.string().optional().describe('The period it covers, e.g. "2015".'),
+    period: limited('label').optional().describe('The period it covers, e.g. "2015".'),
     difficulty: z.enum(['easy', 'medium', 'hard']).optional().describe('easy, medium or hard, shown in the scenario list.'),
     turns: z.number().int().min(1).max(100).describe('Number of turns.'),
     calendar: z
@@ -331,7 +354,7 @@ export const ScenarioSchema = z
           .min(1)
           .optional()
           .describe('How many months each turn spans, one number a turn (as many as turns:), for turns of uneven length. Give this or months_per_turn:, not both.'),
-        labels: z.array(Text).min(1).optional().describe('What the turn heading calls each turn instead of its month, e.g. "Spring 2023": one text a turn (as many as turns:).'),
+        labels: z.array(LabelText).min(1).optional().describe('What the turn heading calls each turn instead of its month, e.g. "Spring 2023": one text a turn (as many as turns:).'),
       })
       .optional()
       .describe('Maps turns to dates (and, with labels:, to names) for display.'),

@@ -118,6 +118,7 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
     }
     case 'too_small':
     case 'too_big': {
+      if (issue.code === 'too_big' && issue.origin === 'string' && typeof actual === 'string') return at(locate.value(path), tooLong(path, root, ctx.what, actual, Number(issue.maximum)));
       const bound = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
       const word = issue.code === 'too_small' ? 'at least' : 'at most';
       const what =
@@ -133,6 +134,21 @@ function describeIssue(issue: Issue, prefix: DataPath, ctx: IssueContext): Probl
   }
 }
 
+/**
+ * A text longer than its kind may be (src/scenario/limits.ts): which field, where, how long it is
+ * and how long it may be, and how it begins (to find it in a long file).
+ */
+function tooLong(path: DataPath, root: unknown, what: string, text: string, max: number): string {
+  let i = path.length;
+  while (i > 0 && typeof path[i - 1] === 'string') i--;
+  const tail = path.slice(i).join('.');
+  // A text that is an item of a list (a question, a turn's label) has no key of its own: say which item.
+  const field = tail
+    ? `'${tail}'${i > 0 ? where(path.slice(0, i), root, what) : ''}`
+    : `item ${Number(path[i - 1]) + 1} of '${keyName(path.slice(0, i - 1))}'${where(path.slice(0, i - 1), root, what).replace(/ at the top of the \w+| in '[^']*'$/, '')}`;
+  return `${field} is ${text.length} characters long, but may be at most ${max}: shorten it (it begins ${quoted(text)})`;
+}
+
 function keyName(path: DataPath): string {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
   return 'scenario';
@@ -146,7 +162,7 @@ function where(path: DataPath, root: unknown, what: string): string {
     const item = valueAt(root, path.slice(0, i));
     const list = String(path[i - 2] ?? 'item');
     const singular = SINGULAR[list] ?? list;
-    const id = isPlainObject(item) && typeof item.id === 'string' ? ` '${item.id}'` : ` ${step + 1}`;
+    const id = isPlainObject(item) && typeof item.id === 'string' ? ` ${quoted(item.id)}` : ` ${step + 1}`;
     return ` in ${singular}${id}`;
   }
   if (path.length > 0) return ` in '${keyName(path)}'`;
@@ -164,6 +180,7 @@ const SINGULAR: Record<string, string> = {
   sources: 'source',
   choices: 'choice',
   questions: 'question',
+  labels: 'label',
   effects: 'effect',
   then: 'effect',
   else: 'effect',

@@ -25,6 +25,14 @@ describe('the content security policy', () => {
     expect(() => scenarioHostsFrom('*')).toThrow(/is not an address/);
   });
 
+  it("lets the page start its scenario checker's worker from its own site only (no blob: or data: workers)", () => {
+    for (const policy of [CONTENT_SECURITY_POLICY, contentSecurityPolicy({ dev: {} })]) {
+      expect(policy).toContain("worker-src 'self';");
+      expect(policy).toContain("script-src 'self';");
+      expect(/worker-src[^;]*(blob:|data:|\*)/.test(policy)).toBe(false);
+    }
+  });
+
   it('reads back the policy a built page states', () => {
     const html = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replace(/'/g, '&#39;')}">`;
     expect(policyOfPage(html)).toBe(CONTENT_SECURITY_POLICY);

@@ -35,6 +35,9 @@ export const LIBRARY_REASONS = [
   'fetchFailed',
   'httpStatus',
   'notYaml',
+  'tooLarge',
+  'timedOut',
+  'cancelled',
   'checkerUnavailable',
 ] as const;
 export type LibraryReason = (typeof LIBRARY_REASONS)[number];
@@ -172,4 +175,16 @@ export function admit(catalog: readonly CatalogEntry[], entry: LibraryEntry, tex
   const problem = text === null ? null : shelf.remember({ id: entry.id, file: entry.file, text });
   const report: LibraryReport | null = problem ? { file: entry.file, added: true, problems: [{ reason: problem, params: { file: entry.file } }] } : null;
   return { ok: true, catalog: next, replaced: clash !== undefined, report };
+}
+
+/**
+ * The instructor's own file that a file with this id would replace: on the list, or remembered only
+ * (one that no longer checks). Null when there is none. A file from a link (`?scenario=`) must not
+ * replace it without asking: a link can be anyone's, the remembered file is the instructor's work.
+ */
+export function ownFileWithId(catalog: readonly CatalogEntry[], shelf: LibraryShelf, id: string): { readonly file: string; readonly entry?: LibraryEntry } | null {
+  const entry = catalog.find((e): e is LibraryEntry => e.id === id && isLibraryEntry(e));
+  if (entry) return { file: entry.file, entry };
+  const remembered = shelf.files().find((f) => f.id === id);
+  return remembered ? { file: remembered.file } : null;
 }

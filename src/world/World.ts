@@ -19,6 +19,7 @@ import { loadMap, mapNow } from './mapSource';
 import { slotX, slotY, type Placement } from './placement';
 import { onCue, onStage, stage, type Cue, type MeterBar } from './stage';
 import { StillLayer, TITLE_CAPITALS } from './still';
+import { textureSize } from './textureSize';
 
 type Image = GameObjects.Image;
 type Place = Side | 'islands' | 'pyongyang' | 'beijing';
@@ -343,7 +344,8 @@ export class World extends Scene {
   private boardImage!: Image;
   private boardBox: SlotBox | null = null;
   private boardSlot: HTMLElement | null = null;
-  private boardPainted = { w: 0, h: 0, at: -Infinity, data: null as MapData | null, home: null as Side | null };
+  /** The board's texture size (w, h) and the slot size it was painted for (slotW, slotH): the same, unless the slot outgrew the largest texture. */
+  private boardPainted = { w: 0, h: 0, slotW: 0, slotH: 0, at: -Infinity, data: null as MapData | null, home: null as Side | null };
   private placement: Placement = { scale: 0, x: 0, y: 0 };
   private boardLast = { x0: NaN, y0: NaN, s0: NaN, s1: NaN, t0: NaN, t1: NaN };
 
@@ -590,14 +592,15 @@ export class World extends Scene {
     const painted = this.boardPainted;
     const home = stage().map?.highlight ?? null;
     let changed = false;
-    if (painted.data !== data || painted.home !== home || painted.w !== w || painted.h !== h) {
+    if (painted.data !== data || painted.home !== home || painted.slotW !== w || painted.slotH !== h) {
       if (w > 0 && h > 0 && (painted.data !== data || painted.home !== home || now - painted.at >= REPAINT_MS)) {
         const texture = this.textures.get(BOARD) as Textures.CanvasTexture;
-        texture.setSize(w, h);
-        this.placement = paintMap(texture.getContext(), data, w, h, home);
+        const size = textureSize(w, h, this.maxTexture());
+        texture.setSize(size.w, size.h);
+        this.placement = paintMap(texture.getContext(), data, size.w, size.h, home);
         texture.refresh();
         img.setTexture(BOARD);
-        this.boardPainted = { w, h, at: now, data, home };
+        this.boardPainted = { w: size.w, h: size.h, slotW: w, slotH: h, at: now, data, home };
       }
       changed = true;
     }
@@ -621,6 +624,12 @@ export class World extends Scene {
     img.setVisible(true).setPosition(x0, y0).setScale(kx, ky);
     img.setCrop((seen.x0 - x0) / kx, (seen.y0 - y0) / ky, (seen.x1 - seen.x0) / kx, (seen.y1 - seen.y0) / ky);
     return true;
+  }
+
+  /** The largest texture the renderer draws (WebGL's MAX_TEXTURE_SIZE; a canvas renderer has no such bound but memory). */
+  private maxTexture(): number {
+    const renderer = this.game.renderer as { getMaxTextureSize?: () => number };
+    return renderer.getMaxTextureSize?.() ?? Infinity;
   }
 
   /** Where a place is in the window now: on the board when the map is shown, else on the backdrop. */

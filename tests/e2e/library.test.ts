@@ -257,7 +257,7 @@ describe('scenario files in the browser', () => {
   it('checks files with the lazily loaded checker, fetched only when a file comes, with no policy violation', async () => {
     const { page, errors } = await newGamePage(STILL);
     const checkerFetched: string[] = [];
-    page.on('request', (r) => /\/browser-[\w-]+\.js$/.test(r.url()) && checkerFetched.push(r.url()));
+    page.on('request', (r) => /\/checkWorker-[\w-]+\.js$/.test(r.url()) && checkerFetched.push(r.url()));
 
     // Without an instructor's file, the checker's chunk is never fetched.
     await page.goto(gameUrl());

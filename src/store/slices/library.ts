@@ -4,7 +4,7 @@
  * What a file may be and where it goes is src/store/library.ts (admit); this slice keeps the list.
  */
 import type { CatalogEntry } from '../catalog';
-import { admit, isLibraryEntry, type LibraryEntry, type LibraryProblem, type LibraryReport, type RememberedFile } from '../library';
+import { admit, isLibraryEntry, ownFileWithId, type LibraryEntry, type LibraryProblem, type LibraryReport, type RememberedFile } from '../library';
 import type { AppState, Kit, Slice } from './kit';
 
 export interface LibraryState {
@@ -25,6 +25,8 @@ export interface LibraryActions {
    * `idAt` locates the file's `id:` for that reason.
    */
   addToLibrary(entry: LibraryEntry, text: string | null, idAt?: LibraryProblem): boolean;
+  /** The instructor's own file (listed, or remembered only) a file with this id would replace; null when none (src/store/library.ts). */
+  ownFileWithId(id: string): { readonly file: string; readonly entry?: LibraryEntry } | null;
   /** Takes an instructor's file off the list and forgets it. */
   removeFromLibrary(id: string): void;
   /** The files the library remembers (their text), to check and compile at boot. */
@@ -50,6 +52,7 @@ export function librarySlice(kit: Kit, catalog: readonly CatalogEntry[]): Slice<
         set((s) => ({ ...(admitted.ok && { catalog: admitted.catalog }), ...(report && { libraryProblems: [...s.libraryProblems, report] }) }));
         return admitted.ok;
       },
+      ownFileWithId: (id) => ownFileWithId(get().catalog, shelf, id),
       removeFromLibrary: (id) => {
         // A remembered file that no longer checks is not in the catalog, but can still be forgotten.
         const entry = selectEntry(get(), id);

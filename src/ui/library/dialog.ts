@@ -90,6 +90,31 @@ function sourceExcerpt(problem: LibraryProblem, source: string): HTMLPreElement 
   return pre;
 }
 
+/**
+ * A library dialog, in the page (not yet open): an alertdialog whose keys and pointer presses stay
+ * inside it, Escape (and the browser's own cancel) calling `onEscape`.
+ */
+export function libraryDialog(onEscape: () => void): HTMLDialogElement {
+  const dialog = el('dialog', undefined, 'library-dialog');
+  dialog.setAttribute('role', 'alertdialog');
+  dialog.addEventListener('cancel', (event) => {
+    event.preventDefault();
+    onEscape();
+  });
+  // Keys stay in the dialog: the screen underneath (its Escape, the turn screen's shortcuts) must not hear them.
+  dialog.addEventListener('keydown', (event) => {
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onEscape();
+    }
+  });
+  // Nor the pointer: Phaser hears mouse and touch releases on the whole window and would press the canvas button under the dialog's.
+  for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend']) dialog.addEventListener(type, (event) => event.stopPropagation());
+  document.body.append(dialog);
+  return dialog;
+}
+
 /** Shows the store's libraryProblems whenever there are some. Returns the unsubscribe. */
 export function installLibraryDialog(store: AppStore): () => void {
   let dialog: HTMLDialogElement | null = null;
@@ -113,23 +138,7 @@ export function installLibraryDialog(store: AppStore): () => void {
     const opening = dialog === null;
     if (!dialog) {
       returnTo = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
-      dialog = el('dialog', undefined, 'library-dialog');
-      dialog.setAttribute('role', 'alertdialog');
-      dialog.addEventListener('cancel', (event) => {
-        event.preventDefault();
-        dismiss();
-      });
-      // Keys stay in the dialog: the screen underneath (its Escape, the turn screen's shortcuts) must not hear them.
-      dialog.addEventListener('keydown', (event) => {
-        event.stopPropagation();
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          dismiss();
-        }
-      });
-      // Nor the pointer: Phaser hears mouse and touch releases on the whole window and would press the canvas button under the dialog's.
-      for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'touchstart', 'touchend']) dialog.addEventListener(type, (event) => event.stopPropagation());
-      document.body.append(dialog);
+      dialog = libraryDialog(dismiss);
     }
     const d = dialog;
     d.lang = currentLanguage();

@@ -1,29 +1,31 @@
 /**
  * An instructor's own scenarios in the browser. Three ways in (the scenario list's file button,
  * a file dropped anywhere on the page, `?scenario=URL`) reach one path: the command line's checker,
- * loaded on demand in its own chunk, then the store's library (addToLibrary) or the problems dialog.
- * Remembered files are checked again at boot, once the title screen is up.
+ * run in a Web Worker (checker.ts) so the page keeps answering while a large file is checked, then
+ * the store's library (addToLibrary) or the problems dialog. Remembered files are checked again at
+ * boot, once the title screen is up. A file from a link asks before it replaces one of the
+ * instructor's own (confirm.ts); a link's download shows its progress and can be cancelled.
  */
 import { t, tx } from '../../i18n';
+import type { DataCheck } from '../../scenario/browser';
+import { MAX_FILE_BYTES } from '../../scenario/limits';
 import type { AppStore, LibraryEntry, LibraryProblem, LibraryReport } from '../../store';
 import { snapshot } from '../../testHook';
 import { announce } from '../announce';
-import { downloadScenario, scenarioAddress } from './address';
+import { downloadScenario, fileNameOf, scenarioAddress, type DownloadOptions } from './address';
+import { entryOf, workerChecker, type FileChecker } from './checker';
+import { askToReplace, type AskToReplace } from './confirm';
 import { installLibraryDialog } from './dialog';
+import { showDownload } from './download';
 import { installDropZone } from './dropZone';
 
-type Checker = typeof import('../../scenario/browser');
+/** The page's one checker worker, started when the first file comes. */
+const inWorker = workerChecker();
 
-let checker: Promise<Checker> | null = null;
-
-/** The checker's chunk (yaml, zod and the scenario schema), fetched the first time it is needed. */
-function loadChecker(): Promise<Checker> {
-  if (!checker) {
-    checker = import('../../scenario/browser');
-    // A failed fetch (offline) is tried again next time.
-    checker.catch(() => (checker = null));
-  }
-  return checker;
+/** What the library's paths use from outside: the checker and the question before a link replaces a file (tests give their own). */
+export interface LibraryDeps {
+  readonly check?: FileChecker;
+  readonly ask?: AskToReplace;
 }
 
 /** A file on its way in: its name, its bytes (or text already decoded), where it was fetched from. */
@@ -38,32 +40,55 @@ export type Way = 'chosen' | 'dropped' | 'address';
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** A file checked and compiled for the list, or its problems. */
+async function checked(
+  check: FileChecker,
+  name: string,
+  content: Uint8Array | string,
+): Promise<{ ok: true; entry: LibraryEntry; result: Extract<DataCheck, { ok: true }> } | { ok: false; problems: readonly LibraryProblem[] }> {
+  let result: DataCheck;
+  try {
+    result = await check(name, content);
+  } catch (e) {
+    return { ok: false, problems: [{ reason: 'checkerUnavailable', params: { detail: errorText(e) } }] };
+  }
+  if (!result.ok) return result;
+  try {
+    return { ok: true, entry: entryOf(result), result };
+  } catch (e) {
+    // The checker passed what the page's compiler refused: a fault of ours, said in its own words.
+    return { ok: false, problems: [{ message: errorText(e) }] };
+  }
+}
+
 /**
  * Checks files and adds the good ones to the list (the last one added is picked and the scenario
  * list shown); the problems of the others open the library dialog. Returns the ids added.
  */
-export async function bringFiles(store: AppStore, files: readonly IncomingFile[], way: Way): Promise<string[]> {
+export async function bringFiles(store: AppStore, files: readonly IncomingFile[], way: Way, deps: LibraryDeps = {}): Promise<string[]> {
+  const { check = inWorker, ask = askToReplace } = deps;
   if (files.length === 0) return [];
   announce(t('library.checking', { file: files.map((f) => f.name).join(', ') }));
-  let check: Checker;
-  try {
-    check = await loadChecker();
-  } catch (e) {
-    store.getState().actions.showLibraryProblems(files.map((f) => failed(f, [{ reason: 'checkerUnavailable', params: { detail: errorText(e) } }])));
-    return [];
-  }
   const reports: LibraryReport[] = [];
   const added: { entry: LibraryEntry; replaced: boolean }[] = [];
   for (const f of files) {
-    const result = check.checkScenarioFile(f.name, f.content);
-    if (!result.ok) {
-      reports.push(failed(f, result.problems));
+    const got = await checked(check, f.name, f.content);
+    if (!got.ok) {
+      reports.push(failed(f, got.problems));
       continue;
     }
-    const entry: LibraryEntry = { id: result.scenario.id, scenario: result.scenario, hash: result.hash, origin: 'custom', file: f.name };
-    const actions = store.getState().actions;
+    const { entry, result } = got;
+    const own = store.getState().actions.ownFileWithId(entry.id);
+    // A link never replaces the instructor's own file unasked (the same file again changes nothing, so it is not asked about).
+    if (way === 'address' && own && own.entry?.hash !== entry.hash) {
+      const replace = await ask({ own: own.file, incoming: f.name, url: f.from ?? f.name, id: entry.id });
+      if (!replace) {
+        announce(t('library.replace.kept', { file: own.file }));
+        continue;
+      }
+    }
     const replaced = store.getState().catalog.some((e) => e.id === entry.id);
-    if (actions.addToLibrary(entry, result.text, result.idAt)) added.push({ entry, replaced });
+    if (store.getState().actions.addToLibrary(entry, result.text, result.idAt)) added.push({ entry, replaced });
   }
   if (reports.length > 0) store.getState().actions.showLibraryProblems(reports);
   const last = added.at(-1);
@@ -80,11 +105,15 @@ function failed(f: IncomingFile, problems: readonly LibraryProblem[]): LibraryRe
   return { file: f.name, ...(f.from !== undefined && { from: f.from }), added: false, problems };
 }
 
-/** Reads a chosen or dropped file's bytes and brings it in. */
-export async function bringLocalFiles(store: AppStore, files: readonly File[], way: Way): Promise<string[]> {
+/** Reads a chosen or dropped file's bytes and brings it in; a file larger than a scenario may be is refused unread. */
+export async function bringLocalFiles(store: AppStore, files: readonly File[], way: Way, deps: LibraryDeps = {}): Promise<string[]> {
   const incoming: IncomingFile[] = [];
   const unreadable: LibraryReport[] = [];
   for (const file of files) {
+    if (file.size > MAX_FILE_BYTES) {
+      unreadable.push({ file: file.name, added: false, problems: [{ reason: 'tooLarge', params: { file: file.name, limit: MAX_FILE_BYTES / 1048576 } }] });
+      continue;
+    }
     try {
       incoming.push({ name: file.name, content: new Uint8Array(await file.arrayBuffer()) });
     } catch (e) {
@@ -92,33 +121,41 @@ export async function bringLocalFiles(store: AppStore, files: readonly File[], w
     }
   }
   if (unreadable.length > 0) store.getState().actions.showLibraryProblems(unreadable);
-  return bringFiles(store, incoming, way);
+  return bringFiles(store, incoming, way, deps);
 }
 
 /** Checks the remembered files again and puts those that still check back on the list. */
-export async function restoreRemembered(store: AppStore): Promise<void> {
+export async function restoreRemembered(store: AppStore, deps: LibraryDeps = {}): Promise<void> {
+  const { check = inWorker } = deps;
   const remembered = store.getState().actions.rememberedFiles();
-  if (remembered.length === 0) return;
-  let check: Checker;
-  try {
-    check = await loadChecker();
-  } catch (e) {
-    store.getState().actions.showLibraryProblems(remembered.map((f) => ({ file: f.file, added: false, problems: [{ reason: 'checkerUnavailable', params: { detail: errorText(e) } }] })));
-    return;
-  }
   const reports: LibraryReport[] = [];
   for (const f of remembered) {
-    // One file at a time, letting the page draw in between.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const result = check.checkScenarioFile(f.file, f.text);
-    if (!result.ok) {
-      // Checked by an older version of the game, maybe: it stays remembered until the instructor forgets it.
-      reports.push({ file: f.file, added: false, rememberedId: f.id, problems: result.problems });
+    const got = await checked(check, f.file, f.text);
+    if (!got.ok) {
+      // Checked by an older version of the game, maybe: it stays remembered until the instructor forgets it (offered only when the checker did run).
+      const ran = got.problems.every((p) => p.reason !== 'checkerUnavailable');
+      reports.push({ file: f.file, added: false, ...(ran && { rememberedId: f.id }), problems: got.problems });
       continue;
     }
-    store.getState().actions.addToLibrary({ id: result.scenario.id, scenario: result.scenario, hash: result.hash, origin: 'custom', file: f.file }, null, result.idAt);
+    store.getState().actions.addToLibrary(got.entry, null, got.result.idAt);
   }
   if (reports.length > 0) store.getState().actions.showLibraryProblems(reports);
+}
+
+/**
+ * Brings in the file a `?scenario=` link names: downloaded with its progress in the page and a
+ * Cancel button (a cancel changes nothing and is only said), then checked like any file.
+ */
+export async function bringAddress(store: AppStore, url: URL, deps: LibraryDeps & { readonly download?: Omit<DownloadOptions, 'signal' | 'onProgress'> } = {}): Promise<string[]> {
+  const name = fileNameOf(url);
+  const panel = showDownload(name, url);
+  const downloaded = await downloadScenario(url, { ...deps.download, signal: panel.signal, onProgress: panel.progress }).finally(() => panel.close());
+  if (!downloaded.ok) {
+    if (downloaded.problem.reason === 'cancelled') announce(t('library.download.cancelled', { file: name }));
+    else store.getState().actions.showLibraryProblems([{ file: downloaded.name, from: url.href, added: false, problems: [downloaded.problem] }]);
+    return [];
+  }
+  return bringFiles(store, [{ name: downloaded.name, content: downloaded.bytes, from: url.href }], 'address', deps);
 }
 
 /** Resolves once the title screen is up (the library's work must not delay it). */
@@ -164,8 +201,6 @@ export function startLibrary(store: AppStore, catalog: Promise<void>, pageHref: 
     const address = scenarioAddress(pageHref);
     if (!address) return;
     if (!address.ok) return store.getState().actions.showLibraryProblems([{ file: address.problem.params?.url?.toString() ?? '', added: false, problems: [address.problem] }]);
-    const downloaded = await downloadScenario(address.url);
-    if (!downloaded.ok) return store.getState().actions.showLibraryProblems([{ file: downloaded.name, from: address.url.href, added: false, problems: [downloaded.problem] }]);
-    await bringFiles(store, [{ name: downloaded.name, content: downloaded.bytes, from: address.url.href }], 'address');
+    await bringAddress(store, address.url);
   });
 }
