@@ -9,6 +9,7 @@ import './ui/base.css';
 import './style.css';
 import { t } from './i18n';
 import { appStore } from './store/app';
+import { KEYS } from './store/saves';
 import { connectTestHook, installTestHook, publish, snapshot } from './testHook';
 import { setLoadingMessage } from './ui/announce';
 import { appRoot } from './ui/appRoot';
@@ -24,6 +25,10 @@ installTestHook();
 connectTestHook(appStore);
 // The instructor panel's shortcut (Ctrl+Alt+I); the panel and its pause cover load when first opened.
 mountInstructorShortcut(appStore);
+// Another tab saving over this tab's game is said here at once, not at this tab's next write.
+window.addEventListener('storage', (event) => {
+  if (event.key === KEYS.game) appStore.getState().actions.checkSavedElsewhere();
+});
 // Settings first: the loading line already uses the player's language and text size.
 applySettings(appStore.getState().settings);
 

@@ -15,7 +15,7 @@ function storeWithGame(side: 'tokyo' | 'seoul') {
   actions.pickScenario(entry.id);
   actions.pickSide(side);
   actions.pickDifficulty('hard');
-  actions.startGame();
+  void actions.startGame();
   return { store, scenario: entry.scenario };
 }
 
@@ -53,7 +53,7 @@ describe('gameSummary', () => {
     const { actions } = store.getState();
     actions.pickScenario(entry.id);
     actions.pickMode('hotseat');
-    actions.startGame();
+    void actions.startGame();
     actions.beginTurn();
     actions.revealTurn();
     expect(gameSummary(store.getState())).toMatchObject({ mode: 'hotseat', side: 'tokyo', sealed: [] });

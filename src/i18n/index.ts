@@ -154,6 +154,7 @@ export { localize } from './text';
 export function saveProblemText(problem: SaveProblem): string {
   const what = t(`saves.${problem.reason}`, problem.params);
   if (problem.keptAs === undefined) return what;
+  if (problem.keptAs === null) return `${what} ${t('saves.notKeptAside')}`;
   const kept = problem.backupTurn === undefined ? t('saves.keptAside', { key: problem.keptAs }) : t('saves.keptAsideWithBackup', { key: problem.keptAs, turn: problem.backupTurn });
   return `${what} ${kept}`;
 }

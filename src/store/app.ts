@@ -18,13 +18,17 @@ function newSeed(): string {
   return `${bytes[0]!.toString(36)}${bytes[1]!.toString(36)}`;
 }
 
+const found = browserStorage();
+
 export const appStore = createAppStore({
   // The loading screen fills the catalog (actions.setCatalog) once the scenario files are in.
   catalog: [],
-  persistence: ((storage) => (storage ? storagePersistence(storage) : memoryPersistence()))(browserStorage()),
+  persistence: found.storage ? storagePersistence(found.storage) : memoryPersistence(),
+  // Storage that cannot be written is said on the first screen, with what to do; never a silent fall back to memory.
+  storageProblem: found.problem,
   computer: computerOrders,
   // An instructor's own scenario files, remembered as their text (src/store/library.ts).
-  library: ((storage) => (storage ? storageShelf(storage) : memoryShelf()))(browserStorage()),
+  library: found.storage ? storageShelf(found.storage) : memoryShelf(),
   newSeed,
   // The hot-seat turn timer runs on the page's own clock (Date.now, setTimeout).
   timer: systemTimer,

@@ -16,7 +16,7 @@ function solo(store: AppStore): void {
   const { actions } = store.getState();
   actions.pickScenario('template');
   actions.pickSide('seoul');
-  actions.startGame();
+  void actions.startGame();
   actions.beginTurn();
 }
 
@@ -49,8 +49,7 @@ describe('the game authority', () => {
     expect(stateHash(store.getState().session!.state)).toBe(stateHash(opening));
   });
 
-  it('refusing a turn leaves the turn as it was, and the console says why', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  it('refusing a turn leaves the turn as it was, and the turn screen says why', () => {
     const local = localAuthority(randomComputer);
     const store = storeWith({ ...local, resolve: () => ({ kind: 'refused', problem: 'the class server is not answering' }) });
     solo(store);
@@ -58,7 +57,23 @@ describe('the game authority', () => {
     store.getState().actions.endTurn();
     expect(store.getState().screen).toBe('turn');
     expect(store.getState().session).toBe(before);
-    expect(warn).toHaveBeenCalledWith(expect.stringContaining('the class server is not answering'));
+    expect(store.getState().notice?.problem).toMatchObject({ reason: 'turnRefused', params: { detail: 'the class server is not answering' } });
+  });
+
+  it('an End turn that throws is said on the turn screen, never thrown at the player', () => {
+    const local = localAuthority(randomComputer);
+    const store = storeWith({
+      ...local,
+      resolve: () => {
+        throw new Error('a fault in the authority');
+      },
+    });
+    solo(store);
+    const before = store.getState().session;
+    expect(() => store.getState().actions.endTurn()).not.toThrow();
+    expect(store.getState().screen).toBe('turn');
+    expect(store.getState().session).toBe(before);
+    expect(store.getState().notice?.problem).toMatchObject({ reason: 'turnRefused', params: { detail: 'a fault in the authority' } });
   });
 
   it('a ruling for a turn the game is no longer on is dropped', () => {

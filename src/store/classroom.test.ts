@@ -12,21 +12,24 @@ function storeOn(storage: Storage, timer: FakeTimer = fakeTimer()): AppStore {
   return createAppStore({ catalog: [template], persistence: storagePersistence(storage), computer: randomComputer, newSeed: () => 'class-1', timer });
 }
 
-function startHotseat(store: AppStore, classroom: { pin?: string | null; timerSeconds?: number | null } = {}): void {
+/** Starts a hot-seat game; with a PIN, the start waits for the PIN to be locked (await it). */
+async function startHotseat(store: AppStore, classroom: { pin?: string | null; timerSeconds?: number | null } = {}): Promise<void> {
   const { actions } = store.getState();
   actions.pickScenario('template');
   actions.pickMode('hotseat');
   actions.setClassroom(classroom);
-  actions.startGame();
+  const started = actions.startGame();
+  if (classroom.pin) await started;
   actions.beginTurn();
 }
 
-function startSolo(store: AppStore, pin: string | null = null): void {
+async function startSolo(store: AppStore, pin: string | null = null): Promise<void> {
   const { actions } = store.getState();
   actions.pickScenario('template');
   actions.pickSide('tokyo');
   actions.setClassroom({ pin });
-  actions.startGame();
+  const started = actions.startGame();
+  if (pin) await started;
   actions.beginTurn();
 }
 
@@ -35,7 +38,7 @@ const affordable = (side: 'tokyo' | 'seoul', capital: number): string => templat
 describe('a hot-seat game', () => {
   it('seals the first team’s orders behind the hand-over screen and resolves with both teams’ choices', () => {
     const store = storeOn(new MemoryStorage());
-    startHotseat(store);
+    void startHotseat(store);
     expect(store.getState().screen).toBe('handover');
     expect(store.getState().session!.human).toBe('tokyo');
     const { actions } = store.getState();
@@ -69,7 +72,7 @@ describe('a hot-seat game', () => {
   it('comes back from a reload behind the hand-over screen, with the sealed orders kept', () => {
     const storage = new MemoryStorage();
     const store = storeOn(storage);
-    startHotseat(store);
+    void startHotseat(store);
     store.getState().actions.revealTurn();
     store.getState().actions.toggleDecision(affordable('tokyo', 99));
     store.getState().actions.endTurn();
@@ -85,14 +88,14 @@ describe('the hot-seat turn timer, run by the store on its clock', () => {
   it('starts at the reveal, warns at 30 seconds left and submits the team’s choices as they stand at zero', () => {
     const timer = fakeTimer(1000);
     const store = storeOn(new MemoryStorage(), timer);
-    startHotseat(store, { timerSeconds: 60 });
+    void startHotseat(store, { timerSeconds: 60 });
     const { actions } = store.getState();
     expect(store.getState().clock).toBeNull();
     timer.advance(120_000);
     expect(store.getState().screen).toBe('handover');
     actions.revealTurn();
     const revealedAt = timer.now();
-    expect(store.getState().clock).toEqual({ side: 'tokyo', endsAt: revealedAt + 60_000, leftMs: 60_000, warned: false });
+    expect(store.getState().clock).toEqual({ side: 'tokyo', turn: 1, endsAt: revealedAt + 60_000, leftMs: 60_000, warned: false });
     const pick = affordable('tokyo', 99);
     actions.toggleDecision(pick);
     timer.advance(29_999);
@@ -117,22 +120,22 @@ describe('the hot-seat turn timer, run by the store on its clock', () => {
     // Seoul's team gets its own full minute from its reveal.
     timer.advance(5_000);
     actions.revealTurn();
-    expect(store.getState().clock).toEqual({ side: 'seoul', endsAt: timer.now() + 60_000, leftMs: 60_000, warned: false });
+    expect(store.getState().clock).toEqual({ side: 'seoul', turn: 1, endsAt: timer.now() + 60_000, leftMs: 60_000, warned: false });
     expect(store.getState().timedOut).toBeNull();
     timer.advance(60_000);
     expect(store.getState().screen).toBe('resolution');
     expect(store.getState().session!.orders[0]!.tokyo.decisions).toEqual([pick]);
   });
 
-  it('stops while the instructor pauses, and runs on from the time left when the game resumes', () => {
+  it('stops while the instructor pauses, and runs on from the time left when the game resumes', async () => {
     const timer = fakeTimer(1000);
     const store = storeOn(new MemoryStorage(), timer);
-    startHotseat(store, { pin: '2468', timerSeconds: 60 });
+    await startHotseat(store, { pin: '2468', timerSeconds: 60 });
     const { actions } = store.getState();
     actions.revealTurn();
     timer.advance(20_000);
     actions.openInstructorPanel();
-    expect(actions.unlockInstructorPanel('2468')).toBe(true);
+    expect(await actions.unlockInstructorPanel('2468')).toEqual({ ok: true });
     actions.pause();
     expect(store.getState().clock).toMatchObject({ endsAt: null, leftMs: 40_000, warned: false });
     expect(timer.pending()).toBe(0);
@@ -157,7 +160,7 @@ describe('the hot-seat turn timer, run by the store on its clock', () => {
   it('runs on while the menu is open, and submits once the turn shows again', () => {
     const timer = fakeTimer();
     const store = storeOn(new MemoryStorage(), timer);
-    startHotseat(store, { timerSeconds: 60 });
+    void startHotseat(store, { timerSeconds: 60 });
     const { actions } = store.getState();
     actions.revealTurn();
     timer.advance(10_000);
@@ -175,7 +178,7 @@ describe('the hot-seat turn timer, run by the store on its clock', () => {
   it('schedules nothing when the session has no timer', () => {
     const timer = fakeTimer();
     const store = storeOn(new MemoryStorage(), timer);
-    startHotseat(store);
+    void startHotseat(store);
     store.getState().actions.revealTurn();
     expect(store.getState().clock).toBeNull();
     expect(timer.pending()).toBe(0);
@@ -185,17 +188,17 @@ describe('the hot-seat turn timer, run by the store on its clock', () => {
 });
 
 describe('the instructor panel', () => {
-  it('stays locked without the session’s PIN and refuses every action until unlocked', () => {
+  it('stays locked without the session’s PIN and refuses every action until unlocked', async () => {
     const store = storeOn(new MemoryStorage());
-    startSolo(store, '1357');
+    await startSolo(store, '1357');
     const { actions } = store.getState();
     actions.openInstructorPanel();
     expect(store.getState().instructor.panel).toBe('locked');
-    expect(actions.unlockInstructorPanel('0000')).toBe(false);
+    expect(await actions.unlockInstructorPanel('0000')).toEqual({ ok: false, tried: true, waitMs: 0 });
     expect(actions.fireEvent('decoupling')).toBe('the instructor panel is not open');
     actions.setRevealed(true);
     expect(store.getState().instructor.revealed).toBe(false);
-    expect(actions.unlockInstructorPanel('1357')).toBe(true);
+    expect(await actions.unlockInstructorPanel('1357')).toEqual({ ok: true });
     expect(store.getState().instructor.panel).toBe('open');
     actions.closeInstructorPanel();
     actions.openInstructorPanel();
@@ -204,7 +207,7 @@ describe('the instructor panel', () => {
 
   it('logs a meter set beyond its bounds at the value it took, and an undo during a pause as its end', () => {
     const store = storeOn(new MemoryStorage());
-    startSolo(store);
+    void startSolo(store);
     const { actions } = store.getState();
     actions.endTurn();
     actions.nextTurn();
@@ -221,14 +224,14 @@ describe('the instructor panel', () => {
 
   it('opens without a PIN when the session has none', () => {
     const store = storeOn(new MemoryStorage());
-    startSolo(store);
+    void startSolo(store);
     store.getState().actions.openInstructorPanel();
     expect(store.getState().instructor.panel).toBe('open');
   });
 
   it('fires an event, sets a meter and pauses the teams, logging each for the debrief', () => {
     const store = storeOn(new MemoryStorage());
-    startSolo(store);
+    void startSolo(store);
     const { actions } = store.getState();
     actions.openInstructorPanel();
     expect(actions.fireEvent('decoupling')).toBeNull();
@@ -255,7 +258,7 @@ describe('the instructor panel', () => {
   it('undoes the last turn back to its choices, taking back what was done after it, and the save replays the same game', () => {
     const storage = new MemoryStorage();
     const store = storeOn(storage);
-    startSolo(store);
+    void startSolo(store);
     const { actions } = store.getState();
     actions.endTurn();
     actions.nextTurn();
@@ -283,7 +286,7 @@ describe('the instructor panel', () => {
   it('ends the game now and shows the debrief; undo takes the ending back', () => {
     const storage = new MemoryStorage();
     const store = storeOn(storage);
-    startSolo(store);
+    void startSolo(store);
     const { actions } = store.getState();
     actions.endTurn();
     actions.nextTurn();
@@ -311,7 +314,7 @@ describe('the instructor panel', () => {
 describe('an intervention in the middle of a turn', () => {
   it('leaves the team’s choices ones it can still submit when an event takes a chosen decision off the table', () => {
     const store = storeOn(new MemoryStorage());
-    startHotseat(store);
+    void startHotseat(store);
     const { actions } = store.getState();
     actions.revealTurn();
     actions.endTurn();
@@ -342,7 +345,7 @@ describe('an intervention in the middle of a turn', () => {
   it('keeps a turn’s timer stopped when the team takes the controls while the game is paused', () => {
     const timer = fakeTimer(1000);
     const store = storeOn(new MemoryStorage(), timer);
-    startHotseat(store, { timerSeconds: 60 });
+    void startHotseat(store, { timerSeconds: 60 });
     const { actions } = store.getState();
     actions.openInstructorPanel();
     actions.pause();
@@ -363,7 +366,7 @@ describe('an intervention in the middle of a turn', () => {
     actions.pickScenario('template');
     actions.pickSide('tokyo');
     actions.setClassroom({ timerSeconds: 60 });
-    actions.startGame();
+    void actions.startGame();
     actions.beginTurn();
     actions.endTurn();
     actions.nextTurn();

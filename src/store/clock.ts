@@ -36,6 +36,8 @@ export const WARNING_MS = 30_000;
  */
 export interface Clock {
   readonly side: Side;
+  /** The turn it times: a save keeps the clock, and a reload resumes it only on the same team's same turn. */
+  readonly turn: number;
   readonly endsAt: number | null;
   readonly leftMs: number;
   /** The team has been warned that 30 seconds are left (true from the start on a clock that short). */
@@ -57,7 +59,7 @@ export function clockFor(session: Session, now: number, paused: boolean, endsAt?
   const seconds = session.classroom.timerSeconds;
   if (!seconds || session.state.ending) return null;
   const ms = endsAt !== undefined && endsAt !== null ? Math.max(0, endsAt - now) : seconds * 1000;
-  return { side: session.human, endsAt: paused ? null : now + ms, leftMs: ms, warned: ms <= WARNING_MS };
+  return { side: session.human, turn: session.state.turn, endsAt: paused ? null : now + ms, leftMs: ms, warned: ms <= WARNING_MS };
 }
 
 /** The clock stopped at `now`, keeping the time it had left. */
@@ -68,4 +70,10 @@ export function stopped(clock: Clock, now: number): Clock {
 /** A stopped clock running again from `now` with the time it had left. */
 export function restarted(clock: Clock, now: number): Clock {
   return clock.endsAt === null ? { ...clock, endsAt: now + clock.leftMs } : clock;
+}
+
+/** A saved clock, if it is the clock of the team at the controls of `session`'s turn: a reload resumes it (stopped while `paused`), never a fresh full time. */
+export function resumedClock(saved: Clock | null | undefined, session: Session, now: number, paused: boolean): Clock | null {
+  if (!saved || session.state.ending || saved.side !== session.human || saved.turn !== session.state.turn) return null;
+  return paused ? stopped(saved, now) : restarted(saved, now);
 }

@@ -12,7 +12,7 @@ import { localAuthority, type ComputerPlayer, type GameAuthority } from './autho
 import type { CatalogEntry } from './catalog';
 import { readOnlyTimer, systemTimer, type Timer } from './clock';
 import { memoryShelf, type LibraryShelf } from './library';
-import type { Persistence } from './persistence';
+import type { Persistence, SaveProblem } from './persistence';
 import type { Settings } from './settings';
 import { classGameSlice } from './slices/classGame';
 import { classroomSlice, runTurnTimer } from './slices/classroom';
@@ -60,6 +60,8 @@ export interface StoreDeps {
   readonly now?: () => number;
   /** Where an instructor's own scenario files are remembered (memory when absent). */
   readonly library?: LibraryShelf;
+  /** What the page found wrong with its storage at start-up (none, full, unavailable): said at once on the title. */
+  readonly storageProblem?: SaveProblem | null;
 }
 
 export function createAppStore(deps: StoreDeps): AppStore {
@@ -94,6 +96,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       actions: { ...settings.actions, ...library.actions, ...game.actions, ...classroom.actions, ...classGame.actions, ...instructorClass.actions, ...ui.actions },
     };
   });
+  if (deps.storageProblem) store.setState({ notice: { problem: deps.storageProblem } });
   // The initializer above has run: the kit exists.
   runTurnTimer(kit!, store.subscribe);
   return store;
@@ -103,5 +106,6 @@ export type { CatalogEntry } from './catalog';
 export type { LibraryEntry, LibraryProblem, LibraryReport } from './library';
 export type { Persistence, SaveProblem } from './persistence';
 export type { Classroom, Difficulty, InstructorEntry, Mode, Session } from './session';
+export { hasSealed } from './session';
 export type { Settings, TextSize } from './settings';
 export { cards, capitalLeft, roomForAnswer, type Card } from './draft';

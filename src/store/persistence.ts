@@ -5,6 +5,8 @@
 import type { Settings } from './settings';
 import type { CatalogEntry } from './catalog';
 import type { Session } from './session';
+import type { Clock } from './clock';
+import type { ReadExtras } from './saveFile';
 
 /** What exactly went wrong: a key of the translation table's `saves` section (src/i18n), which words it for the player. */
 export const SAVE_REASONS = [
@@ -28,22 +30,43 @@ export const SAVE_REASONS = [
   'turnsDamaged',
   'storageFull',
   'storageRefused',
+  'storageUnavailable',
+  'writeNotKept',
+  'badChecksum',
+  'staleTab',
+  'choicesDropped',
+  'notKeptAside',
+  'sealedLocked',
+  'turnRefused',
 ] as const;
 export type SaveReason = (typeof SAVE_REASONS)[number];
 
 /** Something the player must be told about their saves; never silent. */
 export interface SaveProblem {
-  readonly kind: 'unreadable' | 'full' | 'unavailable' | 'scenario-missing' | 'replay-failed';
+  /** stale: another tab saved this game (or another) since this tab last did; this tab no longer writes. notice: said, nothing is wrong with the save. */
+  readonly kind: 'unreadable' | 'full' | 'unavailable' | 'scenario-missing' | 'replay-failed' | 'stale' | 'notice';
   readonly reason: SaveReason;
   /** The values the reason's sentence names (a scenario id, a version, the engine's own words). */
   readonly params: Readonly<Record<string, string | number>>;
-  /** Where an unreadable save was kept aside (its storage key). */
-  readonly keptAs?: string;
+  /** Where an unreadable save was kept aside (its storage key); null when it could not be, and was left in place. */
+  readonly keptAs?: string | null;
   /** The turn of the previous save, offered instead of an unreadable one. */
   readonly backupTurn?: number;
 }
 
-export type LoadedGame = { readonly ok: true; readonly session: Session } | { readonly ok: false; readonly problem: SaveProblem };
+/** A backup as the title lists it (src/store/saves.ts keeps them), read without replaying it. */
+export interface BackupInfo {
+  readonly key: string;
+  readonly savedAt: string;
+  readonly scenarioId: string;
+  readonly turn: number;
+  readonly mode: string;
+}
+
+export type LoadedGame = { readonly ok: true; readonly session: Session; readonly extras: ReadExtras } | { readonly ok: false; readonly problem: SaveProblem };
+
+/** What a save read back says beside the game when it says nothing more. */
+export const NO_EXTRAS: ReadExtras = Object.freeze({ clock: null, revision: 0, dropped: [] });
 
 export interface Persistence {
   loadSettings(): unknown;
@@ -52,10 +75,17 @@ export interface Persistence {
   hasGame(): boolean;
   /** Reads the autosave back; an unreadable save is kept aside (quarantined) and reported. */
   loadGame(catalog: readonly CatalogEntry[]): LoadedGame | null;
-  saveGame(session: Session, entry: CatalogEntry): SaveProblem | null;
+  /** Writes the autosave (with the team's clock); refused, and said, when another tab has saved since this one last did. */
+  saveGame(session: Session, entry: CatalogEntry, clock?: Clock | null): SaveProblem | null;
+  /** Has another tab saved since this one last read or wrote the game? */
+  isStale(): boolean;
   clearGame(): void;
+  /** The dated backups (the last save of each recent turn), newest first. */
+  backups(): readonly BackupInfo[];
+  /** Makes a backup the autosave, keeping the game it replaces as a backup; said when it cannot. */
+  restoreBackup(key: string, catalog: readonly CatalogEntry[]): LoadedGame;
   /** The game as a save file's text, for the player to keep. */
-  exportGame(session: Session, entry: CatalogEntry): string;
+  exportGame(session: Session, entry: CatalogEntry, clock?: Clock | null): string;
   /** Reads a save file the player picked; on success it also becomes the autosave. */
   importGame(text: string, catalog: readonly CatalogEntry[]): LoadedGame;
 }
@@ -71,19 +101,22 @@ export function memoryPersistence(): Persistence {
       return null;
     },
     hasGame: () => game !== null,
-    loadGame: () => (game ? { ok: true, session: game } : null),
+    loadGame: () => (game ? { ok: true, session: game, extras: NO_EXTRAS } : null),
     saveGame: (session) => {
       game = session;
       return null;
     },
+    isStale: () => false,
     clearGame: () => {
       game = null;
     },
+    backups: () => [],
+    restoreBackup: () => ({ ok: false, problem: { kind: 'unreadable', reason: 'notASave', params: {} } }),
     exportGame: (session) => JSON.stringify(session),
     importGame: (text) => {
       try {
         game = JSON.parse(text) as Session;
-        return { ok: true, session: game };
+        return { ok: true, session: game, extras: NO_EXTRAS };
       } catch {
         return { ok: false, problem: { kind: 'unreadable', reason: 'notASave', params: {} } };
       }

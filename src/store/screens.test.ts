@@ -46,14 +46,14 @@ describe('a move the table does not declare', () => {
     const { actions } = store.getState();
     actions.pickScenario('template');
     actions.pickSide('tokyo');
-    actions.startGame();
+    void actions.startGame();
     actions.beginTurn();
     actions.toggleDecision(template.scenario.decisions.find((d) => d.side === 'tokyo' && !d.when && !d.joint && d.cost <= 1)!.id);
     const before = store.getState();
     const saved = storage.getItem('cyd.save');
     const warn = warnings();
     actions.pickSide('seoul');
-    actions.startGame('another-seed');
+    void actions.startGame('another-seed');
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('turn screen does not lead to briefing'));
     expect(store.getState().screen).toBe('turn');
     expect(store.getState().session).toBe(before.session);
@@ -73,7 +73,7 @@ describe('the moves the actions make', () => {
     actions.pickScenario('template');
     actions.go('side');
     actions.pickSide('tokyo');
-    actions.startGame();
+    void actions.startGame();
     actions.openSettings();
     actions.closeSettings();
     actions.beginTurn();
@@ -93,7 +93,7 @@ describe('the moves the actions make', () => {
       actions.nextTurn();
     }
     expect(store.getState().screen).toBe('debrief');
-    actions.startGame();
+    void actions.startGame();
     actions.openSettings();
     actions.quitToTitle();
     actions.continueSavedGame();
@@ -113,7 +113,7 @@ describe('the moves the actions make', () => {
     actions.go('side');
     actions.go('classSetup');
     actions.setClassroom({ timerSeconds: 60 });
-    actions.startGame();
+    void actions.startGame();
     actions.beginTurn();
     for (let guard = 0; guard < 40 && store.getState().screen !== 'debrief'; guard++) {
       actions.revealTurn();

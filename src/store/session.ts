@@ -5,6 +5,7 @@
  */
 import type { GameState, Orders, SideOrders, TurnReport } from '../engine';
 import type { Side } from '../engine/model';
+import type { LockedOrders, PinGuard, PinLock } from './pin';
 
 import type { Difficulty } from '../ai';
 
@@ -17,13 +18,26 @@ export const MODES: readonly Mode[] = ['solo', 'hotseat'];
 
 /** What the instructor chose when the session began. */
 export interface Classroom {
-  /** The PIN that opens the instructor panel; null when none was chosen (the panel then opens freely). */
-  readonly pin: string | null;
+  /** The lock of the PIN that opens the instructor panel (a salted hash, never the PIN); null when none was chosen (the panel then opens freely). */
+  readonly pin: PinLock | null;
   /** Seconds each team has to choose in a turn; null when there is no timer. */
   readonly timerSeconds: number | null;
+  /** Wrong PIN tries and the wait they impose; kept in the save, so a reload does not lift it. */
+  readonly guard?: PinGuard;
+  /** A version-2 save's PIN, as it was kept then: the store locks it (pin) at once on load and drops it. */
+  readonly legacyPin?: string;
 }
 
 export const NO_CLASSROOM: Classroom = Object.freeze({ pin: null, timerSeconds: null });
+
+/** The class session as chosen in the menus, before the game starts and the PIN is locked. */
+export interface ClassroomChoice {
+  /** The PIN typed (memory only, until the game starts); null for none. */
+  readonly pin: string | null;
+  readonly timerSeconds: number | null;
+}
+
+export const NO_CLASSROOM_CHOICE: ClassroomChoice = Object.freeze({ pin: null, timerSeconds: null });
 
 /**
  * The instructor's panel and what it controls on screen. The panel asks for the session's PIN
@@ -83,6 +97,11 @@ export interface Session {
   readonly draft: SideOrders;
   /** Hot-seat: the orders a team has sealed this turn, kept from the other team until the turn resolves. */
   readonly sealed: Partial<Readonly<Record<Side, SideOrders>>>;
+  /**
+   * Under a PIN, the sealed orders as saves keep them (encrypted, src/store/pin.ts). After a reload
+   * they are here but not in `sealed` until the instructor's PIN opens them.
+   */
+  readonly sealedLocked?: Partial<Readonly<Record<Side, LockedOrders>>>;
   readonly classroom: Classroom;
   readonly log: readonly InstructorEntry[];
   /**
@@ -93,6 +112,11 @@ export interface Session {
 }
 
 export const EMPTY_DRAFT: SideOrders = Object.freeze({ decisions: [], responses: {} });
+
+/** Hot-seat: whether a team has sealed its orders this turn, open or (after a reload, under a PIN) still locked. */
+export function hasSealed(session: Pick<Session, 'sealed' | 'sealedLocked'>, side: Side): boolean {
+  return session.sealed[side] !== undefined || session.sealedLocked?.[side] !== undefined;
+}
 
 export function otherSide(side: Side): Side {
   return side === 'tokyo' ? 'seoul' : 'tokyo';

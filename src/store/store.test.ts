@@ -15,7 +15,7 @@ function startAsTokyo(store: AppStore): void {
   actions.pickScenario('template');
   actions.pickSide('tokyo');
   actions.pickDifficulty('easy');
-  actions.startGame();
+  void actions.startGame();
 }
 
 /** Plays every turn by taking the first choosable card, to the debrief. */

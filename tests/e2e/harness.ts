@@ -253,18 +253,34 @@ export async function chooseScenario(page: Page, id: string): Promise<void> {
   await page.waitForFunction((s) => document.querySelector<HTMLInputElement>(`#app input[name="scenario"][value="${s}"]`)?.checked === true, id, WAIT);
 }
 
-/** From the title to the first turn of a scenario, as one side. */
-export async function startGame(page: Page, scenario: string, side: 'Tokyo' | 'Seoul'): Promise<void> {
+/** From the title to the side screen of a scenario. */
+export async function toSideSelect(page: Page, scenario: string): Promise<void> {
   await click(page, 'button', 'New game');
   await waitForScene(page, 'ScenarioSelect');
   await chooseScenario(page, scenario);
   await click(page, 'button', /^Next/);
   await waitForScene(page, 'SideSelect');
+}
+
+/** From the title to the first turn of a scenario, as one side. */
+export async function startGame(page: Page, scenario: string, side: 'Tokyo' | 'Seoul'): Promise<void> {
+  await toSideSelect(page, scenario);
   await click(page, 'radio', `Lead ${side}`);
   await click(page, 'button', 'Start the game');
   await waitForScene(page, 'Briefing');
   await click(page, 'button', 'Begin');
   await waitForPlay(page, 'Turn', 0);
+}
+
+/** From the title to the briefing of a two-team session on this screen, under an instructor's PIN. */
+export async function startHotseatSession(page: Page, scenario: string, pin: string): Promise<void> {
+  await toSideSelect(page, scenario);
+  await click(page, 'radio', 'Two teams on this screen (hot-seat)');
+  await click(page, 'button', 'Continue');
+  await waitForScene(page, 'ClassSetup');
+  await page.getByLabel('Instructor PIN (optional)').fill(pin);
+  await click(page, 'button', 'Start the session');
+  await waitForScene(page, 'Briefing');
 }
 
 /** Ends turns (choosing nothing) until the debrief; returns the number of turns played. */

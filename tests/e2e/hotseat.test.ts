@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { localize } from '../../src/i18n/text';
 import { catalogEntryFrom } from '../../src/store/testing';
-import { choosableCard, chooseScenario, click, gameUrl, newGamePage, openGame, shot as photograph, STILL, WAIT, waitForPressed, waitForReady, waitForScene } from './harness';
+import { choosableCard, click, gameUrl, newGamePage, openGame, shot as photograph, STILL, toSideSelect, WAIT, waitForPressed, waitForReady, waitForScene } from './harness';
 
 /** The short tutorial: a whole hot-seat game in a few turns. */
 const SCENARIO = 'tutorial';
@@ -43,11 +43,7 @@ async function waitForTeam(page: Page, scene: 'Handover' | 'Turn', side: 'tokyo'
 
 /** From the title to the class setup screen of a hot-seat game of the tutorial. */
 async function toClassSetup(page: Page): Promise<void> {
-  await click(page, 'button', 'New game');
-  await waitForScene(page, 'ScenarioSelect');
-  await chooseScenario(page, SCENARIO);
-  await click(page, 'button', /^Next/);
-  await waitForScene(page, 'SideSelect');
+  await toSideSelect(page, SCENARIO);
   await click(page, 'radio', 'Two teams on this screen (hot-seat)');
   // The screen is drawn again for two teams: no side to lead, no computer opponent, Continue instead of Start.
   await page.getByRole('button', { name: 'Continue', exact: true }).waitFor(WAIT);

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { chooseScenario, click, openGame, playToDebrief, shot as photograph, startGame, STILL, WAIT, waitForPlay, waitForScene } from './harness';
+import { click, openGame, playToDebrief, shot as photograph, startGame, startHotseatSession, STILL, WAIT, waitForPlay, waitForScene } from './harness';
 
 /** linkage has a meter neither side sees during play, and one Tokyo sees exactly. */
 const HIDDEN_METER = "Washington's confidence in the trilateral";
@@ -144,17 +144,7 @@ describe('the instructor panel', () => {
 
   it('asks a hot-seat session’s PIN, refuses a wrong one, and ends the game by hand', async () => {
     const { page, errors } = await openGame(STILL);
-    await click(page, 'button', 'New game');
-    await waitForScene(page, 'ScenarioSelect');
-    await chooseScenario(page, 'tutorial');
-    await click(page, 'button', /^Next/);
-    await waitForScene(page, 'SideSelect');
-    await click(page, 'radio', /hot-seat/);
-    await click(page, 'button', 'Continue');
-    await waitForScene(page, 'ClassSetup');
-    await page.getByLabel(/Instructor PIN/).fill('2468');
-    await click(page, 'button', 'Start the session');
-    await waitForScene(page, 'Briefing');
+    await startHotseatSession(page, 'tutorial', '2468');
 
     // Locked on the briefing already: a wrong PIN is refused, the field emptied, the PIN never shown.
     await openPanel(page);

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { choosableCard, chooseScenario, click, focused, openGame, shot as photograph, tabTo, waitForPlay, waitForPressed, waitForScene } from './harness';
+import { choosableCard, click, focused, openGame, shot as photograph, tabTo, toSideSelect, waitForPlay, waitForPressed, waitForScene } from './harness';
 
 /** The longest-running shipped scenario for the pointer game, the short tutorial for the keyboard game. */
 const TOKYO_SCENARIO = 'linkage';
@@ -44,11 +44,7 @@ async function checkDebrief(page: Page): Promise<string> {
 describe('complete games on the visible controls', () => {
   it('plays Tokyo to an ending with pointer clicks', async () => {
     const { page, errors } = await openGame();
-    await click(page, 'button', 'New game');
-    await waitForScene(page, 'ScenarioSelect');
-    await chooseScenario(page, TOKYO_SCENARIO);
-    await click(page, 'button', /^Next/);
-    await waitForScene(page, 'SideSelect');
+    await toSideSelect(page, TOKYO_SCENARIO);
     await click(page, 'radio', 'Lead Tokyo');
     await click(page, 'button', 'Start the game');
     await waitForScene(page, 'Briefing');

@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { choosableCard, click, gameUrl, newGamePage, startGame, STILL, WAIT, waitForPlay, waitForPressed, waitForReady, waitForScene } from './harness';
+import { axeViolations, describeViolations } from './axe';
+import { choosableCard, click, gameUrl, newGamePage, press, shot, startGame, STILL, WAIT, waitForPlay, waitForPressed, waitForReady, waitForScene } from './harness';
+import { layoutProblems } from './layout';
 
 async function openTitle(page: Page): Promise<void> {
   await page.goto(gameUrl());
@@ -56,6 +58,54 @@ describe('saves in the browser', () => {
     await other.locator('input[type="file"]').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: text });
     await waitForPlay(other, 'Turn', 1);
     expect(await other.evaluate(() => window.__cyd?.game)).toEqual(before);
+  });
+
+  it('steps back to an earlier turn from the title’s earlier saves, keeping the newer game among them', async () => {
+    const { page, errors } = await newGamePage(STILL);
+    await openTitle(page);
+    await startGame(page, 'tutorial', 'Tokyo');
+    for (const resolved of [1, 2]) {
+      await click(page, 'button', 'End turn');
+      await waitForPlay(page, 'Resolution', resolved);
+      await click(page, 'button', 'Continue');
+      await waitForPlay(page, 'Turn', resolved);
+    }
+    const latest = await page.evaluate(() => window.__cyd?.game);
+    await page.reload();
+    await waitForReady(page);
+    const earlier = page.locator('#app details.title-backups');
+    await earlier.locator('summary').click();
+    const restores = earlier.getByRole('button', { name: /^Restore/ });
+    // The last save of turns 1 and 2, newest first.
+    expect(await restores.count()).toBe(2);
+    expect(await earlier.locator('li').first().textContent()).toMatch(/turn 2/);
+    expect(await layoutProblems(page)).toEqual([]);
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await shot(page, 'title-earlier-saves-en');
+
+    // The same list in Japanese at large text, laid out as well.
+    await click(page, 'button', 'Settings');
+    await press(page, 'settings:language:ja');
+    await press(page, 'settings:textSize:large');
+    await press(page, 'settings:back');
+    await waitForScene(page, 'Title');
+    await earlier.locator('summary').click();
+    expect(await earlier.locator('li').first().textContent()).toMatch(/ターン2/);
+    expect(await layoutProblems(page)).toEqual([]);
+    await shot(page, 'title-earlier-saves-ja-large');
+
+    await earlier.locator('li button').last().click();
+    await waitForScene(page, 'Turn');
+    expect(await page.evaluate(() => window.__cyd?.game?.turn)).toBe(1);
+    // The game it replaced is now an earlier save itself: nothing was lost.
+    await page.reload();
+    await waitForReady(page);
+    await earlier.locator('summary').click();
+    expect(await earlier.locator('li button').count()).toBe(3);
+    await earlier.locator('li button').first().click();
+    await waitForScene(page, 'Turn');
+    expect(await page.evaluate(() => window.__cyd?.game)).toEqual(latest);
+    expect(errors).toEqual([]);
   });
 
   it('a full storage is reported where the player is, and the game goes on', async () => {

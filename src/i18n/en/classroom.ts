@@ -79,6 +79,11 @@ export const classroom = {
     pin: 'PIN',
     unlock: 'Unlock',
     wrongPin: 'That PIN is not right. The panel stays locked.',
+    checkingPin: 'Checking the PIN…',
+    wrongPinWait_one: 'That PIN is not right. After several wrong tries the panel waits: try again in {{count}} second.',
+    wrongPinWait_other: 'That PIN is not right. After several wrong tries the panel waits: try again in {{count}} seconds.',
+    pinWait_one: 'Too many wrong tries: the panel takes the next PIN in {{count}} second.',
+    pinWait_other: 'Too many wrong tries: the panel takes the next PIN in {{count}} seconds.',
     noGame: 'No game is running.',
     status: {
       running: 'The game is running.',

@@ -78,6 +78,9 @@ export const classroom = {
     pin: 'PIN',
     unlock: '解除',
     wrongPin: 'PINが違います。パネルはロックされたままです。',
+    checkingPin: 'PINを確認しています…',
+    wrongPinWait_other: 'PINが違います。何度も間違えたため、次の入力まで待ち時間があります：{{count}}秒後にもう一度試してください。',
+    pinWait_other: '間違いが続いたため、次のPINを受け付けるまであと{{count}}秒です。',
     noGame: '進行中のゲームはありません。',
     status: {
       running: 'ゲームは進行中です。',

@@ -78,6 +78,9 @@ export const classroom = {
     pin: 'PIN',
     unlock: '잠금 해제',
     wrongPin: 'PIN이 맞지 않습니다. 패널은 잠긴 상태로 유지됩니다.',
+    checkingPin: 'PIN을 확인하는 중…',
+    wrongPinWait_other: 'PIN이 맞지 않습니다. 여러 번 틀려서 기다려야 합니다: {{count}}초 후에 다시 시도하세요.',
+    pinWait_other: '틀린 시도가 많아 {{count}}초 후에 다음 PIN을 받습니다.',
     noGame: '진행 중인 게임이 없습니다.',
     status: {
       running: '게임이 진행 중입니다.',

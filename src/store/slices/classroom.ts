@@ -8,8 +8,10 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Side } from '../../engine/model';
 import { clockLeftMs, restarted, stopped, WARNING_MS, type Clock } from '../clock';
-import { INSTRUCTOR_CLOSED, type InstructorView } from '../session';
-import { saveSession, selectInstructing, withLogEntry } from './game';
+import { afterWrongTry, NO_GUARD, openOrders, openWithPin, waitLeftMs } from '../pin';
+import { isSideOrders } from '../saveFile';
+import { INSTRUCTOR_CLOSED, type InstructorView, type Session } from '../session';
+import { hasPin, saveSession, selectInstructing, selectSessionEntry, withLogEntry } from './game';
 import type { AppState, Kit, Slice, Store } from './kit';
 
 export interface ClassroomState {
@@ -21,13 +23,25 @@ export interface ClassroomState {
    * say so); cleared when the next team takes the controls or another turn opens.
    */
   readonly timedOut: { readonly side: Side; readonly turn: number } | null;
+  /**
+   * The key that opens orders sealed under the session's PIN (src/store/pin.ts): in memory only,
+   * from the start of the session or from the PIN typed since the last reload.
+   */
+  readonly opener: CryptoKey | null;
 }
+
+/** What a PIN typed at the panel came to: opened, wrong (try again after waitMs; 0: at once), or not tried, for the wait left (waitMs). */
+export type UnlockResult = { readonly ok: true } | { readonly ok: false; readonly tried: boolean; readonly waitMs: number };
 
 export interface ClassroomActions {
   /** Opens the instructor's panel: locked behind the session's PIN when it has one. */
   openInstructorPanel(): void;
-  /** Unlocks the panel when the PIN is right; says whether it was. */
-  unlockInstructorPanel(pin: string): boolean;
+  /**
+   * Unlocks the panel when the PIN is right, and opens orders sealed before a reload. After three
+   * wrong tries each next try waits longer (5 s, doubling, up to 5 minutes); the wait is saved, so
+   * a reload does not lift it.
+   */
+  unlockInstructorPanel(pin: string): Promise<UnlockResult>;
   closeInstructorPanel(): void;
   // The instructor's actions below work only while the panel is open, and are logged for the debrief.
   pause(): void;
@@ -45,31 +59,48 @@ export function classroomSlice(kit: Kit): Slice<ClassroomState, ClassroomActions
   const { set, get, timer } = kit;
   const panel = (change: Partial<InstructorView>): void => set({ instructor: { ...get().instructor, ...change } });
   return {
-    state: { instructor: INSTRUCTOR_CLOSED, clock: null, timedOut: null },
+    state: { instructor: INSTRUCTOR_CLOSED, clock: null, timedOut: null, opener: null },
     actions: {
       openInstructorPanel: () => {
         const session = get().session;
         if (!session || get().instructor.panel !== 'closed') return;
-        panel({ panel: session.classroom.pin ? 'locked' : 'open' });
+        panel({ panel: hasPin(session.classroom) ? 'locked' : 'open' });
       },
-      unlockInstructorPanel: (pin) => {
-        const session = get().session;
-        if (!session || get().instructor.panel !== 'locked' || pin !== session.classroom.pin) return false;
-        panel({ panel: 'open' });
-        return true;
+      unlockInstructorPanel: async (pin) => {
+        const se = selectSessionEntry(get());
+        const lock = se?.session.classroom.pin;
+        if (!se || !lock || get().instructor.panel !== 'locked') return { ok: false, tried: false, waitMs: 0 };
+        const wait = waitLeftMs(se.session.classroom.guard, timer.now());
+        if (wait > 0) return { ok: false, tried: false, waitMs: wait };
+        const opener = await openWithPin(lock, pin);
+        // The game may have moved on while the key was derived: the answer counts for the session that asked.
+        const now = selectSessionEntry(get());
+        if (!now || now.session.seed !== se.session.seed) return { ok: false, tried: false, waitMs: 0 };
+        const { session, entry } = now;
+        if (!opener) {
+          const guard = afterWrongTry(session.classroom.guard ?? NO_GUARD, timer.now());
+          set(saveSession(kit, { ...session, classroom: { ...session.classroom, guard } }, entry));
+          return { ok: false, tried: true, waitMs: waitLeftMs(guard, timer.now()) };
+        }
+        const opened = await openSealed(session, opener);
+        const latest = selectSessionEntry(get());
+        if (!latest || latest.session.seed !== session.seed) return { ok: false, tried: false, waitMs: 0 };
+        const next: Session = { ...latest.session, sealed: { ...opened, ...latest.session.sealed }, classroom: { ...latest.session.classroom, guard: NO_GUARD } };
+        set({ ...saveSession(kit, next, latest.entry), opener, instructor: { ...get().instructor, panel: 'open' } });
+        return { ok: true };
       },
       closeInstructorPanel: () => panel({ panel: 'closed' }),
       pause: () => {
         const se = selectInstructing(get());
         if (!se || get().instructor.paused || se.session.state.ending) return;
-        const clock = get().clock;
-        set({ ...saveSession(kit, withLogEntry(se.session, { kind: 'pause' }), se.entry), instructor: { ...get().instructor, paused: true }, clock: clock && stopped(clock, timer.now()) });
+        const clock = get().clock && stopped(get().clock!, timer.now());
+        set({ ...saveSession(kit, withLogEntry(se.session, { kind: 'pause' }), se.entry, clock), instructor: { ...get().instructor, paused: true }, clock });
       },
       resume: () => {
         const se = selectInstructing(get());
         if (!se || !get().instructor.paused) return;
-        const clock = get().clock;
-        set({ ...saveSession(kit, withLogEntry(se.session, { kind: 'resume' }), se.entry), instructor: { ...get().instructor, paused: false }, clock: clock && restarted(clock, timer.now()) });
+        const clock = get().clock && restarted(get().clock!, timer.now());
+        set({ ...saveSession(kit, withLogEntry(se.session, { kind: 'resume' }), se.entry, clock), instructor: { ...get().instructor, paused: false }, clock });
       },
       setRevealed: (revealed) => {
         const se = selectInstructing(get());
@@ -128,6 +159,17 @@ export function runTurnTimer(kit: Kit, subscribe: StoreApi<Store>['subscribe']):
     unsubscribe();
     cancel();
   };
+}
+
+/** The orders sealed under the PIN before a reload, opened with its key; those that do not open (damaged) stay locked. */
+async function openSealed(session: Session, opener: CryptoKey): Promise<Session['sealed']> {
+  const opened: Partial<Record<Side, Session['sealed'][Side]>> = {};
+  for (const [side, locked] of Object.entries(session.sealedLocked ?? {})) {
+    if (session.sealed[side as Side] || !locked) continue;
+    const orders = await openOrders(opener, locked);
+    if (orders && isSideOrders(orders)) opened[side as Side] = orders;
+  }
+  return opened;
 }
 
 // Selectors.

@@ -9,10 +9,12 @@ import type { Intervention, SideOrders } from '../../engine';
 import type { Side } from '../../engine/model';
 import { classAuthority, type Pending, type Ruling } from '../authority';
 import type { CatalogEntry } from '../catalog';
-import { clockFor } from '../clock';
+import { clockFor, resumedClock, type Clock } from '../clock';
+import type { BackupInfo, LoadedGame } from '../persistence';
+import { lockWithPin, sealOrders, type LockedOrders } from '../pin';
 import { cards, capitalLeft, chooseResponse, stillChoosable, toggleDecision, type Card } from '../draft';
 import type { Screen } from '../screens';
-import { EMPTY_DRAFT, INSTRUCTOR_CLOSED, otherSide, type InstructorAction, type Session } from '../session';
+import { EMPTY_DRAFT, INSTRUCTOR_CLOSED, hasSealed, otherSide, type Classroom, type InstructorAction, type Session } from '../session';
 import type { AppState, Kit, Slice } from './kit';
 import { selectClassSeatOpen, selectMemoShort } from './classGame';
 import { selectEntry } from './library';
@@ -25,8 +27,12 @@ export interface GameSliceState {
 }
 
 export interface GameActions {
-  /** Starts a game from the pick (scenario, and for solo play a side, must be chosen) and shows the briefing. */
-  startGame(seed?: string): void;
+  /**
+   * Starts a game from the pick (scenario, and for solo play a side, must be chosen) and shows the
+   * briefing. With a PIN, once the PIN is locked (a salted hash and a key pair, src/store/pin.ts):
+   * the promise settles when the game has started.
+   */
+  startGame(seed?: string): Promise<void>;
   /** From the briefing: the first turn (behind the hand-over screen in hot-seat). */
   beginTurn(): void;
   /** Hot-seat: the team named on the hand-over screen takes the controls; its timer starts. */
@@ -44,10 +50,16 @@ export interface GameActions {
   nextTurn(): void;
   continueSavedGame(): void;
   quitToTitle(): void;
-  /** The current game as save-file text (null when no game is running), for a download. */
+  /** The current game as save-file text, for a download; null when no game is running, or (during a class session with a PIN) while the instructor's panel is not open. */
   exportSave(): string | null;
+  /** Another tab has saved over this tab's game: said at once, not at this tab's next write (the page listens for the storage event). */
+  checkSavedElsewhere(): void;
   /** Loads a save file's text the player chose; a bad file becomes a notice, the current game is kept. */
   importSave(text: string): void;
+  /** The dated backups the title offers, newest first. */
+  listBackups(): readonly BackupInfo[];
+  /** Continues from a backup; the game it replaces is kept as a backup. A backup that cannot be read becomes a notice. */
+  restoreBackup(key: string): void;
   // The instructor's interventions below work only while the panel is open, and are logged for the debrief.
   /** Fires one of the scenario's events now; null when done, else why not (the engine's words). */
   fireEvent(eventId: string): string | null;
@@ -65,11 +77,31 @@ export interface SessionEntry {
   readonly entry: CatalogEntry;
 }
 
-/** Saves `session` with its scenario: the change to set (the session, and the notice the write leaves). */
-export function saveSession(kit: Kit, session: Session, entry: CatalogEntry): Pick<AppState, 'session' | 'notice'> {
+/** Saves `session` with its scenario and the team's clock: the change to set (the session, and the notice the write leaves). */
+export function saveSession(kit: Kit, session: Session, entry: CatalogEntry, clock: Clock | null = kit.get().clock): Pick<AppState, 'session' | 'notice'> {
   // A class game is kept by its server; the device keeps only its seat's key (src/ui/class/seatKeys.ts).
   if (session.mode === 'class') return { session, notice: kit.get().notice };
-  return { session, notice: noticeAfterSave(kit.persistence.saveGame(session, entry), kit.get().notice) };
+  return { session, notice: noticeAfterSave(kit.persistence.saveGame(session, entry, clock), kit.get().notice) };
+}
+
+/** Does the session have an instructor's PIN (locked, or a version-2 save's, being locked)? */
+export const hasPin = (classroom: Classroom): boolean => classroom.pin !== null || classroom.legacyPin !== undefined;
+
+/** Was the game paused when it was saved? The instructor's log says: its last pause or resume. */
+function pausedByLog(session: Session): boolean {
+  if (session.state.ending) return false;
+  for (let i = session.log.length - 1; i >= 0; i--) {
+    const kind = session.log[i]!.kind;
+    if (kind === 'pause') return true;
+    if (kind === 'resume') return false;
+  }
+  return false;
+}
+
+/** The session without orders sealed this turn (a turn has resolved, or been taken back). */
+function withoutSealed(session: Session): Session {
+  const { sealedLocked: _locked, ...rest } = session;
+  return { ...rest, sealed: {} };
 }
 
 /** The session with one more entry in the instructor's log, dated to the turn being played. */
@@ -94,9 +126,13 @@ function logEntryOf(action: Intervention, before: Session['state']): InstructorA
  * hand-over screen in hot-seat, else the turn itself with its team's timer running (stopped when
  * `paused`). `change` is what else is set with it.
  */
-function openTurn(kit: Kit, session: Session, paused: boolean, change: () => Partial<AppState> = () => ({})): boolean {
+function openTurn(kit: Kit, session: Session, paused: boolean, change: () => Partial<AppState> = () => ({}), saved?: Clock | null): boolean {
   const to: Screen = session.state.ending ? 'debrief' : session.mode === 'hotseat' ? 'handover' : 'turn';
-  return moveTo(kit, to, () => ({ ...change(), clock: to === 'turn' ? clockFor(session, kit.timer.now(), paused, kit.get().classGame?.turnEndsAt) : null, timedOut: null }));
+  const now = kit.timer.now();
+  // A clock saved on this team's turn goes on from where it was (a reload restarts nothing); held through the hand-over screen.
+  const resumed = resumedClock(saved, session, now, paused);
+  const clock = to === 'turn' ? (resumed ?? clockFor(session, now, paused, kit.get().classGame?.turnEndsAt)) : to === 'handover' ? resumed : null;
+  return moveTo(kit, to, () => ({ ...change(), clock, timedOut: null }));
 }
 
 /** Said when a ruling arrives for a game or a turn no longer being played: it is dropped. */
@@ -129,16 +165,15 @@ export function apply(kit: Kit, ruling: Ruling): string | null {
     case 'resolved': {
       if (session.state.turn !== ruling.turn || session.state.ending) return STALE;
       const next: Session = {
-        ...session,
+        ...withoutSealed(session),
         // Tokyo's team chooses first every turn.
         human: session.mode === 'hotseat' ? 'tokyo' : session.human,
         state: ruling.state,
         reports: [...session.reports, ruling.report],
         orders: [...session.orders, ruling.orders],
         draft: EMPTY_DRAFT,
-        sealed: {},
       };
-      return moveTo(kit, 'resolution', () => ({ ...saveSession(kit, next, entry), clock: null })) ? null : NO_MOVE;
+      return moveTo(kit, 'resolution', () => ({ ...saveSession(kit, next, entry, null), clock: null })) ? null : NO_MOVE;
     }
     case 'intervened': {
       if (session.state.turn !== ruling.turn || session.state.ending) return STALE;
@@ -156,20 +191,19 @@ export function apply(kit: Kit, ruling: Ruling): string | null {
         set(saveSession(kit, next, entry));
         return null;
       }
-      return moveTo(kit, 'debrief', () => ({ ...saveSession(kit, next, entry), clock: null, instructor: { ...get().instructor, paused: false } })) ? null : NO_MOVE;
+      return moveTo(kit, 'debrief', () => ({ ...saveSession(kit, next, entry, null), clock: null, instructor: { ...get().instructor, paused: false } })) ? null : NO_MOVE;
     }
     case 'replayed': {
       const undone: Session = {
-        ...session,
+        ...withoutSealed(session),
         human: session.mode === 'hotseat' ? 'tokyo' : session.human,
         state: ruling.state,
         reports: [...ruling.reports],
         orders: [...ruling.orders],
         draft: EMPTY_DRAFT,
-        sealed: {},
         log: ruling.log,
       };
-      return openTurn(kit, undone, false, () => ({ ...saveSession(kit, undone, entry), instructor: { ...get().instructor, paused: false } })) ? null : NO_MOVE;
+      return openTurn(kit, undone, false, () => ({ ...saveSession(kit, undone, entry, null), instructor: { ...get().instructor, paused: false } })) ? null : NO_MOVE;
     }
   }
 }
@@ -182,6 +216,45 @@ export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
     if (ruling.kind === 'pending') return;
     const problem = apply(kit, ruling);
     if (ruling.kind === 'refused') console.warn(`The game refused: ${problem}`);
+  };
+  /**
+   * For End turn: whatever the authority does, nothing is thrown at the player. A refusal (or a
+   * fault) is said on the turn screen, which stays, with the choices as they were.
+   */
+  const settleTurn = (make: () => Ruling | Pending): void => {
+    let ruling: Ruling | Pending;
+    try {
+      ruling = make();
+    } catch (e) {
+      ruling = { kind: 'refused', problem: e instanceof Error ? e.message : String(e) };
+    }
+    if (ruling.kind === 'pending') return;
+    const problem = apply(kit, ruling);
+    if (ruling.kind === 'refused') set({ notice: problemNotice({ kind: 'notice', reason: 'turnRefused', params: { detail: problem ?? '' } }) });
+  };
+  /** A saved game taken up again: its pause, its team's clock, and what no longer fit said. */
+  const resume = (loaded: LoadedGame & { ok: true }, change: Partial<AppState>): void => {
+    const { session, extras } = loaded;
+    const paused = pausedByLog(session);
+    const dropped = extras.dropped.length > 0 ? problemNotice({ kind: 'notice', reason: 'choicesDropped', params: { choices: extras.dropped.join(', ') } }) : null;
+    openTurn(
+      kit,
+      session,
+      paused,
+      () => ({ session, pick: pickOf(session), instructor: { ...INSTRUCTOR_CLOSED, paused }, opener: null, ...change, ...(dropped && { notice: dropped }) }),
+      extras.clock,
+    );
+    if (session.classroom.legacyPin !== undefined) void relock(session);
+  };
+  /** A version-2 save kept the PIN itself: it is locked now, and the orders it sealed in the clear are sealed under it. */
+  const relock = async (session: Session): Promise<void> => {
+    const { lock, opener } = await lockWithPin(session.classroom.legacyPin!);
+    const sealedLocked: Partial<Record<Side, LockedOrders>> = { ...session.sealedLocked };
+    for (const [side, orders] of Object.entries(session.sealed)) if (orders) sealedLocked[side as Side] = await sealOrders(lock, orders);
+    const se = selectSessionEntry(get());
+    if (!se || se.session.seed !== session.seed) return;
+    const { legacyPin: _plain, ...classroom } = se.session.classroom;
+    set({ ...saveSession(kit, { ...se.session, classroom: { ...classroom, pin: lock }, sealedLocked }, se.entry), opener });
   };
   // The draft is saved too, so a reload mid-turn comes back to the same choices.
   const setDraft = (draft: SideOrders): void => {
@@ -198,20 +271,37 @@ export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
   return {
     state: { session: null, canContinue: persistence.hasGame() },
     actions: {
-      startGame: (seed) => {
-        const { pick } = get();
+      startGame: async (seed) => {
+        const { pick, screen } = get();
         const entry = pick.scenarioId ? selectEntry(get(), pick.scenarioId) : undefined;
         const human = pick.mode === 'hotseat' ? 'tokyo' : pick.side;
         if (!entry || !human) return;
-        settle(authority.start(entry, { scenarioId: entry.id, mode: pick.mode, human, difficulty: pick.difficulty, seed: seed ?? kit.newSeed(), classroom: pick.classroom }));
+        let classroom: Classroom = { pin: null, timerSeconds: pick.classroom.timerSeconds };
+        let opener: CryptoKey | null = null;
+        if (pick.classroom.pin) {
+          const made = await lockWithPin(pick.classroom.pin);
+          // The menus moved on while the PIN was locked: the start was given up.
+          if (get().screen !== screen) return;
+          classroom = { ...classroom, pin: made.lock };
+          opener = made.opener;
+        }
+        // The PIN typed is forgotten once locked; the session keeps only its lock.
+        set({ opener, pick: { ...get().pick, classroom: { ...get().pick.classroom, pin: null } } });
+        settle(authority.start(entry, { scenarioId: entry.id, mode: pick.mode, human, difficulty: pick.difficulty, seed: seed ?? kit.newSeed(), classroom }));
       },
       beginTurn: () => {
         const session = get().session;
         if (session) openTurn(kit, session, get().instructor.paused);
       },
       revealTurn: () => {
-        const session = get().session;
-        if (session && !session.state.ending && get().screen === 'handover') moveTo(kit, 'turn', () => ({ clock: clockFor(session, kit.timer.now(), get().instructor.paused), timedOut: null }));
+        const se = selectSessionEntry(get());
+        if (!se || se.session.state.ending || get().screen !== 'handover') return;
+        const { session, entry } = se;
+        const now = kit.timer.now();
+        const paused = get().instructor.paused;
+        // A clock held through a reload's hand-over screen goes on; saved at once, so a reload now restarts nothing either.
+        const clock = resumedClock(get().clock, session, now, paused) ?? clockFor(session, now, paused);
+        moveTo(kit, 'turn', () => ({ ...saveSession(kit, session, entry, clock), clock, timedOut: null }));
       },
       toggleDecision: (id) => {
         const se = selectSessionEntry(get());
@@ -228,10 +318,31 @@ export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
         if (!se || !selectCanChoose(get())) return;
         const { session, entry } = se;
         const other = otherSide(session.human);
-        if (session.mode === 'hotseat' && !session.sealed[other]) {
+        if (session.mode === 'hotseat' && !session.sealed[other] && session.sealedLocked?.[other]) {
+          // The other team sealed before a reload: its orders open only with the instructor's PIN.
+          set({ notice: problemNotice({ kind: 'notice', reason: 'sealedLocked', params: { side: other } }) });
+          get().actions.openInstructorPanel();
+          return;
+        }
+        if (session.mode === 'hotseat' && !hasSealed(session, other)) {
           // The first team's orders are sealed; the other team takes the controls behind the hand-over screen.
           const next: Session = { ...session, human: other, draft: EMPTY_DRAFT, sealed: { ...session.sealed, [session.human]: session.draft } };
-          moveTo(kit, 'handover', () => ({ ...saveSession(kit, next, entry), clock: null }));
+          const lock = session.classroom.pin;
+          if (!lock) {
+            moveTo(kit, 'handover', () => ({ ...saveSession(kit, next, entry, null), clock: null }));
+            return;
+          }
+          // Under a PIN they are saved only encrypted; until they are (a few milliseconds), the save holds the team's draft as before.
+          moveTo(kit, 'handover', () => ({ session: next, clock: null }));
+          const sealer = session.human;
+          sealOrders(lock, session.draft).then(
+            (locked) => {
+              const now = selectSessionEntry(get());
+              if (!now || now.session.seed !== next.seed || now.session.state.turn !== next.state.turn || now.session.sealed[sealer] !== session.draft) return;
+              set(saveSession(kit, { ...now.session, sealedLocked: { ...now.session.sealedLocked, [sealer]: locked } }, now.entry));
+            },
+            (e: unknown) => set({ notice: problemNotice({ kind: 'unavailable', reason: 'storageRefused', params: { detail: e instanceof Error ? e.message : String(e) } }) }),
+          );
           return;
         }
         const orders = session.mode === 'hotseat' ? { [session.human]: session.draft, [other]: session.sealed[other]! } : { [session.human]: session.draft };
@@ -241,9 +352,9 @@ export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
           const short = selectMemoShort(get());
           if (classGame && short) return set({ classGame: { ...classGame, refusal: { about: 'seal', problem: `the class asks for a memo with your orders: write ${short} more characters` } } });
           if (classGame) set({ classGame: { ...classGame, sending: true, refusal: null } });
-          return settle(server.resolve({ entry, state: session.state, mode: session.mode, difficulty: session.difficulty, orders }));
+          return settleTurn(() => server.resolve({ entry, state: session.state, mode: session.mode, difficulty: session.difficulty, orders }));
         }
-        settle(authority.resolve({ entry, state: session.state, mode: session.mode, difficulty: session.difficulty, orders }));
+        settleTurn(() => authority.resolve({ entry, state: session.state, mode: session.mode, difficulty: session.difficulty, orders }));
       },
       nextTurn: () => {
         const session = get().session;
@@ -253,8 +364,7 @@ export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
         const loaded = persistence.loadGame(get().catalog);
         if (!loaded) return set({ canContinue: false });
         if (!loaded.ok) return set({ canContinue: persistence.hasGame(), notice: problemNotice(loaded.problem) });
-        const session = loaded.session;
-        openTurn(kit, session, false, () => ({ session, pick: pickOf(session), instructor: INSTRUCTOR_CLOSED }));
+        resume(loaded, {});
       },
       quitToTitle: () =>
         get().session?.mode === 'class'
@@ -262,13 +372,24 @@ export function gameSlice(kit: Kit): Slice<GameSliceState, GameActions> {
           : void moveTo(kit, 'title', () => ({ canContinue: persistence.hasGame(), instructor: INSTRUCTOR_CLOSED, clock: null, timedOut: null })),
       exportSave: () => {
         const se = selectSessionEntry(get());
-        return se ? persistence.exportGame(se.session, se.entry) : null;
+        // A class session's file is the instructor's to take: a team at the screen cannot.
+        if (!se || (hasPin(se.session.classroom) && get().instructor.panel !== 'open')) return null;
+        return persistence.exportGame(se.session, se.entry, get().clock);
+      },
+      checkSavedElsewhere: () => {
+        const session = get().session;
+        if (session && session.mode !== 'class' && persistence.isStale()) set({ notice: problemNotice({ kind: 'stale', reason: 'staleTab', params: {} }) });
       },
       importSave: (text) => {
         const loaded = persistence.importGame(text, get().catalog);
         if (!loaded.ok) return set({ notice: problemNotice(loaded.problem) });
-        const session = loaded.session;
-        openTurn(kit, session, false, () => ({ session, canContinue: true, pick: pickOf(session), notice: null, instructor: INSTRUCTOR_CLOSED }));
+        resume(loaded, { canContinue: true, notice: null });
+      },
+      listBackups: () => persistence.backups(),
+      restoreBackup: (key) => {
+        const loaded = persistence.restoreBackup(key, get().catalog);
+        if (!loaded.ok) return set({ notice: problemNotice(loaded.problem) });
+        resume(loaded, { canContinue: true, notice: null });
       },
       fireEvent: (eventId) => intervention({ kind: 'fire', event: eventId }),
       adjustMeter: (meterId, value, reason) => {

@@ -7,7 +7,7 @@ import type { Side } from '../../engine/model';
 import type { CatalogEntry } from '../catalog';
 import type { SaveProblem } from '../persistence';
 import { canMove, GAME_SCREENS, type Screen } from '../screens';
-import { NO_CLASSROOM, type Classroom, type Difficulty, type Mode, type Session } from '../session';
+import { NO_CLASSROOM_CHOICE, type ClassroomChoice, type Difficulty, type Mode, type Session } from '../session';
 import type { AppState, Kit, Slice } from './kit';
 
 /** A save problem the player must read; it stays until dismissed. The screens word it through src/i18n (saveProblemText). */
@@ -22,7 +22,7 @@ export interface Pick {
   readonly side: Side | null;
   readonly difficulty: Difficulty;
   readonly mode: Mode;
-  readonly classroom: Classroom;
+  readonly classroom: ClassroomChoice;
 }
 
 export interface UiState {
@@ -45,7 +45,7 @@ export interface UiActions {
   pickDifficulty(difficulty: Difficulty): void;
   pickMode(mode: Mode): void;
   /** The class session's PIN and timer, chosen before a hot-seat game starts. */
-  setClassroom(change: Partial<Classroom>): void;
+  setClassroom(change: Partial<ClassroomChoice>): void;
   dismissNotice(): void;
   /** The service worker has a new version waiting (src/ui/offline.ts). */
   setUpdateReady(ready: boolean): void;
@@ -79,10 +79,10 @@ export function noticeAfterSave(problem: SaveProblem | null, before: Notice | nu
 
 /** The menus' pick that matches a game resumed from a save. */
 export function pickOf(session: Session): Pick {
-  return { scenarioId: session.scenarioId, side: session.human, difficulty: session.difficulty, mode: session.mode, classroom: session.classroom };
+  return { scenarioId: session.scenarioId, side: session.human, difficulty: session.difficulty, mode: session.mode, classroom: { pin: null, timerSeconds: session.classroom.timerSeconds } };
 }
 
-export const NO_PICK: Pick = Object.freeze({ scenarioId: null, side: null, difficulty: 'normal', mode: 'solo', classroom: NO_CLASSROOM });
+export const NO_PICK: Pick = Object.freeze({ scenarioId: null, side: null, difficulty: 'normal', mode: 'solo', classroom: NO_CLASSROOM_CHOICE });
 
 export function uiSlice(kit: Kit): Slice<UiState, UiActions> {
   const { set, get } = kit;

@@ -14,6 +14,7 @@ import { interventionLines, interventionWithTurn } from '../present/intervention
 import { adjustFormProblem, panelEvents, panelMeters, type PanelMeter } from './model';
 import { button as kitButton, el as kitEl, setButtonLabel } from '../kit';
 import { modal } from './modal';
+import { exportGame } from '../exportGame';
 import { isPanelShortcut, openInstructorPanel } from './shortcut';
 
 /** The kit's element builder, in the panel's call shape. */
@@ -121,13 +122,21 @@ export function mountInstructorPanel(store: AppStore): () => void {
     form.append(intro, row);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const ok = actions().unlockInstructorPanel(input.value);
-      if (!ok) {
-        // Never say what the PIN is, nor how close the guess was.
-        input.value = '';
-        say(t('instructor.wrongPin'), 'problem');
-        input.focus();
-      }
+      if (unlock.disabled) return;
+      // Checking takes a moment (the PIN is never stored, only its salted hash): one try at a time.
+      unlock.disabled = true;
+      say(t('instructor.checkingPin'));
+      void actions()
+        .unlockInstructorPanel(input.value)
+        .then((result) => {
+          unlock.disabled = false;
+          if (result.ok) return;
+          // Never say what the PIN is, nor how close the guess was.
+          input.value = '';
+          const seconds = Math.ceil(result.waitMs / 1000);
+          say(seconds > 0 ? t(result.tried ? 'instructor.wrongPinWait' : 'instructor.pinWait', { count: seconds }) : t('instructor.wrongPin'), 'problem');
+          input.focus();
+        });
     });
     body.replaceChildren(form);
     return { update: () => undefined, focus: input };
@@ -146,7 +155,9 @@ export function mountInstructorPanel(store: AppStore): () => void {
       else actions().pause();
     });
     const revealButton = button('instructor:reveal', '', () => actions().setRevealed(!store.getState().instructor.revealed));
-    controlRow.append(pauseButton, revealButton);
+    // A class session's save file is taken from here, behind the PIN (src/ui/exportGame.ts).
+    const exportButton = button('instructor:export', t('settings.exportGame'), () => void exportGame(store));
+    controlRow.append(pauseButton, revealButton, exportButton);
     control.body.append(controlRow);
 
     // Fire an event now.

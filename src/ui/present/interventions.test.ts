@@ -90,7 +90,7 @@ describe('the game’s states with the instructor’s log', () => {
     const { actions } = store.getState();
     actions.pickScenario('template');
     actions.pickSide('tokyo');
-    actions.startGame();
+    void actions.startGame();
     actions.beginTurn();
     actions.openInstructorPanel();
     expect(actions.adjustMeter('gov_trust', 77, 'A warm start')).toBeNull();

@@ -11,7 +11,7 @@ import { stateHash, type EndingResult, type Orders, type TurnReport } from '../.
 import type { Side } from '../../engine/model';
 import { localize } from '../../i18n/text';
 import type { CatalogEntry } from '../../store/catalog';
-import { toSaveFile, type SaveFileV2 } from '../../store/saveFile';
+import { toSaveFile, type SaveFileV3 } from '../../store/saveFile';
 import type { Difficulty, InstructorEntry, Mode, Session } from '../../store/session';
 import { isoMonth } from './calendar';
 
@@ -62,7 +62,7 @@ export interface GameRecordV1 {
   readonly finalMeters: Readonly<Record<string, number>>;
   /** The final state's fingerprint (the save's `stateHash`). */
   readonly stateHash: string;
-  readonly save: SaveFileV2;
+  readonly save: SaveFileV3;
 }
 
 export function sidePlayer(session: Pick<Session, 'mode' | 'human' | 'difficulty'>, side: Side): SidePlayer {

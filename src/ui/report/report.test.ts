@@ -34,7 +34,7 @@ function finishedGame(): Session {
   const { actions } = s.getState();
   actions.pickScenario('template');
   actions.pickSide('tokyo');
-  actions.startGame();
+  void actions.startGame();
   actions.beginTurn();
   for (let turn = 1; !s.getState().session!.state.ending; turn++) {
     if (turn === 2) {
@@ -58,7 +58,7 @@ function endedByInstructor(): Session {
   const { actions } = s.getState();
   actions.pickScenario('template');
   actions.pickMode('hotseat');
-  actions.startGame();
+  void actions.startGame();
   actions.beginTurn();
   for (let turn = 1; turn <= 2; turn++) {
     for (let team = 0; team < 2; team++) {

@@ -38,7 +38,7 @@ export const classSetupView: ScreenView = (root, ctx) => {
       return;
     }
     actions.setClassroom({ pin: typed || null });
-    actions.startGame();
+    void actions.startGame();
   };
 
   const pin = textField({

@@ -145,7 +145,7 @@ export const debriefView: ScreenView = (root, ctx) => {
   const classGame = play.session.mode === 'class';
   const again = (): void => {
     const { pick } = ctx.state();
-    if (pick.scenarioId && (pick.side || pick.mode === 'hotseat')) ctx.actions.startGame();
+    if (pick.scenarioId && (pick.side || pick.mode === 'hotseat')) void ctx.actions.startGame();
     else ctx.actions.go('side');
   };
   const reportButtons = [

@@ -6,9 +6,11 @@
  */
 import { SIDES } from '../../engine/model';
 import { t, turnNumberAndWhen, turnWhen } from '../../i18n';
+import { hasSealed } from '../../store';
 import { otherSide } from '../../store/session';
 import { announce } from '../announce';
 import { button, el, keyHint } from '../kit';
+import { noticeBar } from './noticeBar';
 import './handover.css';
 import type { ScreenView } from './view';
 
@@ -28,7 +30,7 @@ export const handoverView: ScreenView = (root, ctx) => {
   const date = turnWhen(scenario, session.state.turn);
   const pass = t('hotseat.handover.pass', { side: team });
   const press = t('hotseat.handover.press');
-  const status = session.sealed[other] !== undefined ? t('hotseat.handover.sealed', { side: t(`common.sides.${other}`) }) : t('hotseat.handover.first', { side: team });
+  const status = hasSealed(session, other) ? t('hotseat.handover.sealed', { side: t(`common.sides.${other}`) }) : t('hotseat.handover.first', { side: team });
 
   const revealButton = button({ label: t('hotseat.handover.reveal', { side: team }), key: 'reveal', variant: 'primary', class: 'handover-reveal', onPress: reveal });
   revealButton.dataset.autofocus = '';
@@ -39,7 +41,7 @@ export const handoverView: ScreenView = (root, ctx) => {
       { class: `handover-layout handover-${side}` },
       // A band in each side's colour along the top: the screen belongs to neither, the team called is lit.
       el('div', { class: 'handover-band', aria: { hidden: true } }, ...SIDES.map((s) => el('span', { class: s === side ? `handover-band-${s} handover-band-on` : `handover-band-${s}` }))),
-      el('header', { class: 'handover-top' }, button({ label: t('play.turn.menu'), key: 'menu', variant: 'quiet', onPress: () => actions.openSettings() })),
+      el('header', { class: 'handover-top' }, noticeBar(ctx), button({ label: t('play.turn.menu'), key: 'menu', variant: 'quiet', onPress: () => actions.openSettings() })),
       el(
         'main',
         { class: 'handover-card panel' },

@@ -9,8 +9,9 @@ import { INTERFACE_LANGUAGES, formatPercent, t } from '../../i18n';
 import type { Language } from '../../engine/model';
 import { GAME_SCREENS, type Settings, type TextSize } from '../../store';
 import { announce } from '../announce';
+import { exportGame } from '../exportGame';
 import { openInstructorPanel } from '../instructor/shortcut';
-import { button, choice, downloadText, el, range, section, setChoice, setRange, setToggle, toggle } from '../kit';
+import { button, choice, el, range, section, setChoice, setRange, setToggle, toggle } from '../kit';
 import { prepareLanguage } from '../language';
 import { menuFrame } from './menu';
 import './settings.css';
@@ -73,14 +74,15 @@ export const settingsView: ScreenView = (root, ctx) => {
 
   // Opened from a game: the game can be kept as a file, or left for the title (it stays saved).
   const inGame = state.session !== null && GAME_SCREENS.has(state.previousScreen);
-  const exportGame = (): void => {
-    const text = actions.exportSave();
-    if (text !== null) downloadText(`close-yet-distant-${ctx.state().session?.scenarioId ?? 'game'}.json`, text);
-    announce(t('settings.exported'));
+  const exportThisGame = (): void => {
+    if (exportGame(ctx.store)) return;
+    // A class session's file is the instructor's: the panel asks for the PIN, then offers Export.
+    announce(t('settings.exportNeedsPin'));
+    openInstructorPanel(ctx.store);
   };
   const gameButtons = inGame
     ? [
-        button({ label: t('settings.exportGame'), key: 'settings:export', onPress: exportGame }),
+        button({ label: t('settings.exportGame'), key: 'settings:export', onPress: exportThisGame }),
         button({ label: t('settings.quitToTitle'), key: 'settings:quit', onPress: () => actions.quitToTitle() }),
         // It comes up over the game screen (behind its PIN when the session has one).
         button({ label: t('instructor.menuButton'), key: 'settings:instructor', description: t('instructor.keys'), onPress: () => openInstructorPanel(ctx.store) }),

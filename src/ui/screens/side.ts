@@ -59,7 +59,7 @@ export const sideView: ScreenView = (root, ctx) => {
     key: 'side:start',
     variant: 'primary',
     disabled: !hotseat && !pick.side,
-    onPress: () => (hotseat ? actions.go('classSetup') : actions.startGame()),
+    onPress: () => (hotseat ? actions.go('classSetup') : void actions.startGame()),
   });
 
   let body: HTMLElement[];

@@ -3,14 +3,16 @@
  * (when a save exists), Settings and Import. A save problem shows across the top until dismissed.
  * The world draws the strait behind it.
  */
-import { saveProblemText, t } from '../../i18n';
+import { currentLanguage, saveProblemText, t, tx } from '../../i18n';
+import type { BackupInfo } from '../../store/persistence';
 import { snapshot } from '../../testHook';
 import { announce } from '../announce';
 import { afterLibrary } from '../library';
 import { button, el, fileButton, keyHint } from '../kit';
+import { noticeBar } from './noticeBar';
 import { takeUpdate } from '../offline';
 import './title.css';
-import type { ScreenView } from './view';
+import type { ScreenContext, ScreenView } from './view';
 
 /** The phrase both publics use for each other, each in its own language on every screen. */
 const PHRASES = [
@@ -21,22 +23,6 @@ const PHRASES = [
 export const titleView: ScreenView = (root, ctx) => {
   const { actions } = ctx;
   const { canContinue, notice, updateReady } = ctx.state();
-
-  const notices = notice
-    ? el(
-        'div',
-        { class: 'notice title-notice', role: 'alert' },
-        el('p', { text: t('common.labelled', { label: t('title.noticeError'), text: saveProblemText(notice.problem) }) }),
-        button({
-          label: t('title.dismiss'),
-          key: 'title:dismiss',
-          onPress: () => {
-            actions.dismissNotice();
-            announce(t('title.dismissed'));
-          },
-        }),
-      )
-    : null;
 
   // Offered only here, between games: taking it reloads the page into the new version.
   const update = updateReady
@@ -66,7 +52,7 @@ export const titleView: ScreenView = (root, ctx) => {
     el(
       'div',
       { class: 'title-layout' },
-      notices,
+      noticeBar(ctx),
       update,
       el(
         'header',
@@ -75,16 +61,12 @@ export const titleView: ScreenView = (root, ctx) => {
         ...PHRASES.map(([text, lang]) => el('p', { class: 'title-phrase', lang, text })),
         el('p', { class: 'title-subtitle', text: t('app.subtitle') }),
       ),
-      menu,
+      el('div', { class: 'title-actions' }, menu, earlierSaves(ctx, actions.listBackups())),
       el('footer', { class: 'title-foot' }, keyHint(t('keys.title')), el('p', { class: 'title-version', text: t('app.version', { version: snapshot().version }) })),
     ),
   );
 
-  // A notice arriving or leaving, or a save appearing, redraws the screen (focus stays put).
-  ctx.watch(
-    (s) => s.notice,
-    () => ctx.redraw(),
-  );
+  // A save appearing redraws the screen (focus stays put); the notice bar follows the notice itself.
   ctx.watch(
     (s) => s.updateReady,
     () => ctx.redraw(),
@@ -93,5 +75,40 @@ export const titleView: ScreenView = (root, ctx) => {
     (s) => s.canContinue,
     () => ctx.redraw(),
   );
+  // The earlier saves name their scenarios by title, once the catalog that holds them has come.
+  ctx.watch(
+    (s) => s.catalog,
+    () => ctx.redraw(),
+  );
   announce(notice ? `${t('app.ready')} ${saveProblemText(notice.problem)}` : t('app.ready'));
 };
+
+/** The dated backups, folded away: a player who lost a turn to a mistake, or a damaged save, steps back here. */
+function earlierSaves(ctx: ScreenContext, backups: readonly BackupInfo[]): HTMLElement | null {
+  if (backups.length === 0) return null;
+  const { catalog } = ctx.state();
+  const when = new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+  const items = backups.map((backup) => {
+    const entry = catalog.find((e) => e.id === backup.scenarioId);
+    const saved = Number.isNaN(Date.parse(backup.savedAt)) ? '' : when.format(new Date(backup.savedAt));
+    const what = t('title.backupLine', { scenario: entry ? tx(entry.scenario.title) : backup.scenarioId, turn: backup.turn, saved });
+    return el(
+      'li',
+      { class: 'title-backup' },
+      el('span', { text: what }),
+      button({
+        label: t('title.restore'),
+        spokenLabel: t('title.restoreSpoken', { what }),
+        key: `title:restore:${backup.key}`,
+        onPress: () => afterLibrary(() => ctx.actions.restoreBackup(backup.key)),
+      }),
+    );
+  });
+  return el(
+    'details',
+    { class: 'title-backups' },
+    el('summary', { text: t('title.earlierSaves', { count: backups.length }) }),
+    el('p', { class: 'title-backups-hint', text: t('title.earlierSavesHint') }),
+    el('ul', {}, ...items),
+  );
+}

@@ -14,10 +14,11 @@ import { playContext, previousState } from '../play/context';
 import { turnModel, type CardModel, type TurnModel } from '../play/turnModel';
 import { eventsSection, guidePanel, proposalsSection } from './turn/asks';
 import { cardElement } from './turn/cards';
+import { noticeBar } from './noticeBar';
 import { meterRows } from './turn/meters';
 import { classSeatStatus } from './turn/classSeat';
 import { clockText, teamTimer } from './turn/timer';
-import { clockLeftMs } from '../../store';
+import { clockLeftMs, hasSealed } from '../../store';
 import './turn.css';
 import type { ScreenView } from './view';
 
@@ -40,7 +41,7 @@ export const turnView: ScreenView = (root, ctx) => {
   const guideKey = `${session.seed}:${session.state.turn}`;
   const guideOpen = (): boolean => !watching && model.guide.length > 0 && !dismissedGuides.has(guideKey);
   // Hot-seat: the first team's End turn seals its choices and passes the screen on.
-  const passing = hotseat && session.sealed[other] === undefined;
+  const passing = hotseat && !hasSealed(session, other);
   const team = t(`common.sides.${human}`);
   // A class game's observer (the projector) watches: the board and the meters both sides see, who has sealed; no cards.
   const watching = session.mode === 'class' && state.classGame?.seat === 'observer';
@@ -113,7 +114,15 @@ export const turnView: ScreenView = (root, ctx) => {
       watching
         ? el('main', { class: 'turn-centre turn-watching' }, el('h2', { class: 'turn-column-heading', text: t('classGame.turn.watchingHeading') }), classSeatStatus(ctx, end))
         : el('main', { class: 'turn-centre' }, el('h2', { class: 'visually-hidden', text: t('play.turn.decisions') }), filterSlot, cardRegion),
-      el('div', { class: 'turn-right' }, asks, end, session.mode === 'class' && !watching ? classSeatStatus(ctx, end) : null, keyHint(t(watching ? 'classGame.turn.observerKeys' : 'play.turn.keys'))),
+      el(
+        'div',
+        { class: 'turn-right' },
+        noticeBar(ctx),
+        asks,
+        end,
+        session.mode === 'class' && !watching ? classSeatStatus(ctx, end) : null,
+        keyHint(t(watching ? 'classGame.turn.observerKeys' : 'play.turn.keys')),
+      ),
       ticker,
     ),
   );
