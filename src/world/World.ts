@@ -10,7 +10,7 @@
  * when their slot or value changes; nothing is allocated per frame but the slots' boxes the browser
  * returns; and `tick` says whether anything changed, so a still frame is not drawn at all (index.ts).
  */
-import { Scene, type GameObjects, type Textures } from 'phaser';
+import { Scene, type GameObjects, type Textures } from './phaser';
 import type { Side } from '../engine/model';
 import { COLORS, MAP_COLORS, SIDE_COLORS, UI_COLORS } from '../theme';
 import { paintMap } from './map/drawMap';

@@ -2,7 +2,7 @@
  * Starts the world (the Phaser canvas in #world). The page works without it: a failure is said in the
  * console, and the screens go on.
  */
-import { Game, Scale, WEBGL } from 'phaser';
+import { Game, Scale, WEBGL } from './phaser';
 import { countFrameDrawn } from '../testHook';
 import { World } from './World';
 
