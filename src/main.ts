@@ -17,7 +17,7 @@ import { mountClassBanner } from './ui/class/banner';
 import { applySettings, startDirector } from './ui/director';
 import { loadCatalog } from './ui/catalogLoader';
 import { mountInstructorShortcut } from './ui/instructor/shortcut';
-import { prepareLanguage } from './ui/language';
+import { completeLanguage, prepareLanguage } from './ui/language';
 import { startLibrary } from './ui/library';
 import { startOffline } from './ui/offline';
 
@@ -47,7 +47,9 @@ const titleUp = prepareLanguage(appStore.getState().settings.language).then(asyn
   await world;
   publish({ ready: true });
 });
-// The shipped scenarios are fetched now but compiled once the title is up (its first frame waits for nothing).
+// The fonts of what only the scenarios show, once the title is up (a language switch loads its own).
+void titleUp.then(() => completeLanguage(appStore.getState().settings.language));
+// The shipped scenarios are fetched and compiled once the title is up (its first screen waits for none of them).
 const catalog = loadCatalog(appStore, titleUp);
 // A class game's connection, shown while this device holds a seat; a seat's or a class's link or QR code (?join=…&key=…, ?class=…) opens the join screen once the scenarios are in.
 mountClassBanner(appStore);

@@ -8,17 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Language } from '../src/engine/model';
-import { FONT_SUBSETS, FONT_WEIGHTS, SUBSETS_FOR, fontFileName } from '../src/ui/fonts';
+import { FONT_SUBSETS, FONT_WEIGHTS, LATER_SUBSETS_FOR, SUBSETS_FOR, fontFileName } from '../src/ui/fonts';
 import { charactersOf, collectShownText, isHangul, isJapaneseScript } from '../tools/fontText';
 import { FONT_DIR, fontCharacters, sourceFontPath, writeFonts } from '../tools/make-fonts';
 
 const shown = collectShownText();
 const hex = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** What a language's loaded faces draw, per weight: the union of their cmaps. */
+/** What a language's faces draw, per weight, once all are loaded: the union of their cmaps. */
 async function drawable(lang: Language, weight: (typeof FONT_WEIGHTS)[number]): Promise<Set<number>> {
   const out = new Set<number>();
-  for (const subset of SUBSETS_FOR[lang]) {
+  for (const subset of [...SUBSETS_FOR[lang], ...LATER_SUBSETS_FOR[lang]]) {
     for (const cp of await fontCharacters(readFileSync(join(FONT_DIR, fontFileName(subset, weight))))) out.add(cp);
   }
   return out;

@@ -126,21 +126,26 @@ async function bootSideBySide(browser: Browser, game: string, bare: string): Pro
 
 /**
  * What a first visit downloads before the title screen is up in one interface language (a browser
- * set to it, cold cache): every response's body as sent (the site server gzips text; WOFF2 is already
- * packed), the CJK fonts included.
+ * set to it, cold cache): the body as sent (the site server gzips text; WOFF2 is already packed) of
+ * every request the page made before its ready mark, the CJK fonts included. What the page asks for
+ * after the title is up (the shipped scenarios, the service worker's precache) is not counted.
  */
 async function firstScreenKb(browser: Browser, url: string, lang: 'en' | 'ja' | 'ko'): Promise<Measurement> {
   const locales = { en: 'en-US', ja: 'ja-JP', ko: 'ko-KR' } as const;
   const context = await browser.newContext({ locale: locales[lang], viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
-  const sizes: Promise<{ bytes: number; font: boolean }>[] = [];
+  const sizes: Promise<{ bytes: number; font: boolean; startedAt: number }>[] = [];
   page.on('requestfinished', (request) => {
     const font = /\.woff2$/.test(new URL(request.url()).pathname);
-    sizes.push(request.sizes().then((s) => ({ bytes: s.responseBodySize, font })));
+    sizes.push(request.sizes().then((s) => ({ bytes: s.responseBodySize, font, startedAt: request.timing().startTime })));
   });
   await page.goto(url);
   await page.waitForFunction(() => window.__cyd?.ready === true && window.__cyd.scene === 'Title', undefined, { timeout: 30_000 });
-  const all = await Promise.all(sizes);
+  // The ready mark on the same clock as the requests' start times (milliseconds since 1970).
+  const readyAt = await page.evaluate((name) => performance.timeOrigin + (performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN), READY_MARK);
+  // Let what started before the mark finish, then keep only that.
+  await page.waitForLoadState('networkidle');
+  const all = (await Promise.all(sizes)).filter((s) => s.startedAt < readyAt);
   await context.close();
   const kb = (list: { bytes: number }[]): number => list.reduce((sum, s) => sum + s.bytes, 0) / 1024;
   const fonts = all.filter((s) => s.font);
@@ -148,10 +153,13 @@ async function firstScreenKb(browser: Browser, url: string, lang: 'en' | 'ja' | 
     key: `first_screen_kb_${lang}`,
     value: Number(kb(all).toFixed(1)),
     unit: 'KB',
-    target: 'report',
-    detail: `${all.length} responses before the title in ${lang} (bodies as sent), of which ${fonts.length} font file(s) ${kb(fonts).toFixed(1)} KB`,
+    target: `<= ${FIRST_SCREEN_BUDGET_KB[lang]}`,
+    detail: `${all.length} requests made before the title in ${lang} (bodies as sent), of which ${fonts.length} font file(s) ${kb(fonts).toFixed(1)} KB`,
   };
 }
+
+/** Issue 16's budgets for a first visit (Korean, not named there, is held to Japanese's). */
+const FIRST_SCREEN_BUDGET_KB = { en: 350, ja: 600, ko: 600 } as const;
 
 /**
  * The frames a page's Phaser drew over `forMs`, starting `afterMs` from now, read from its counter

@@ -1,7 +1,7 @@
 /**
  * Subsets Noto Sans JP and Noto Sans KR (SIL OFL 1.1, from @expo-google-fonts) into the WOFF2
  * files in public/fonts/ (npm run assets:fonts): one file per subset and weight (see
- * src/ui/fonts.ts for which language loads which). Rerun it whenever a translation table or a
+ * src/ui/fonts.ts for which language loads which, and when). Rerun it whenever a translation table or a
  * shipped scenario gains characters; tests/fonts.test.ts fails until then.
  *
  * What goes in: every character the game can show in that language (tools/fontText.ts), plus
@@ -32,8 +32,10 @@ const require = createRequire(import.meta.url);
 /** The full fonts each subset is cut from. */
 const SOURCE_PACKAGE: Readonly<Record<FontSubset, string>> = {
   jp: '@expo-google-fonts/noto-sans-jp',
+  'jp-scenarios': '@expo-google-fonts/noto-sans-jp',
   'jp-common': '@expo-google-fonts/noto-sans-jp',
   kr: '@expo-google-fonts/noto-sans-kr',
+  'kr-scenarios': '@expo-google-fonts/noto-sans-kr',
   'kr-common': '@expo-google-fonts/noto-sans-kr',
 };
 const WEIGHT_NAME: Readonly<Record<FontWeight, string>> = { 400: '400Regular', 700: '700Bold' };
@@ -59,22 +61,36 @@ const HORIZONTAL_FEATURES = ['ccmp', 'locl', 'rlig', 'calt', 'clig', 'liga', 'rc
 export function subsetCharacters(shown: ShownText): Record<FontSubset, number[]> {
   const ja = charactersOf(shown.ja.map((s) => s.text));
   const ko = charactersOf(shown.ko.map((s) => s.text));
+  // The interface's characters, loaded before the first screen; a shipped scenario's own come after.
+  const jaInterface = charactersOf(shown.ja.filter((s) => !isScenarioSource(s.source)).map((s) => s.text));
+  const koInterface = charactersOf(shown.ko.filter((s) => !isScenarioSource(s.source)).map((s) => s.text));
   // What every language shows (English strings are every language's fallback; the scenes' constants).
   const everywhere = charactersOf(shown.en.map((s) => s.text));
   const union = (...lists: number[][]): number[] => [...new Set(lists.flat())].sort((a, b) => a - b);
+  const jp = union(
+    BASIC,
+    CJK_PUNCTUATION,
+    KANA,
+    jaInterface.filter((cp) => !isHangul(cp)),
+  );
+  const kr = union(BASIC, CJK_PUNCTUATION, koInterface);
+  const inJp = new Set(jp);
+  const inKr = new Set(kr);
   return {
-    jp: union(
-      BASIC,
-      CJK_PUNCTUATION,
-      KANA,
-      ja.filter((cp) => !isHangul(cp)),
-    ),
-    kr: union(BASIC, CJK_PUNCTUATION, ko),
+    jp,
+    kr,
+    'jp-scenarios': ja.filter((cp) => !isHangul(cp) && !inJp.has(cp)),
+    'kr-scenarios': ko.filter((cp) => !inKr.has(cp)),
     // English (and Korean, through the title) screens show a few Japanese characters drawn in
     // Japanese forms; English and Japanese screens a few hangul.
     'jp-common': everywhere.filter(isJapaneseScript),
     'kr-common': union(everywhere.filter(isHangul), ja.filter(isHangul)),
   };
+}
+
+/** Text from a shipped scenario file (tools/fontText.ts names each text's source). */
+function isScenarioSource(source: string): boolean {
+  return source.startsWith('scenarios/');
 }
 
 /** The code points a font file maps to glyphs (its cmap), read with harfbuzz; WOFF2 is unpacked first. */

@@ -12,7 +12,7 @@ import { announce } from '../announce';
 import { exportGame } from '../exportGame';
 import { openInstructorPanel } from '../instructor/shortcut';
 import { button, choice, el, range, section, setChoice, setRange, setToggle, toggle } from '../kit';
-import { prepareLanguage } from '../language';
+import { completeLanguage, prepareLanguage } from '../language';
 import { menuFrame } from './menu';
 import './settings.css';
 import type { ScreenView } from './view';
@@ -62,7 +62,10 @@ export const settingsView: ScreenView = (root, ctx) => {
     // The new language's strings and fonts arrive before the screen is drawn in it; if they cannot, the choice goes back.
     onChange: (lang) =>
       void prepareLanguage(lang as Language).then(
-        () => update({ language: lang as Language }),
+        () => {
+          update({ language: lang as Language });
+          void completeLanguage(lang as Language);
+        },
         (error: unknown) => {
           console.warn(`The language ${lang} could not be loaded (${String(error)}).`);
           setChoice(language, ctx.state().settings.language);
