@@ -19,12 +19,15 @@ import { loadCatalog } from './ui/catalogLoader';
 import { mountInstructorShortcut } from './ui/instructor/shortcut';
 import { completeLanguage, prepareLanguage } from './ui/language';
 import { startLibrary } from './ui/library';
+import { keepStorageOnceAGameStarts } from './ui/keepStorage';
 import { startOffline } from './ui/offline';
 
 installTestHook();
 connectTestHook(appStore);
 // The instructor panel's shortcut (Ctrl+Alt+I); the panel and its pause cover load when first opened.
 mountInstructorShortcut(appStore);
+// Once there is a game to keep, the browser is asked not to clear the storage when the disk runs short.
+keepStorageOnceAGameStarts(appStore, typeof navigator === 'undefined' ? undefined : navigator.storage);
 // Another tab saving over this tab's game is said here at once, not at this tab's next write.
 window.addEventListener('storage', (event) => {
   if (event.key === KEYS.game) appStore.getState().actions.checkSavedElsewhere();
