@@ -69,7 +69,7 @@ export function mountInstructorPanel(store: AppStore): () => void {
 
   const backdrop = el('div', { className: 'instructor-backdrop' });
   backdrop.hidden = true;
-  const dialog = el('div', { className: 'instructor-dialog' });
+  const dialog = el('div', { className: 'instructor-dialog floating-panel' });
   dialog.setAttribute('role', 'dialog');
   dialog.setAttribute('aria-modal', 'true');
   dialog.setAttribute('aria-labelledby', 'instructor-title');

@@ -32,7 +32,7 @@ export function showDownload(file: string, url: URL): DownloadPanel {
   });
   const panel = el(
     'section',
-    { class: 'library-download', lang: currentLanguage(), aria: { label: t('library.download.region'), busy: true } },
+    { class: 'library-download floating-panel', lang: currentLanguage(), aria: { label: t('library.download.region'), busy: true } },
     el('p', { class: 'library-download-what', text: t('library.download.downloading', { file, host }) }),
     bar,
     figures,
